@@ -1,0 +1,54 @@
+"""recert: decide certification status, expiration and recertification from a record and a policy.
+
+The public API is re-exported here; see the documentation for guides.
+"""
+
+from recert.engine import evaluate
+from recert.exceptions import PolicyError, Problem, RecertError, RecordError
+from recert.policy import Certification, Exam, Level, Parameters, Policy, Rule, Validity
+from recert.policy_loader import cisco_policy, load_policy, policy_from_mapping
+from recert.record import Activity, ExamPass, Holding, Record
+from recert.requirements import CECredits, Exams, Option
+from recert.result import (
+    ActivityOutcome,
+    CertificationStatus,
+    Evaluation,
+    Event,
+    NextStep,
+    OptionGap,
+    PoolState,
+    Uses,
+)
+
+__all__ = [
+    "Activity",
+    "ActivityOutcome",
+    "CECredits",
+    "Certification",
+    "CertificationStatus",
+    "Evaluation",
+    "Event",
+    "Exam",
+    "ExamPass",
+    "Exams",
+    "Holding",
+    "Level",
+    "NextStep",
+    "Option",
+    "OptionGap",
+    "Parameters",
+    "Policy",
+    "PolicyError",
+    "PoolState",
+    "Problem",
+    "RecertError",
+    "Record",
+    "RecordError",
+    "Rule",
+    "Uses",
+    "Validity",
+    "cisco_policy",
+    "evaluate",
+    "load_policy",
+    "policy_from_mapping",
+]

@@ -1,0 +1,389 @@
+"""Read a policy from TOML (or an equivalent mapping) into :class:`~recert.policy.Policy`.
+
+The embedded Cisco policy goes through the same code as a user's file. Every
+problem found is reported at once, each with its path in the file
+(``levels.associate.options[0].requirements[1].kinds``) and the value.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import tomllib
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from recert.exceptions import PolicyError, Problem
+from recert.policy import (
+    Category,
+    Certification,
+    EarningRule,
+    Exam,
+    Level,
+    Parameters,
+    Policy,
+    Rule,
+    Validity,
+)
+from recert.requirements import CECredits, Exams, Option
+
+__all__ = ["cisco_policy", "load_policy", "policy_from_mapping"]
+
+_TOP = {"policy", "parameters", "exam_kinds", "categories", "rules", "levels", "exams",
+        "certifications", "offerings"}
+
+
+class _Reader:
+    """Collects problems while walking a policy mapping."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def fail(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path, message))
+
+    def table(self, data: Any, path: str) -> Mapping[str, Any]:
+        if isinstance(data, Mapping):
+            return data
+        self.fail(path, f"{data!r} is not a table")
+        return {}
+
+    def array(self, data: Any, path: str) -> list[Any]:
+        if isinstance(data, list):
+            return data
+        self.fail(path, f"{data!r} is not an array")
+        return []
+
+    def keys(self, data: Mapping[str, Any], path: str, allowed: set[str]) -> None:
+        for key in data:
+            if key not in allowed:
+                self.fail(_join(path, key), f"unknown field (expected one of {', '.join(sorted(allowed))})")
+
+    def text(self, data: Mapping[str, Any], key: str, path: str, default: str | None = None) -> str:
+        value = data.get(key, default)
+        if isinstance(value, str) and value:
+            return value
+        if value is None:
+            self.fail(_join(path, key), "is missing")
+        else:
+            self.fail(_join(path, key), f"{value!r} is not a non-empty string")
+        return ""
+
+    def optional_text(self, data: Mapping[str, Any], key: str, path: str) -> str | None:
+        if key not in data:
+            return None
+        return self.text(data, key, path)
+
+    def strings(self, data: Mapping[str, Any], key: str, path: str) -> tuple[str, ...]:
+        value = data.get(key, [])
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return tuple(value)
+        self.fail(_join(path, key), f"{value!r} is not an array of strings")
+        return ()
+
+    def whole(self, data: Mapping[str, Any], key: str, path: str, default: int | None = None,
+              minimum: int = 0) -> int:
+        value = data.get(key, default)
+        if isinstance(value, int) and not isinstance(value, bool) and value >= minimum:
+            return value
+        if value is None:
+            self.fail(_join(path, key), "is missing")
+        else:
+            self.fail(_join(path, key), f"{value!r} is not a whole number >= {minimum}")
+        return minimum
+
+    def number(self, value: Any, path: str) -> float:
+        if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+            return value
+        self.fail(path, f"{value!r} is not a positive number")
+        return 1
+
+    def flag(self, data: Mapping[str, Any], key: str, path: str, default: bool | None) -> bool | None:
+        value = data.get(key, default)
+        if value is None or isinstance(value, bool):
+            return value
+        self.fail(_join(path, key), f"{value!r} is not true or false")
+        return default
+
+    def day(self, data: Mapping[str, Any], key: str, path: str) -> date | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, date) and not hasattr(value, "hour"):
+            return value
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+        self.fail(_join(path, key), f"{value!r} is not a date (YYYY-MM-DD)")
+        return None
+
+
+def _join(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
+
+
+def _validity(r: _Reader, data: Any, path: str) -> tuple[Validity, ...]:
+    out: list[Validity] = []
+    for i, entry in enumerate(r.array(data, path)):
+        p = _join(path, i)
+        entry = r.table(entry, p)
+        r.keys(entry, p, {"years", "lifetime", "starting_on"})
+        if entry.get("lifetime") is True:
+            years = None
+        else:
+            years = r.whole(entry, "years", p, minimum=1)
+        out.append(Validity(years, r.day(entry, "starting_on", p)))
+    starts = [v.starting_on or date.min for v in out]
+    if starts != sorted(starts):
+        r.fail(path, "entries are not in order of starting_on")
+    if not out:
+        r.fail(path, "is empty: give at least one validity")
+    return tuple(out)
+
+
+def _options(r: _Reader, data: Any, path: str, kinds: set[str], rules: set[str]) -> tuple[Option, ...]:
+    out: list[Option] = []
+    for i, entry in enumerate(r.array(data, path)):
+        p = _join(path, i)
+        entry = r.table(entry, p)
+        r.keys(entry, p, {"label", "rule", "requirements", "reconstructed"})
+        requirements: list[CECredits | Exams] = []
+        for j, req in enumerate(r.array(entry.get("requirements", []), _join(p, "requirements"))):
+            rp = _join(_join(p, "requirements"), j)
+            req = r.table(req, rp)
+            if "ce_credits" in req:
+                r.keys(req, rp, {"ce_credits"})
+                requirements.append(CECredits(r.number(req["ce_credits"], _join(rp, "ce_credits"))))
+            elif "exams" in req:
+                r.keys(req, rp, {"exams", "kinds", "codes", "noun"})
+                count = r.whole(req, "exams", rp, minimum=1)
+                req_kinds = r.strings(req, "kinds", rp)
+                codes = r.strings(req, "codes", rp)
+                for k, kind in enumerate(req_kinds):
+                    if kind not in kinds:
+                        r.fail(_join(_join(rp, "kinds"), k), f"{kind!r} is not an exam kind of exam_kinds")
+                if not req_kinds and not codes:
+                    r.fail(rp, "names neither kinds nor codes")
+                noun = req.get("noun", "")
+                requirements.append(Exams(count, req_kinds, codes, noun if isinstance(noun, str) else ""))
+            else:
+                r.fail(rp, f"{dict(req)!r} is neither {{ce_credits = N}} nor {{exams = N, kinds = [...]}}")
+        if not requirements:
+            r.fail(_join(p, "requirements"), "is empty")
+        rule = r.text(entry, "rule", p, default="R-OPT-1")
+        if rule and rule not in rules:
+            r.fail(_join(p, "rule"), f"{rule!r} is not a rule id of [rules]")
+        label = r.text(entry, "label", p, default=" + ".join(x.label for x in requirements) or None)
+        out.append(Option(label, tuple(requirements), rule))
+    return tuple(out)
+
+
+def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -> Policy:
+    """Build a :class:`Policy` from a mapping shaped like the policy TOML file.
+
+    Args:
+        data: The parsed TOML (or JSON) document.
+        source: Where it came from, for messages.
+
+    Returns:
+        The policy.
+
+    Raises:
+        PolicyError: Listing every problem with its path and value (a
+            certification naming a missing level, an option naming an
+            unknown exam kind, a negative number, an unknown field, ...).
+    """
+    r = _Reader()
+    data = r.table(data, "")
+    r.keys(data, "", _TOP)
+    head = r.table(data.get("policy", {}), "policy")
+    r.keys(head, "policy", {"id", "version", "title", "effective_from"})
+
+    params = r.table(data.get("parameters", {}), "parameters")
+    r.keys(params, "parameters", {"claim_window_days", "recertification_anchor", "pooling",
+                                   "carry_over_excess", "earning_window_years"})
+    anchor = params.get("recertification_anchor", "completion")
+    if anchor not in ("completion", "claim"):
+        r.fail("parameters.recertification_anchor", f"{anchor!r} is not 'completion' or 'claim'")
+        anchor = "completion"
+    pooling = params.get("pooling", "highest_level")
+    if pooling not in ("highest_level", "each_level"):
+        r.fail("parameters.pooling", f"{pooling!r} is not 'highest_level' or 'each_level'")
+        pooling = "highest_level"
+    parameters = Parameters(
+        claim_window_days=r.whole(params, "claim_window_days", "parameters", default=365),
+        recertification_anchor=anchor,
+        pooling=pooling,
+        carry_over_excess=bool(r.flag(params, "carry_over_excess", "parameters", False)),
+        earning_window_years=r.whole(params, "earning_window_years", "parameters", default=3),
+    )
+
+    kinds = r.strings(data, "exam_kinds", "")
+    kind_set = set(kinds)
+
+    rules: dict[str, Rule] = {}
+    for rid, entry in r.table(data.get("rules", {}), "rules").items():
+        p = _join("rules", rid)
+        entry = r.table(entry, p)
+        r.keys(entry, p, {"title", "source", "text", "parameter", "values", "reconstructed"})
+        rules[rid] = Rule(
+            id=rid,
+            title=r.text(entry, "title", p),
+            source=r.strings(entry, "source", p),
+            text=str(entry.get("text", "")),
+            parameter=r.optional_text(entry, "parameter", p),
+            values=r.strings(entry, "values", p),
+            reconstructed=bool(r.flag(entry, "reconstructed", p, False)),
+        )
+    rule_ids = set(rules)
+
+    categories: list[Category] = []
+    for name, entry in r.table(data.get("categories", {"training": {}}), "categories").items():
+        p = _join("categories", name)
+        entry = r.table(entry, p)
+        r.keys(entry, p, {"eligible", "description"})
+        categories.append(Category(name, bool(r.flag(entry, "eligible", p, True)),
+                                   str(entry.get("description", ""))))
+
+    levels: list[Level] = []
+    for name, entry in r.table(data.get("levels", {}), "levels").items():
+        p = _join("levels", name)
+        entry = r.table(entry, p)
+        r.keys(entry, p, {"rank", "ladder", "validity", "options", "description"})
+        levels.append(Level(
+            name=name,
+            rank=r.whole(entry, "rank", p),
+            ladder=bool(r.flag(entry, "ladder", p, False)),
+            validity=_validity(r, entry.get("validity"), _join(p, "validity")),
+            options=_options(r, entry.get("options", []), _join(p, "options"), kind_set, rule_ids),
+        ))
+    if not levels:
+        r.fail("levels", "is missing: a policy needs at least one level")
+    levels.sort(key=lambda lvl: lvl.rank)
+    ranks = [lvl.rank for lvl in levels]
+    if len(set(ranks)) != len(ranks):
+        r.fail("levels", f"ranks {ranks} are not distinct")
+    level_names = {lvl.name for lvl in levels}
+
+    exams: list[Exam] = []
+    for i, entry in enumerate(r.array(data.get("exams", []), "exams")):
+        p = _join("exams", i)
+        entry = r.table(entry, p)
+        r.keys(entry, p, {"code", "kind", "acronym", "title", "tracks"})
+        kind = r.text(entry, "kind", p)
+        if kind and kind not in kind_set:
+            r.fail(_join(p, "kind"), f"{kind!r} is not an exam kind of exam_kinds")
+        exams.append(Exam(r.text(entry, "code", p), kind, str(entry.get("acronym", "")),
+                          str(entry.get("title", "")), r.strings(entry, "tracks", p)))
+    exam_codes = {e.code for e in exams}
+
+    certs: list[Certification] = []
+    for i, entry in enumerate(r.array(data.get("certifications", []), "certifications")):
+        p = _join("certifications", i)
+        entry = r.table(entry, p)
+        r.keys(entry, p, {"name", "level", "track", "aliases", "retired_on", "ce_eligible",
+                          "cascade", "validity", "options", "earned_by"})
+        level = r.text(entry, "level", p)
+        if level and level not in level_names:
+            r.fail(_join(p, "level"), f"{level!r} is not a level of [levels]")
+        earned: list[EarningRule] = []
+        for j, rule in enumerate(r.array(entry.get("earned_by", []), _join(p, "earned_by"))):
+            rp = _join(_join(p, "earned_by"), j)
+            rule = r.table(rule, rp)
+            r.keys(rule, rp, {"exams", "label"})
+            slots: list[tuple[str, ...]] = []
+            for k, slot in enumerate(r.array(rule.get("exams", []), _join(rp, "exams"))):
+                sp = _join(_join(rp, "exams"), k)
+                codes = tuple(slot) if isinstance(slot, list) else (slot,)
+                for code in codes:
+                    if code not in exam_codes:
+                        r.fail(sp, f"{code!r} is not an exam code of [[exams]]")
+                slots.append(tuple(str(c) for c in codes))
+            earned.append(EarningRule(tuple(slots), str(rule.get("label", ""))))
+        certs.append(Certification(
+            name=r.text(entry, "name", p),
+            level=level,
+            track=r.optional_text(entry, "track", p),
+            aliases=r.strings(entry, "aliases", p),
+            retired_on=r.day(entry, "retired_on", p),
+            ce_eligible=r.flag(entry, "ce_eligible", p, None),
+            cascade=r.flag(entry, "cascade", p, None),
+            validity=_validity(r, entry["validity"], _join(p, "validity")) if "validity" in entry else None,
+            options=(_options(r, entry["options"], _join(p, "options"), kind_set, rule_ids)
+                     if "options" in entry else None),
+            earned_by=tuple(earned),
+        ))
+    seen: dict[str, int] = {}
+    for i, cert in enumerate(certs):
+        if cert.name in seen:
+            r.fail(_join(_join("certifications", i), "name"),
+                   f"{cert.name!r} repeats certifications[{seen[cert.name]}]")
+        seen[cert.name] = i
+
+    if r.problems:
+        raise PolicyError(r.problems, source=source)
+    return Policy(
+        id=r.text(head, "id", "policy", default="custom"),
+        version=str(head.get("version", "1")),
+        title=str(head.get("title", "")),
+        effective_from=r.day(head, "effective_from", "policy"),
+        levels=tuple(levels),
+        certifications=tuple(certs),
+        exams=tuple(exams),
+        exam_kinds=kinds,
+        categories=tuple(categories),
+        parameters=parameters,
+        rules=rules,
+    )
+
+
+def load_policy(path: str | Path) -> Policy:
+    """Read a policy TOML file (``.toml``) or JSON file (``.json``).
+
+    Args:
+        path: The file.
+
+    Returns:
+        The policy.
+
+    Raises:
+        PolicyError: The file cannot be read or parsed, or the policy is
+            inconsistent; every problem is listed with its path.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise PolicyError(f"cannot read {path}: {error.strerror}", source=str(path)) from None
+    return _parse(raw, path.suffix, str(path))
+
+
+def _parse(raw: bytes, suffix: str, source: str) -> Policy:
+    try:
+        if suffix == ".json":
+            import json
+
+            data = json.loads(raw)
+        else:
+            data = tomllib.loads(raw.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as error:
+        raise PolicyError(f"not valid {'JSON' if suffix == '.json' else 'TOML'}: {error}",
+                          source=source) from None
+    return policy_from_mapping(data, source=source)
+
+
+@functools.cache
+def cisco_policy() -> Policy:
+    """The embedded Cisco CE policy (``recert/policies/cisco-ce.toml``), read once.
+
+    Returns:
+        The policy (immutable, so one shared copy is safe).
+    """
+    resource = importlib.resources.files("recert.policies").joinpath("cisco-ce.toml")
+    return _parse(resource.read_bytes(), ".toml", "cisco-ce.toml (embedded)")

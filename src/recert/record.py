@@ -1,0 +1,172 @@
+"""Record value objects: one person's holdings, exam passes and CE activities.
+
+Records are plain, immutable data. Field names follow the record format of
+the spec (``spec/record-format.md``). Validators check what a single field or
+a single object can check (credits are positive, a claim is not made before
+completion); the loaders in :mod:`recert.loaders` check the rest (names
+against the catalog) and report every problem with its path.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+import attrs
+
+__all__ = ["Activity", "ClaimStatus", "ExamPass", "Holding", "Record"]
+
+ClaimStatus = Literal["pending", "approved", "rejected"]
+CLAIM_STATUSES: tuple[str, ...] = ("pending", "approved", "rejected")
+
+
+def _positive(_: Any, attribute: attrs.Attribute[Any], value: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{attribute.name}: {value!r} is not a number")
+    if not value > 0:
+        raise ValueError(f"{attribute.name}: {value!r} is not positive")
+
+
+def _a_date(_: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, date) or type(value) is not date):
+        raise TypeError(f"{attribute.name}: {value!r} is not a datetime.date")
+
+
+@attrs.frozen
+class Holding:
+    """A certification the person holds, as their tracking system shows it.
+
+    Attributes:
+        certification: A catalog name or alias (``"CCNP Enterprise"``).
+        earned_on: Start of the current term (first earned or last recertified).
+        expires_on: The term's expiration as of its start, if the record
+            knows it (default: start + the level's validity). Later
+            recertifications and cascades still move it.
+        retired_on: The date this holding's certification retires, if the
+            record says so (overrides the catalog's date, R-RET-1).
+        level: Required for a certification the catalog lacks.
+    """
+
+    certification: str
+    earned_on: date = attrs.field(validator=_a_date)
+    expires_on: date | None = attrs.field(default=None, validator=_a_date)
+    retired_on: date | None = attrs.field(default=None, validator=_a_date)
+    level: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.expires_on is not None and self.expires_on < self.earned_on:
+            raise ValueError(
+                f"expires_on: {self.expires_on.isoformat()} is before earned_on "
+                f"{self.earned_on.isoformat()}"
+            )
+
+
+@attrs.frozen
+class ExamPass:
+    """One exam passed on one date.
+
+    Attributes:
+        exam: A catalog exam id, acronym or "id acronym" (``"350-401"``).
+        passed_on: The date of the pass.
+        kind: Required for an exam the catalog lacks.
+    """
+
+    exam: str
+    passed_on: date = attrs.field(validator=_a_date)
+    kind: str | None = None
+
+
+@attrs.frozen
+class Activity:
+    """A CE activity and its claim.
+
+    Attributes:
+        id: Unique in the record.
+        credits: CE credits the activity is worth (> 0; fractions allowed).
+        completed_on: The date the activity was completed.
+        item: The CE catalog item (same item = same course for the
+            once-per-term rule); defaults to ``title``, then ``id``.
+        title: The activity's title.
+        category: One of the policy's categories (Cisco: ``training``,
+            ``cisco_live``, ``authoring``, ``other``).
+        claimed_on: When the claim was submitted; ``None`` = not claimed.
+        status: The program's decision: ``pending``, ``approved`` or
+            ``rejected``; ``pending`` once claimed unless given.
+        decided_on: When the decision was made; ``None`` = known on the
+            claim date.
+    """
+
+    id: str
+    credits: float = attrs.field(validator=_positive)
+    completed_on: date = attrs.field(validator=_a_date)
+    item: str | None = None
+    title: str | None = None
+    category: str = "training"
+    claimed_on: date | None = attrs.field(default=None, validator=_a_date)
+    status: ClaimStatus | None = None
+    decided_on: date | None = attrs.field(default=None, validator=_a_date)
+
+    def __attrs_post_init__(self) -> None:
+        if self.status is not None and self.status not in CLAIM_STATUSES:
+            raise ValueError(f"status: {self.status!r} is not one of pending, approved, rejected")
+        if self.claimed_on is None:
+            if self.status is not None:
+                raise ValueError(f"status: {self.status!r} is given but claimed_on is missing")
+            if self.decided_on is not None:
+                raise ValueError("decided_on: given but claimed_on is missing")
+            return
+        if self.claimed_on < self.completed_on:
+            raise ValueError(
+                f"claimed_on: {self.claimed_on.isoformat()} is before completed_on "
+                f"{self.completed_on.isoformat()}"
+            )
+        if self.decided_on is not None:
+            if self.decided_on < self.claimed_on:
+                raise ValueError(
+                    f"decided_on: {self.decided_on.isoformat()} is before claimed_on "
+                    f"{self.claimed_on.isoformat()}"
+                )
+            if self.status in (None, "pending"):
+                raise ValueError("decided_on: given but status is not approved or rejected")
+
+    @property
+    def item_key(self) -> str:
+        """The catalog item the once-per-term rule compares (``item``, else ``title``, else ``id``)."""
+        return self.item or self.title or self.id
+
+    @property
+    def claim_status(self) -> ClaimStatus | None:
+        """The status, ``pending`` once claimed when none is given; ``None`` when unclaimed."""
+        if self.claimed_on is None:
+            return None
+        return self.status or "pending"
+
+
+@attrs.frozen
+class Record:
+    """One person's certification history.
+
+    Attributes:
+        holdings: Certifications held, each with its current term.
+        exams: Exam passes.
+        activities: CE activities with their claims; ids are unique.
+        candidate: Optional id, echoed in the result.
+        as_of: Optional date of evaluation carried by the record.
+        emeritus_on: Date a CCIE/CCDE Emeritus grant starts, if any (R-EMER-1).
+    """
+
+    holdings: tuple[Holding, ...] = attrs.field(default=(), converter=tuple)
+    exams: tuple[ExamPass, ...] = attrs.field(default=(), converter=tuple)
+    activities: tuple[Activity, ...] = attrs.field(default=(), converter=tuple)
+    candidate: str | None = None
+    as_of: date | None = attrs.field(default=None, validator=_a_date)
+    emeritus_on: date | None = attrs.field(default=None, validator=_a_date)
+
+    def __attrs_post_init__(self) -> None:
+        seen: dict[str, int] = {}
+        for index, activity in enumerate(self.activities):
+            if activity.id in seen:
+                raise ValueError(
+                    f"activities[{index}].id: {activity.id!r} repeats activities[{seen[activity.id]}].id"
+                )
+            seen[activity.id] = index

@@ -1,0 +1,328 @@
+"""Result value objects: what :func:`recert.evaluate` returns.
+
+Field names follow the result format of the spec (``spec/record-format.md``);
+:meth:`Evaluation.to_dict` gives the JSON shape ``recert evaluate --format
+json`` prints. Every decision carries a rule id of the policy and a sentence
+with the dates and numbers that decided it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+import attrs
+
+__all__ = [
+    "ActivityOutcome",
+    "CertificationStatus",
+    "Evaluation",
+    "Event",
+    "NextStep",
+    "OptionGap",
+    "PoolState",
+    "Uses",
+]
+
+Status = Literal["active", "expired", "emeritus", "suspended"]
+Outcome = Literal["counted", "pending", "rejected", "forfeited", "unclaimed"]
+Reason = Literal[
+    "claim_window_exceeded",
+    "claimed_after_expiration",
+    "outside_term",
+    "duplicate_item",
+    "rejected_by_program",
+    "no_ce_eligible_certification",
+    "ineligible_category",
+]
+EventKind = Literal[
+    "held", "earned", "recertified", "cascaded", "expired", "pool_reset", "retired", "emeritus"
+]
+
+
+def _iso(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _number(value: float) -> float | int:
+    rounded = round(value, 6)
+    return int(rounded) if rounded == int(rounded) else rounded
+
+
+@attrs.frozen
+class CertificationStatus:
+    """A certification in its latest state as of the evaluation date.
+
+    Attributes:
+        certification: Canonical name.
+        level: Its level.
+        status: ``active`` or ``expired`` (``emeritus``, ``suspended`` in
+            some policies or versions).
+        term_started_on: Start of the current term.
+        expires_on: Expiration date (inclusive, R-VAL-1); ``None`` for lifetime.
+        recertified_on: Date of the last recertification inside the record.
+        recertified_by: The option's label, or ``cascade from <name>``.
+        retired: Whether the certification is retired (R-RET-1).
+        awaiting: Ids of pending claims whose approval would change this
+            certification's status or expiration (R-CE-3).
+        rule: The rule that decided the status.
+        explanation: One sentence with the dates.
+        days_left: Days from the evaluation date to the expiration date
+            (0 on the expiration date, negative once expired).
+    """
+
+    certification: str
+    level: str
+    status: Status
+    term_started_on: date
+    expires_on: date | None
+    recertified_on: date | None
+    recertified_by: str | None
+    retired: bool
+    awaiting: tuple[str, ...]
+    rule: str
+    explanation: str
+    days_left: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of the spec."""
+        return {
+            "certification": self.certification,
+            "level": self.level,
+            "status": self.status,
+            "term_started_on": _iso(self.term_started_on),
+            "expires_on": _iso(self.expires_on),
+            "days_left": self.days_left,
+            "recertified_on": _iso(self.recertified_on),
+            "recertified_by": self.recertified_by,
+            "retired": self.retired,
+            "awaiting": list(self.awaiting),
+            "rule": self.rule,
+            "explanation": self.explanation,
+        }
+
+
+@attrs.frozen
+class ActivityOutcome:
+    """What became of one activity.
+
+    Attributes:
+        id: The activity's id.
+        outcome: ``counted``, ``pending``, ``rejected``, ``forfeited`` or ``unclaimed``.
+        credits: The activity's credits.
+        counted_toward: The certification it counted (or would count) toward.
+        reason: Why it was rejected (``None`` unless rejected).
+        rule: The rule that decided the outcome.
+        explanation: One sentence with the dates and numbers.
+    """
+
+    id: str
+    outcome: Outcome
+    credits: float
+    counted_toward: str | None
+    reason: Reason | None
+    rule: str
+    explanation: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of the spec."""
+        return {
+            "id": self.id,
+            "outcome": self.outcome,
+            "credits": self.credits,
+            "counted_toward": self.counted_toward,
+            "reason": self.reason,
+            "rule": self.rule,
+            "explanation": self.explanation,
+        }
+
+
+@attrs.frozen
+class PoolState:
+    """The CE pool as of the evaluation date (R-CE-4).
+
+    Attributes:
+        level: The level the pool counts toward.
+        credits: Approved, unused credits (the largest among certifications
+            at that level, D-POOL-4).
+        term_started_on: Start of the term those credits count in.
+        certification: The certification whose term that is.
+    """
+
+    level: str
+    credits: float
+    term_started_on: date
+    certification: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of the spec."""
+        return {
+            "level": self.level,
+            "credits": _number(self.credits),
+            "term_started_on": _iso(self.term_started_on),
+            "certification": self.certification,
+        }
+
+
+@attrs.frozen
+class OptionGap:
+    """One option of a certification and what it still lacks.
+
+    Attributes:
+        option: The option's label.
+        missing: What is missing, e.g. ``"40 CE credits, 1 professional exam"``.
+        served_by: For CE options of a certification below the pool's level,
+            the certification whose pool serves them (D-POOL-1).
+    """
+
+    option: str
+    missing: str
+    served_by: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of the spec."""
+        out: dict[str, Any] = {"option": self.option, "missing": self.missing}
+        if self.served_by is not None:
+            out["served_by"] = self.served_by
+        return out
+
+
+@attrs.frozen
+class NextStep:
+    """For one active ladder certification: its deadline and every option's gap.
+
+    Attributes:
+        certification: Canonical name.
+        deadline: Its expiration date.
+        options: Every option of its level with what is missing.
+        rule: ``R-DATE-2``: requirements must be met on or before the deadline.
+    """
+
+    certification: str
+    deadline: date | None
+    options: tuple[OptionGap, ...]
+    rule: str = "R-DATE-2"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of the spec."""
+        return {
+            "certification": self.certification,
+            "deadline": _iso(self.deadline),
+            "options": [o.to_dict() for o in self.options],
+        }
+
+
+@attrs.frozen
+class Uses:
+    """What a recertification or earning used.
+
+    Attributes:
+        activities: Activity ids.
+        exams: Exam passes as ``"<exam id> on <date>"``.
+    """
+
+    activities: tuple[str, ...] = ()
+    exams: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of the spec."""
+        return {"activities": list(self.activities), "exams": list(self.exams)}
+
+
+@attrs.frozen
+class Event:
+    """One dated decision of the replay.
+
+    Attributes:
+        on: Its date.
+        kind: ``held``, ``earned``, ``recertified``, ``cascaded``, ``expired``,
+            ``pool_reset``, ``retired`` (``emeritus`` where granted).
+        certification: The certification concerned (the pool's for ``pool_reset``).
+        rule: The rule applied.
+        detail: One sentence with the dates and numbers.
+        uses: What a recertification or earning used.
+        version: The policy version in force on that date.
+    """
+
+    on: date
+    kind: EventKind
+    certification: str
+    rule: str
+    detail: str
+    uses: Uses | None = None
+    version: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of the spec."""
+        out: dict[str, Any] = {
+            "on": _iso(self.on),
+            "kind": self.kind,
+            "certification": self.certification,
+            "rule": self.rule,
+            "uses": None if self.uses is None else self.uses.to_dict(),
+            "detail": self.detail,
+        }
+        if self.version is not None:
+            out["version"] = self.version
+        return out
+
+
+@attrs.frozen
+class Evaluation:
+    """Everything :func:`recert.evaluate` decided about one record on one date.
+
+    Attributes:
+        as_of: The evaluation date.
+        policy: ``{"id": ..., "version": ...}`` of the policy used.
+        certifications: Latest state of each certification, highest level first, then name.
+        activities: Every activity of the record, in input order, with its outcome.
+        pool: The CE pool, or ``None`` when no CE-eligible certification is active.
+        next: For each active ladder certification, its deadline and options.
+        events: The replay's decisions in date order.
+        candidate: The record's candidate id, echoed.
+    """
+
+    as_of: date
+    policy: tuple[tuple[str, str], ...]
+    certifications: tuple[CertificationStatus, ...]
+    activities: tuple[ActivityOutcome, ...]
+    pool: PoolState | None
+    next: tuple[NextStep, ...]
+    events: tuple[Event, ...]
+    candidate: str | None = None
+
+    def certification(self, name: str) -> CertificationStatus:
+        """The status of the certification with this canonical name.
+
+        Raises:
+            KeyError: The evaluation has no such certification.
+        """
+        for status in self.certifications:
+            if status.certification == name:
+                return status
+        raise KeyError(name)
+
+    def activity(self, activity_id: str) -> ActivityOutcome:
+        """The outcome of the activity with this id.
+
+        Raises:
+            KeyError: The record has no such activity.
+        """
+        for outcome in self.activities:
+            if outcome.id == activity_id:
+                return outcome
+        raise KeyError(activity_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON result shape of the spec (``recert evaluate --format json``)."""
+        policy = dict(self.policy)
+        return {
+            "candidate": self.candidate,
+            "as_of": _iso(self.as_of),
+            "policy": policy,
+            "certifications": [c.to_dict() for c in self.certifications],
+            "activities": [a.to_dict() for a in self.activities],
+            "pool": None if self.pool is None else self.pool.to_dict(),
+            "next": [n.to_dict() for n in self.next],
+            "events": [e.to_dict() for e in self.events],
+        }
