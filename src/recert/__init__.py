@@ -5,6 +5,7 @@ The public API is re-exported here; see the documentation for guides.
 
 from recert.engine import evaluate
 from recert.exceptions import PolicyError, Problem, RecertError, RecordError
+from recert.loaders import iter_records, load_record, record_from_mapping
 from recert.policy import Certification, Exam, Level, Parameters, Policy, Rule, Validity
 from recert.policy_loader import cisco_policy, load_policy, policy_from_mapping
 from recert.record import Activity, ExamPass, Holding, Record
@@ -49,6 +50,9 @@ __all__ = [
     "Validity",
     "cisco_policy",
     "evaluate",
+    "iter_records",
     "load_policy",
+    "load_record",
     "policy_from_mapping",
+    "record_from_mapping",
 ]

@@ -1,0 +1,473 @@
+"""Read records from JSON, TOML and JSON Lines into :class:`~recert.record.Record`.
+
+This is the shell between files and the pure core. A record is structured
+with cattrs (a converter that forbids unknown keys and parses dates), one
+list element at a time, so that one bad activity does not hide the problems
+of the others. Then the loader checks what only the whole record and the
+policy can tell: dates in the wrong order, repeated activity ids, names the
+catalog lacks. Every problem found is reported at once in one
+:class:`~recert.exceptions.RecordError`, each with its path and the value::
+
+    activities[3].credits: -5 is not positive
+    holdings[0].certification: 'CCNP Enterprize' is not in the catalog of cisco-ce
+        (did you mean 'CCNP Enterprise'?); give its level if it is not a catalog certification
+
+Dates are ``YYYY-MM-DD``: a JSON string, or in TOML either a string or a
+TOML date (``earned_on = 2022-09-15``). Messages quote a string value as it
+was written (``'2025-02-30'``) and print a TOML date bare (``2025-02-30``
+cannot be a TOML date: the TOML parser refuses it and the error names the
+line). A TOML date-time is refused: recert works in whole days (D-DATE-1).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import math
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date, datetime
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import AttributeValidationNote, ForbiddenExtraKeysError
+
+from recert.exceptions import Problem, RecordError
+from recert.policy import Policy
+from recert.policy_loader import cisco_policy
+from recert.record import CLAIM_STATUSES, Activity, ClaimStatus, ExamPass, Holding, Record
+
+__all__ = ["iter_records", "load_record", "record_from_mapping"]
+
+_T = TypeVar("_T")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_UNREADABLE = object()
+_LISTS = {"holdings": Holding, "exams": ExamPass, "activities": Activity}
+
+
+# --- structuring: shapes, types and single values -------------------------------------------
+
+
+def _draft(cls: type[Any], *, leave_out: Iterable[str] = ()) -> type[Any]:
+    """A validator-free twin of the attrs class *cls* (same fields, types and defaults).
+
+    cattrs structures into the twin, so every field-level problem of one
+    element is collected before the record's own validators, which stop at
+    the first problem, ever run. The field list stays defined once, in
+    :mod:`recert.record`.
+    """
+    attrs.resolve_types(cls)
+    skip = set(leave_out)
+    these = {
+        a.name: attrs.field(type=a.type, default=a.default)
+        for a in attrs.fields(cls)
+        if a.init and a.name not in skip
+    }
+    return attrs.make_class(f"{cls.__name__}Draft", these, frozen=True)
+
+
+def _describe(value: object) -> str:
+    """A value as a message shows it: strings quoted, dates bare."""
+    if isinstance(value, date):
+        return value.isoformat()
+    return repr(value)
+
+
+def _structure_date(value: object, _: object) -> date:
+    if isinstance(value, datetime):
+        raise ValueError(f"{value.isoformat()} is a date-time; give a date (YYYY-MM-DD)")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError as error:
+            raise ValueError(f"{value!r} is not a date: {error}") from None
+    raise ValueError(f"{_describe(value)} is not a date (YYYY-MM-DD)")
+
+
+def _structure_str(value: object, _: object) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{_describe(value)} is not a string")
+    if not value.strip():
+        raise ValueError(f"{value!r} is empty")
+    return value
+
+
+def _structure_credits(value: object, _: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{_describe(value)} is not a number")
+    if not math.isfinite(value):
+        raise ValueError(f"{value!r} is not a finite number")
+    if value <= 0:
+        raise ValueError(f"{value!r} is not positive")
+    return value
+
+
+def _structure_status(value: object, _: object) -> str:
+    if value not in CLAIM_STATUSES:
+        raise ValueError(f"{_describe(value)} is not a status (one of {', '.join(CLAIM_STATUSES)})")
+    return str(value)
+
+
+def _converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    converter.register_structure_hook(date, _structure_date)
+    converter.register_structure_hook(str, _structure_str)
+    # ``credits`` is the only number of a record: every float is a credit amount.
+    converter.register_structure_hook(float, _structure_credits)
+    converter.register_structure_hook_func(lambda t: t == ClaimStatus, _structure_status)
+    return converter
+
+
+_CONVERTER = _converter()
+_DRAFTS: dict[type[Any], type[Any]] = {cls: _draft(cls) for cls in _LISTS.values()}
+_TOP_DRAFT = _draft(Record, leave_out=_LISTS)
+_TOP_FIELDS = (*_LISTS, *(a.name for a in attrs.fields(_TOP_DRAFT)))
+
+
+def _join(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
+
+
+def _from_cattrs(error: BaseException, path: str, data: Mapping[str, Any],
+                 fields: Iterable[str]) -> list[Problem]:
+    """Turn a cattrs error tree into problems with paths and values."""
+    if isinstance(error, BaseExceptionGroup):
+        out: list[Problem] = []
+        for sub in error.exceptions:
+            out.extend(_from_cattrs(sub, path, data, fields))
+        return out
+    notes = [n for n in getattr(error, "__notes__", ()) if isinstance(n, AttributeValidationNote)]
+    here = _join(path, notes[0].name) if notes else path
+    if isinstance(error, ForbiddenExtraKeysError):
+        expected = ", ".join(fields)
+        return [
+            Problem(_join(path, key), f"unknown field (value {_describe(data[key])}); "
+                                      f"expected one of {expected}")
+            for key in sorted(error.extra_fields)
+        ]
+    if isinstance(error, KeyError):
+        return [Problem(here, "is missing (required)")]
+    return [Problem(here, str(error))]
+
+
+def _structure(data: Mapping[str, Any], draft: type[Any], path: str,
+               problems: list[Problem], fields: Iterable[str] | None = None) -> Any:
+    try:
+        return _CONVERTER.structure(data, draft)
+    except Exception as error:  # cattrs raises a tree of builtin errors
+        names = list(fields) if fields is not None else [a.name for a in attrs.fields(draft)]
+        problems.extend(_from_cattrs(error, path, data, names))
+        return None
+
+
+# --- checks that need several fields, the whole record or the policy ------------------------
+
+
+def _partial(data: Mapping[str, Any], draft: type[Any]) -> SimpleNamespace:
+    """The fields of *data* that structure on their own.
+
+    A field that is absent takes its default (``None`` when required); one
+    that is present but unreadable is :data:`_UNREADABLE`, so that the checks
+    can tell "no claim date" from "a claim date that is not a date".
+    """
+    values: dict[str, Any] = {}
+    for field in attrs.fields(draft):
+        values[field.name] = None if field.default is attrs.NOTHING else field.default
+        if field.name in data:
+            try:
+                values[field.name] = _CONVERTER.structure(data[field.name], field.type)
+            except Exception:  # reported already by the whole-object pass
+                values[field.name] = _UNREADABLE
+    return SimpleNamespace(**values)
+
+
+def _suggest(name: str, names: Iterable[str], canonical: Callable[[str], str]) -> str:
+    """`` (did you mean 'A' or 'B'?)`` with up to three close names, or ``""``."""
+    folded: dict[str, str] = {}
+    for candidate in names:
+        folded.setdefault(candidate.casefold(), candidate)
+    close = difflib.get_close_matches(name.casefold(), list(folded), n=6, cutoff=0.6)
+    picks = list(dict.fromkeys(canonical(folded[c]) for c in close))[:3]
+    if not picks:
+        return ""
+    return " (did you mean " + " or ".join(repr(p) for p in picks) + "?)"
+
+
+def _cert_name(policy: Policy) -> Callable[[str], str]:
+    def canonical(name: str) -> str:
+        found = policy.certification(name)
+        return found.name if found else name
+
+    return canonical
+
+
+def _exam_name(policy: Policy) -> Callable[[str], str]:
+    def canonical(name: str) -> str:
+        found = policy.exam(name)
+        if found is None:
+            return name
+        return f"{found.code} {found.acronym}" if found.acronym else found.code
+
+    return canonical
+
+
+def _before(later: object, earlier: object) -> bool:
+    """Whether two dates that could both be read are in the wrong order."""
+    return isinstance(later, date) and isinstance(earlier, date) and later < earlier
+
+
+def _check_holding(h: Any, path: str, policy: Policy) -> list[Problem]:
+    out: list[Problem] = []
+    for key in ("expires_on", "retired_on"):
+        if _before(getattr(h, key), h.earned_on):
+            out.append(Problem(_join(path, key), f"{getattr(h, key).isoformat()} is before "
+                                                 f"earned_on {h.earned_on.isoformat()}"))
+    levels = ", ".join(level.name for level in policy.levels)
+    level = h.level if isinstance(h.level, str) else None
+    if level is not None and not policy.has_level(level):
+        out.append(Problem(_join(path, "level"),
+                           f"{level!r} is not a level of {policy.id} (one of {levels})"))
+    if not isinstance(h.certification, str):
+        return out
+    known = policy.certification(h.certification)
+    if known is None and h.level is None:
+        out.append(Problem(
+            _join(path, "certification"),
+            f"{h.certification!r} is not in the catalog of {policy.id}"
+            f"{_suggest(h.certification, policy.certification_names(), _cert_name(policy))}; "
+            f"give its level ({levels}) if it is not a catalog certification"))
+    elif known is not None and level is not None and level != known.level:
+        out.append(Problem(_join(path, "level"),
+                           f"{level!r} differs from the catalog's level {known.level!r} "
+                           f"of {known.name}"))
+    return out
+
+
+def _exam_names(policy: Policy) -> list[str]:
+    names: list[str] = []
+    for exam in policy.exams:
+        names.append(exam.code)
+        if exam.acronym:
+            names += [exam.acronym, f"{exam.code} {exam.acronym}"]
+    return names
+
+
+def _check_exam(e: Any, path: str, policy: Policy) -> list[Problem]:
+    kinds = ", ".join(policy.exam_kinds)
+    if isinstance(e.kind, str) and e.kind not in policy.exam_kinds:
+        return [Problem(_join(path, "kind"), f"{e.kind!r} is not an exam kind of {policy.id} "
+                                             f"(one of {kinds})")]
+    if e.kind is None and isinstance(e.exam, str) and policy.exam(e.exam) is None:
+        hint = _suggest(e.exam, _exam_names(policy), _exam_name(policy))
+        return [Problem(_join(path, "exam"),
+                        f"{e.exam!r} is not in the exam catalog of {policy.id}{hint}; "
+                        f"give its kind ({kinds}) if it is not a catalog exam")]
+    return []
+
+
+def _check_activity(a: Any, path: str, policy: Policy) -> list[Problem]:
+    out: list[Problem] = []
+    if isinstance(a.category, str) and policy.category(a.category) is None:
+        names = ", ".join(c.name for c in policy.categories)
+        out.append(Problem(_join(path, "category"),
+                           f"{a.category!r} is not a category of {policy.id} (one of {names})"))
+    if a.claimed_on is None:  # absent, not merely unreadable
+        if a.status not in (None, _UNREADABLE):
+            out.append(Problem(_join(path, "status"),
+                               f"{_describe(a.status)} is given but claimed_on is missing"))
+        if isinstance(a.decided_on, date):
+            out.append(Problem(_join(path, "decided_on"),
+                               f"{_describe(a.decided_on)} is given but claimed_on is missing"))
+        return out
+    if _before(a.claimed_on, a.completed_on):
+        out.append(Problem(_join(path, "claimed_on"),
+                           f"{a.claimed_on.isoformat()} is before completed_on "
+                           f"{a.completed_on.isoformat()}"))
+    if _before(a.decided_on, a.claimed_on):
+        out.append(Problem(_join(path, "decided_on"),
+                           f"{a.decided_on.isoformat()} is before claimed_on "
+                           f"{a.claimed_on.isoformat()}"))
+    if isinstance(a.decided_on, date) and a.status in (None, "pending"):
+        out.append(Problem(_join(path, "decided_on"),
+                           f"{_describe(a.decided_on)} is given but status is "
+                           f"{a.status or 'pending'!r}, not approved or rejected"))
+    return out
+
+
+_CHECKS = {Holding: _check_holding, ExamPass: _check_exam, Activity: _check_activity}
+
+
+def _elements(data: Mapping[str, Any], key: str, cls: type[_T], policy: Policy,
+              problems: list[Problem]) -> list[_T]:
+    raw = data.get(key, [])
+    if not isinstance(raw, list):
+        problems.append(Problem(key, f"{_describe(raw)} is not a list"))
+        return []
+    out: list[_T] = []
+    for index, element in enumerate(raw):
+        path = _join(key, index)
+        if not isinstance(element, Mapping):
+            problems.append(Problem(path, f"{_describe(element)} is not an object"))
+            continue
+        draft = _structure(element, _DRAFTS[cls], path, problems)
+        # The checks across fields run on what could be read, so that a bad
+        # credit amount does not hide a claim dated before the completion.
+        found = _CHECKS[cls](draft or _partial(element, _DRAFTS[cls]), path, policy)
+        problems.extend(found)
+        if draft is None or found:
+            continue
+        try:
+            out.append(cls(**attrs.asdict(draft, recurse=False)))
+        except (TypeError, ValueError) as error:  # a record validator the checks above missed
+            problems.append(Problem(path, str(error)))
+    return out
+
+
+def _duplicate_ids(data: Mapping[str, Any]) -> list[Problem]:
+    raw = data.get("activities")
+    if not isinstance(raw, list):
+        return []
+    seen: dict[str, int] = {}
+    out: list[Problem] = []
+    for index, element in enumerate(raw):
+        ident = element.get("id") if isinstance(element, Mapping) else None
+        if not isinstance(ident, str):
+            continue
+        if ident in seen:
+            out.append(Problem(f"activities[{index}].id",
+                               f"{ident!r} repeats activities[{seen[ident]}].id"))
+        else:
+            seen[ident] = index
+    return out
+
+
+# --- public API --------------------------------------------------------------------------------
+
+
+def record_from_mapping(data: object, *, policy: Policy | None = None,
+                        source: str | None = None) -> Record:
+    """Build a :class:`~recert.record.Record` from parsed JSON or TOML.
+
+    The mapping has the shape of the record format (``spec/record-format.md``):
+    ``holdings``, ``exams``, ``activities`` lists and the optional top-level
+    ``candidate``, ``as_of`` and ``emeritus_on``. Dates are ISO strings or
+    :class:`datetime.date` objects.
+
+    Args:
+        data: The parsed document (anything: a non-object is reported).
+        policy: The policy whose catalog names, levels, exam kinds and
+            categories the record must use; default the embedded Cisco policy.
+        source: Where the data came from (a file name, ``"FILE line 3"``),
+            carried by the error.
+
+    Returns:
+        The record.
+
+    Raises:
+        RecordError: Listing every problem, each with its path and value:
+            the record is not an object, unknown fields, a missing required
+            field, malformed or impossible dates (``2025-02-30``), credits
+            that are not a positive number, an unknown claim status, a status
+            or decision without a claim date, a claim before the completion or
+            a decision before the claim, repeated activity ids, an unknown
+            certification without ``level`` (with the closest catalog names),
+            an unknown exam without ``kind``, a ``level``, exam ``kind`` or
+            activity ``category`` the policy lacks.
+    """
+    policy = policy or cisco_policy()
+    if not isinstance(data, Mapping):
+        raise RecordError([Problem("", f"{_describe(data)} is not an object")], source=source)
+    problems: list[Problem] = []
+    top = _structure({k: v for k, v in data.items() if k not in _LISTS}, _TOP_DRAFT, "", problems,
+                     fields=_TOP_FIELDS)
+    holdings = _elements(data, "holdings", Holding, policy, problems)
+    exams = _elements(data, "exams", ExamPass, policy, problems)
+    activities = _elements(data, "activities", Activity, policy, problems)
+    problems.extend(_duplicate_ids(data))
+    if problems or top is None:
+        raise RecordError(problems, source=source)
+    return Record(tuple(holdings), tuple(exams), tuple(activities), **attrs.asdict(top, recurse=False))
+
+
+def _decode(raw: bytes, source: str) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise RecordError(f"not UTF-8 text: {error}", source=source) from None
+
+
+def load_record(path: str | Path, *, policy: Policy | None = None) -> Record:
+    """Read one record from a ``.json`` or ``.toml`` file.
+
+    Args:
+        path: The file; its suffix says the format.
+        policy: As for :func:`record_from_mapping`; default the embedded Cisco policy.
+
+    Returns:
+        The record.
+
+    Raises:
+        RecordError: The file cannot be read, has another suffix, is not
+            valid JSON or TOML, or the record has problems (all listed, see
+            :func:`record_from_mapping`); ``source`` is the path.
+    """
+    path = Path(path)
+    source = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".json", ".toml"):
+        raise RecordError(f"{suffix or 'no suffix'!r}: expected a .json or .toml file "
+                          "(read .jsonl with iter_records)", source=source)
+    try:
+        text = _decode(path.read_bytes(), source)
+    except OSError as error:
+        raise RecordError(f"cannot read the file: {error.strerror}", source=source) from None
+    try:
+        data = json.loads(text) if suffix == ".json" else tomllib.loads(text)
+    except ValueError as error:  # json.JSONDecodeError and tomllib.TOMLDecodeError
+        kind = "JSON" if suffix == ".json" else "TOML"
+        raise RecordError(f"not valid {kind}: {error}", source=source) from None
+    return record_from_mapping(data, policy=policy, source=source)
+
+
+def iter_records(lines_or_file: Iterable[str], *, policy: Policy | None = None,
+                 source: str | None = None) -> Iterator[Record | RecordError]:
+    """Read JSON Lines: one record per line, each a JSON object.
+
+    A bad line does not stop the others: it yields a :class:`RecordError`
+    (not raised) in its place, with ``source`` ``"FILE line N"`` (lines count
+    from 1). Blank lines are skipped but counted. Each record may carry its
+    own ``as_of``.
+
+    Args:
+        lines_or_file: Lines of text, e.g. an open text file or ``sys.stdin``.
+        policy: As for :func:`record_from_mapping`; default the embedded Cisco policy.
+        source: The name used in errors; default the file object's ``name``,
+            else ``"<input>"``.
+
+    Yields:
+        Per non-blank line, in order, either the :class:`~recert.record.Record`
+        or the :class:`~recert.exceptions.RecordError` that describes it.
+    """
+    policy = policy or cisco_policy()
+    name = source if source is not None else str(getattr(lines_or_file, "name", "<input>"))
+    for number, line in enumerate(lines_or_file, start=1):
+        if not line.strip():
+            continue
+        where = f"{name} line {number}"
+        try:
+            data = json.loads(line)
+        except ValueError as error:
+            yield RecordError(f"not valid JSON: {error}", source=where)
+            continue
+        try:
+            yield record_from_mapping(data, policy=policy, source=where)
+        except RecordError as error:
+            yield error
