@@ -1,14 +1,816 @@
-"""The replay: :func:`evaluate` (being written)."""
+"""The replay: :func:`evaluate` decides a record by replaying its facts day by day.
+
+Each day is handled in the order of D-DAY-1: terms whose expiration date was
+the day before end (and retirements dated that day take effect), then terms
+given by the record start, then the day's exam passes as one batch, then the
+day's CE activities as one batch. After each step every active certification
+is asked whether one of its options is met; a met option recertifies it on
+that day (R-DATE-1), cascades down the ladder (R-CASC-1) and, at the pool's
+level, resets the pool (R-CE-5).
+
+The replay is pure: it reads the record and the policy and returns frozen
+result objects. Mutable bookkeeping lives in :mod:`recert._state` and never
+leaves the call.
+"""
 
 from __future__ import annotations
 
+import difflib
+from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
 
-from recert.policy import Policy
-from recert.record import Record
-from recert.result import Evaluation
+from recert._state import ONE_DAY, CertState, Entry
+from recert.exceptions import Problem, RecordError
+from recert.policy import Certification, Policy
+from recert.policy_loader import cisco_policy
+from recert.record import Activity, Record
+from recert.requirements import Facts, OptionAssessment, PassFact, format_credits
+from recert.result import (
+    ActivityOutcome,
+    CertificationStatus,
+    Evaluation,
+    Event,
+    EventKind,
+    NextStep,
+    OptionGap,
+    PoolState,
+    Uses,
+)
+
+__all__ = ["evaluate"]
 
 
 def evaluate(record: Record, *, as_of: date | None = None, policy: Policy | None = None) -> Evaluation:
-    """Evaluate *record* on *as_of* under *policy* (placeholder until the engine lands)."""
-    raise NotImplementedError
+    """Decide what is active, what expires when, what renewed what, and what is missing.
+
+    A pure function: the same record, date and policy give the same result,
+    whatever the order of the record's lists; facts dated after *as_of* are
+    ignored (D-ASOF-1).
+
+    Args:
+        record: The person's holdings, exam passes and CE activities.
+        as_of: The evaluation date; defaults to ``record.as_of``.
+        policy: The policy; defaults to the embedded Cisco CE policy
+            (:func:`recert.cisco_policy`).
+
+    Returns:
+        An :class:`~recert.result.Evaluation`: each certification's status,
+        term and expiration date (inclusive, R-VAL-1); each activity's
+        outcome; the CE pool; what is missing for each active ladder
+        certification; and the dated events, each with its rule id.
+
+    Raises:
+        RecordError: No evaluation date, or names the policy does not know
+            (a certification without ``level``, an exam without ``kind``, an
+            unknown category or level), every problem with its path.
+    """
+    policy = policy if policy is not None else cisco_policy()
+    day = as_of if as_of is not None else record.as_of
+    if day is None:
+        raise RecordError([Problem("as_of", "is missing: give as_of to evaluate() or in the record")])
+    facts = _resolve(record, policy)
+    replay = _Replay(policy, facts, day, approve=frozenset())
+    replay.run()
+    awaiting = _awaiting(policy, facts, day, replay)
+    return replay.result(record, awaiting)
+
+
+# --------------------------------------------------------------------------- input
+
+
+class _Facts:
+    """The record resolved against the policy's catalog."""
+
+    def __init__(self) -> None:
+        self.holdings: list[tuple[int, Certification, date, date | None, date | None]] = []
+        self.passes: list[PassFact] = []
+        self.activities: tuple[Activity, ...] = ()
+
+
+def _resolve(record: Record, policy: Policy) -> _Facts:
+    """Match names to the catalog; every unknown name is a problem with its path."""
+    problems: list[Problem] = []
+    facts = _Facts()
+    seen: dict[str, int] = {}
+    for i, holding in enumerate(record.holdings):
+        path = f"holdings[{i}]"
+        cert = policy.certification(holding.certification)
+        if holding.level is not None and not policy.has_level(holding.level):
+            levels = ", ".join(level.name for level in policy.levels)
+            problems.append(Problem(f"{path}.level", f"{holding.level!r} is not a level ({levels})"))
+            continue
+        if cert is None:
+            if holding.level is None:
+                close = difflib.get_close_matches(holding.certification, policy.certification_names(), n=3)
+                hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+                problems.append(
+                    Problem(
+                        f"{path}.certification",
+                        f"{holding.certification!r} is not in the catalog and has no level{hint}",
+                    )
+                )
+                continue
+            cert = Certification(name=holding.certification, level=holding.level)
+        if cert.name in seen:
+            problems.append(
+                Problem(
+                    f"{path}.certification",
+                    f"{holding.certification!r} repeats holdings[{seen[cert.name]}] ({cert.name})",
+                )
+            )
+            continue
+        seen[cert.name] = i
+        retired_on = holding.retired_on or cert.retired_on
+        facts.holdings.append((i, cert, holding.earned_on, holding.expires_on, retired_on))
+    passes: set[PassFact] = set()
+    for i, exam_pass in enumerate(record.exams):
+        exam = policy.exam(exam_pass.exam)
+        if exam is not None:
+            passes.add(PassFact(exam.code, exam.kind, exam_pass.passed_on))
+        elif exam_pass.kind is None:
+            problems.append(
+                Problem(f"exams[{i}].exam", f"{exam_pass.exam!r} is not in the catalog and has no kind")
+            )
+        elif exam_pass.kind not in policy.exam_kinds:
+            kinds = ", ".join(policy.exam_kinds)
+            problems.append(Problem(f"exams[{i}].kind", f"{exam_pass.kind!r} is not an exam kind ({kinds})"))
+        else:
+            passes.add(PassFact(exam_pass.exam, exam_pass.kind, exam_pass.passed_on))
+    facts.passes = sorted(passes, key=lambda p: (p.passed_on, p.code))
+    for i, activity in enumerate(record.activities):
+        if policy.category(activity.category) is None:
+            names = ", ".join(c.name for c in policy.categories)
+            problems.append(
+                Problem(f"activities[{i}].category", f"{activity.category!r} is not a category ({names})")
+            )
+    facts.activities = record.activities
+    if problems:
+        raise RecordError(problems)
+    return facts
+
+
+# --------------------------------------------------------------------------- replay
+
+
+class _Replay:
+    """One replay of a record up to ``as_of``; see the module docstring."""
+
+    def __init__(self, policy: Policy, facts: _Facts, as_of: date, approve: frozenset[str]) -> None:
+        self.policy = policy
+        self.params = policy.parameters
+        self.facts = facts
+        self.as_of = as_of
+        self.approve = approve
+        self.certs: dict[str, CertState] = {}
+        self.events: list[Event] = []
+        self.passes: list[PassFact] = [p for p in facts.passes if p.passed_on <= as_of]
+        self.seen: list[PassFact] = []  # passes whose day's exam step has run (D-DAY-1)
+        self.entries: list[Entry] = []
+        self.outcomes: dict[int, tuple[str, str | None, str, str, str | None]] = {}
+        self.open: list[Entry] = []  # approved entries not yet used up everywhere
+        self.recert_day: dict[str, date] = {}
+
+    # ----------------------------------------------------------------- timeline
+
+    def run(self) -> None:
+        by_day: dict[date, list[tuple[int, object]]] = defaultdict(list)
+        for index, cert, start, expires, retired_on in self.facts.holdings:
+            if start <= self.as_of:
+                by_day[start].append((0, (index, cert, start, expires, retired_on)))
+        for exam_pass in self.passes:
+            by_day[exam_pass.passed_on].append((1, exam_pass))
+        for entry in self._claimed_entries():
+            by_day[entry.arrival].append((2, entry))
+        days = sorted(by_day)
+        position = 0
+        while True:
+            candidates = [d for d in (self._next_boundary(),) if d is not None]
+            if position < len(days):
+                candidates.append(days[position])
+            if not candidates:
+                break
+            today = min(candidates)
+            if today > self.as_of:
+                break
+            facts = by_day.get(today, []) if position < len(days) and days[position] == today else []
+            if facts:
+                position += 1
+            self._day(today, facts)
+        self._finish_outcomes()
+
+    def _next_boundary(self) -> date | None:
+        """The next day a term ends (expiration + 1 day) or a retirement takes effect."""
+        days = [c.expires + ONE_DAY for c in self.certs.values() if c.active and c.expires is not None]
+        days += [c.retired_on for c in self.certs.values() if not c.retired and c.retired_on is not None]
+        return min(days, default=None)
+
+    def _day(self, today: date, facts: list[tuple[int, object]]) -> None:
+        self._end_terms(today)
+        self._check(today)
+        starts = [f for step, f in facts if step == 0]
+        if starts:
+            for fact in starts:
+                self._start_holding(today, fact)  # type: ignore[arg-type]
+            self._check(today)
+        passes = [f for step, f in facts if step == 1]
+        if passes:
+            self.seen.extend(passes)  # type: ignore[arg-type]
+            self._check(today)
+        arrivals = sorted((f for step, f in facts if step == 2), key=lambda e: e.sort_key())  # type: ignore[attr-defined]
+        if arrivals:
+            for entry in arrivals:
+                self._arrive(today, entry)  # type: ignore[arg-type]
+            self._check(today)
+
+    # ----------------------------------------------------------------- step 1
+
+    def _end_terms(self, today: date) -> None:
+        """End terms whose expiration date was before *today* (R-VAL-1, R-DATE-2); apply retirements (R-RET-1)."""
+        for cert in self._ordered():
+            if cert.active and cert.expires is not None and cert.expires < today:
+                cert.status = "expired"
+                cert.expired_on = today
+                cert.rule = "R-DATE-2"
+                self._event(
+                    today,
+                    "expired",
+                    cert.name,
+                    "R-DATE-2",
+                    f"{cert.name} expired: its term ended on {cert.expires} "
+                    f"(active through that day) and no option was met by then",
+                )
+            if not cert.retired and cert.retired_on is not None and cert.retired_on <= today:
+                cert.retired = True
+                self._event(
+                    today,
+                    "retired",
+                    cert.name,
+                    "R-RET-1",
+                    f"{cert.name} is retired from {cert.retired_on}: it stays "
+                    + ("active to its expiration date " + str(cert.expires) if cert.expires else "as it is")
+                    + " and can no longer be recertified or cascaded",
+                )
+
+    # ----------------------------------------------------------------- step 2
+
+    def _start_holding(
+        self, today: date, fact: tuple[int, Certification, date, date | None, date | None]
+    ) -> None:
+        _, cert, start, given, retired_on = fact
+        level = self.policy.level(cert.level)
+        validity = cert.validity or level.validity
+        ladder = level.ladder
+        state = CertState(
+            cert=cert,
+            level=level,
+            start=start,
+            expires=None,
+            validity=validity,
+            ce_eligible=ladder if cert.ce_eligible is None else cert.ce_eligible,
+            cascades=ladder if cert.cascade is None else cert.cascade,
+            retired_on=retired_on,
+            held=True,
+        )
+        state.expires = given if given is not None else state.expiration_from(start)
+        state.last_change = start
+        state.how = f"held from {start}" + (f" with a given expiration date {given}" if given else "")
+        self.certs[cert.name] = state
+        self._event(
+            today,
+            "held",
+            cert.name,
+            "R-VAL-1",
+            f"{cert.name} ({level.name}) term given by the record starts on {start}; "
+            + (
+                f"expires on {state.expires}"
+                + (" (given)" if given else f" ({start} + {_years(state, start)})")
+                if state.expires
+                else "lifetime"
+            ),
+        )
+        if retired_on is not None and retired_on <= today:
+            state.retired = True
+
+    # ----------------------------------------------------------------- step 4
+
+    def _claimed_entries(self) -> Iterable[Entry]:
+        """Activities whose claim is known on ``as_of`` and not already decided against (R-CE-1, R-CE-2)."""
+        window = self.params.claim_window_days
+        for index, activity in enumerate(self.facts.activities):
+            claimed = activity.claimed_on
+            if activity.completed_on > self.as_of or claimed is None or claimed > self.as_of:
+                when = "completed after" if activity.completed_on > self.as_of else "not claimed by"
+                self.outcomes[index] = (
+                    "unclaimed",
+                    None,
+                    "D-ASOF-1" if claimed else "D-CLAIM-3",
+                    f"{when} {self.as_of}: no claim to decide",
+                    None,
+                )
+                continue
+            status = activity.claim_status
+            decided = activity.decided_on or claimed
+            if activity.id in self.approve:
+                status, decided = "approved", claimed
+            if status != "pending" and decided > self.as_of:
+                status = "pending"
+            if status == "rejected":
+                self.outcomes[index] = (
+                    "rejected",
+                    "rejected_by_program",
+                    "R-CE-1",
+                    f"the program rejected the claim made on {claimed}",
+                    None,
+                )
+                continue
+            category = self.policy.category(activity.category)
+            if category is not None and not category.eligible:
+                self.outcomes[index] = (
+                    "rejected",
+                    "ineligible_category",
+                    "R-CE-6",
+                    f"category {activity.category!r} earns no CE credits in this policy",
+                    None,
+                )
+                continue
+            late = (claimed - activity.completed_on).days
+            if late > window:
+                self.outcomes[index] = (
+                    "rejected",
+                    "claim_window_exceeded",
+                    "R-CE-2",
+                    f"claimed on {claimed}, {late} days after completion on {activity.completed_on}; "
+                    f"the claim window is {window} days (day 0 = completion, D-CLAIM-3)"
+                    + (
+                        " (a prediction: the claim is still pending, D-OUTCOME-1)"
+                        if status == "pending"
+                        else ""
+                    ),
+                    None,
+                )
+                continue
+            arrival = claimed if self.params.recertification_anchor == "claim" else activity.completed_on
+            entry = Entry(activity, index, arrival, approved=status == "approved")
+            self.entries.append(entry)
+            yield entry
+
+    def _arrive(self, today: date, entry: Entry) -> None:
+        """An activity's credits arrive: find what it counts toward (R-CE-1, R-CE-2, D-CLAIM-2, D-DUP-1)."""
+        completed = entry.completed_on
+        claimed = entry.claimed_on
+        holders = [
+            c
+            for c in self._ordered()
+            if c.active and c.ce_eligible and not c.retired and c.contains(completed)
+        ]
+        entry.targets = tuple(c.name for c in holders)
+        if not holders:
+            entry.reason = "outside_term" if self._ever_held_ce(completed) else "no_ce_eligible_certification"
+            entry.rule = "R-CE-1"
+            entry.note = (
+                f"completed on {completed}, inside no current term of a CE-eligible certification"
+                if entry.reason == "outside_term"
+                else "the record holds no CE-eligible (ladder, not retired) certification"
+            )
+            return
+        in_time = [c for c in holders if c.expires is None or claimed <= c.expires]
+        if not in_time:
+            last = max(c.expires for c in holders if c.expires is not None)
+            entry.reason, entry.rule = "claimed_after_expiration", "R-CE-2"
+            entry.note = (
+                f"claimed on {claimed}, after {last}, the expiration date of every certification "
+                f"it could count toward ({', '.join(c.name for c in holders)})"
+            )
+            return
+        for cert in in_time:
+            twin = next((e for e in cert.entries if e.activity.item_key == entry.activity.item_key), None)
+            if twin is not None:
+                entry.reason, entry.rule = "duplicate_item", "D-DUP-1"
+                entry.note = (
+                    f"item {entry.activity.item_key!r} already counts in this term through "
+                    f"activity {twin.activity.id!r} completed on {twin.completed_on}"
+                )
+                return
+        if not entry.approved:
+            return
+        for cert in in_time:
+            cert.entries.append(entry)
+            entry.listed_in.append(cert.name)
+        self.open.append(entry)
+
+    def _ever_held_ce(self, completed: date) -> bool:
+        return any(
+            c.ce_eligible and (c.retired_on is None or c.retired_on > completed) for c in self.certs.values()
+        )
+
+    # ----------------------------------------------------------------- options
+
+    def _pool_rank(self) -> int | None:
+        """Rank of the highest active, CE-eligible, non-retired level (R-CE-4)."""
+        ranks = [c.rank for c in self.certs.values() if c.active and c.ce_eligible and not c.retired]
+        return max(ranks, default=None)
+
+    def _facts_for(self, cert: CertState, today: date, pool_rank: int | None) -> Facts:
+        passes = tuple(
+            p
+            for p in self.seen
+            if cert.start < p.passed_on <= today
+            and (cert.expires is None or p.passed_on <= cert.expires)
+            and p not in cert.used_passes
+        )
+        ce = (
+            cert.ce_eligible
+            and not cert.retired
+            and (self.params.pooling == "each_level" or cert.rank == pool_rank)
+        )
+        return Facts(credits=cert.credits() if ce else 0, passes=passes, ce_available=ce)
+
+    def _check(self, today: date) -> None:
+        """Ask every active certification whether an option is met today (R-DATE-1, D-DAY-1)."""
+        while True:
+            pool_rank = self._pool_rank()
+            cascades: list[CertState] = []
+            for cert in self._ordered():
+                if (
+                    not cert.active
+                    or cert.retired
+                    or cert.expires is None
+                    or self.recert_day.get(cert.name) == today
+                ):
+                    continue
+                options = cert.cert.options if cert.cert.options is not None else cert.level.options
+                if not options:
+                    continue
+                facts = self._facts_for(cert, today, pool_rank)
+                for option in options:
+                    verdict = option.assess(facts)
+                    if verdict.met:
+                        self._recertify(cert, today, verdict, pool_rank)
+                        cascades.append(cert)
+                        break
+            if not cascades:
+                return
+            for source in cascades:
+                self._cascade(source, today, pool_rank, strictly_below=False)
+
+    def _recertify(
+        self, cert: CertState, today: date, verdict: OptionAssessment, pool_rank: int | None
+    ) -> None:
+        """Direct recertification on *today*: new term from today (R-DATE-1, D-DATE-2)."""
+        old = cert.expires
+        used: list[Entry] = []
+        if verdict.credits:
+            need = verdict.credits
+            for entry in sorted(cert.entries, key=Entry.sort_key):
+                if need <= 1e-9:
+                    break
+                used.append(entry)
+                need -= entry.credits
+        cert.start = today
+        cert.expires = cert.expiration_from(today)
+        cert.recertified_on = today
+        cert.recertified_by = verdict.option.label
+        cert.rule = verdict.option.rule
+        cert.how = f"recertified on {today} by {verdict.option.label}"
+        cert.used_passes.update(verdict.passes)
+        cert.last_change = today
+        self.recert_day[cert.name] = today
+        for entry in used:
+            entry.used_by, entry.used_on = cert.name, today
+        uses = Uses(tuple(e.activity.id for e in used), tuple(p.key for p in verdict.passes))
+        facts = []
+        if used:
+            facts.append(
+                f"{format_credits(sum(e.credits for e in used))} CE credits from "
+                f"{len(used)} activit{'y' if len(used) == 1 else 'ies'}"
+            )
+        if verdict.passes:
+            facts.append("exam " + ", ".join(p.key for p in verdict.passes))
+        self._event(
+            today,
+            "recertified",
+            cert.name,
+            verdict.option.rule,
+            f"{cert.name} met '{verdict.option.label}' on {today} ({'; '.join(facts)}); "
+            f"new term {today} to {cert.expires} ({today} + {_years(cert, today)}); "
+            f"previous expiration date {old}",
+            uses,
+        )
+        if self._resets(cert, pool_rank):
+            self._reset_pool(cert, today, used)
+        self._refresh(cert)
+
+    def _resets(self, cert: CertState, pool_rank: int | None) -> bool:
+        if not cert.ce_eligible:
+            return False
+        return self.params.pooling == "each_level" or cert.rank == pool_rank
+
+    def _cascade(
+        self, source: CertState, today: date, pool_rank: int | None, *, strictly_below: bool
+    ) -> None:
+        """Renew every active ladder certification at the source's level and below (R-CASC-1, R-CASC-2, D-CASC-1)."""
+        if not source.cascades:
+            return
+        rule = "R-CASC-2" if strictly_below else "R-CASC-1"
+        for cert in self._ordered():
+            if (
+                cert is source
+                or not cert.active
+                or cert.retired
+                or not cert.cascades
+                or cert.expires is None
+                or cert.rank > source.rank
+                or (strictly_below and cert.rank == source.rank)
+            ):
+                continue
+            renewed = cert.expiration_from(today)
+            if renewed is None or renewed <= cert.expires:
+                continue
+            old = cert.expires
+            cert.start, cert.expires = today, renewed
+            cert.recertified_on = today
+            cert.recertified_by = f"cascade from {source.name}"
+            cert.rule = rule
+            cert.how = f"recertified on {today} by cascade from {source.name}"
+            cert.last_change = today
+            self._event(
+                today,
+                "cascaded",
+                cert.name,
+                rule,
+                f"{cert.name} renewed by cascade from {source.name} on {today}: expiration date "
+                f"moves from {old} to {renewed} ({today} + {_years(cert, today)})",
+            )
+            if self._resets(cert, pool_rank) and self.recert_day.get(cert.name) != today:
+                self._reset_pool(cert, today, [])
+            self.recert_day.setdefault(cert.name, today)
+            self._refresh(cert)
+
+    def _reset_pool(self, cert: CertState, today: date, used: list[Entry]) -> None:
+        """Use up the pool at a recertification of its level (R-CE-5, D-POOL-2, D-POOL-5)."""
+        key = cert.level.name if self.params.pooling == "each_level" else "*"
+        carry = self.params.carry_over_excess
+        forfeited: list[Entry] = []
+        used_ids = {id(e) for e in used}
+        for entry in self.open:
+            if key in entry.consumed:
+                continue
+            if id(entry) in used_ids:
+                entry.consumed.add(key)
+            elif carry:
+                entry.carried = True
+            else:
+                entry.consumed.add(key)
+                if entry.used_by is None and entry.forfeited_by is None:
+                    entry.forfeited_by, entry.forfeited_on = cert.name, today
+                forfeited.append(entry)
+        self.open = [e for e in self.open if "*" not in e.consumed]
+        for other in self.certs.values():
+            if key == "*" or other.level.name == key:
+                other.entries = [e for e in other.entries if key not in e.consumed]
+        total = sum(e.credits for e in forfeited)
+        self._event(
+            today,
+            "pool_reset",
+            cert.name,
+            "R-CE-5",
+            f"the {cert.level.name} pool is used up by the recertification of {cert.name} on {today}: "
+            f"{format_credits(sum(e.credits for e in used))} CE credits used, "
+            + (f"{format_credits(total)} forfeited" if not carry else "the rest carried over (D-POOL-2)"),
+        )
+
+    def _refresh(self, cert: CertState) -> None:
+        """Rebuild a certification's pool list after its term moved (D-POOL-4, D-CLAIM-2)."""
+        key = cert.level.name if self.params.pooling == "each_level" else "*"
+        items: set[str] = set()
+        entries: list[Entry] = []
+        for entry in sorted(self.open, key=Entry.sort_key):
+            if key in entry.consumed or entry.activity.item_key in items:
+                continue
+            in_term = entry.carried or cert.contains(entry.completed_on)
+            if in_term and (cert.expires is None or entry.claimed_on <= cert.expires):
+                entries.append(entry)
+                items.add(entry.activity.item_key)
+                if cert.name not in entry.listed_in:
+                    entry.listed_in.append(cert.name)
+        cert.entries = entries
+
+    # ----------------------------------------------------------------- helpers
+
+    def _ordered(self) -> list[CertState]:
+        return sorted(self.certs.values(), key=lambda c: (-c.rank, c.name))
+
+    def _event(
+        self, on: date, kind: EventKind, cert: str, rule: str, detail: str, uses: Uses | None = None
+    ) -> None:
+        self.events.append(Event(on, kind, cert, rule, detail, uses, self.policy.version))
+
+    # ----------------------------------------------------------------- outcomes
+
+    def _finish_outcomes(self) -> None:
+        for entry in self.entries:
+            pending = not entry.approved
+            suffix = " (a prediction: the claim is still pending, D-OUTCOME-1)" if pending else ""
+            if entry.reason is not None:
+                self.outcomes[entry.index] = (
+                    "rejected",
+                    entry.reason,
+                    entry.rule or "R-CE-1",
+                    entry.note + suffix,
+                    None,
+                )
+            elif pending:
+                target = entry.targets[0] if entry.targets else None
+                self.outcomes[entry.index] = (
+                    "pending",
+                    None,
+                    "R-CE-3",
+                    f"claimed on {entry.claimed_on}, not decided by {self.as_of}; if approved it counts "
+                    f"from its completion on {entry.completed_on}" + (f" toward {target}" if target else ""),
+                    target,
+                )
+            elif entry.used_by is not None:
+                self.outcomes[entry.index] = (
+                    "counted",
+                    None,
+                    "R-CE-1",
+                    f"{format_credits(entry.credits)} CE credits completed on {entry.completed_on} counted "
+                    f"toward the recertification of {entry.used_by} on {entry.used_on}",
+                    entry.used_by,
+                )
+            elif entry.forfeited_by is not None:
+                self.outcomes[entry.index] = (
+                    "forfeited",
+                    None,
+                    "R-CE-5",
+                    f"in the pool when {entry.forfeited_by} recertified on {entry.forfeited_on}; "
+                    f"credits beyond what that recertification used are forfeited (D-POOL-2, D-POOL-5)",
+                    entry.forfeited_by,
+                )
+            elif entry.listed_in:
+                toward = self._toward(entry)
+                self.outcomes[entry.index] = (
+                    "counted",
+                    None,
+                    "R-CE-4",
+                    f"{format_credits(entry.credits)} CE credits completed on {entry.completed_on} "
+                    f"count in the pool toward {toward}",
+                    toward,
+                )
+            else:
+                self.outcomes[entry.index] = (
+                    "rejected",
+                    "claimed_after_expiration",
+                    "R-CE-2",
+                    f"claimed on {entry.claimed_on}, after the expiration date of every certification "
+                    f"it could count toward",
+                    None,
+                )
+
+    def _toward(self, entry: Entry) -> str | None:
+        names = [n for n in entry.listed_in if entry in self.certs[n].entries] or entry.listed_in
+        if not names and entry.targets:
+            names = list(entry.targets)
+        if not names:
+            return None
+        return max(names, key=lambda n: (self.certs[n].rank, self.certs[n].active, n))
+
+    # ----------------------------------------------------------------- result
+
+    def state_key(self) -> dict[str, tuple[str, date | None]]:
+        return {name: (c.status, c.expires) for name, c in self.certs.items()}
+
+    def result(self, record: Record, awaiting: dict[str, list[str]]) -> Evaluation:
+        as_of = self.as_of
+        pool_rank = self._pool_rank()
+        certifications = tuple(self._status(c, awaiting.get(c.name, [])) for c in self._ordered())
+        activities = []
+        for index, activity in enumerate(record.activities):
+            outcome, reason, rule, text, toward = self.outcomes[index]
+            activities.append(
+                ActivityOutcome(
+                    activity.id,
+                    outcome,  # type: ignore[arg-type]
+                    activity.credits,
+                    toward,
+                    reason,  # type: ignore[arg-type]
+                    rule,
+                    f"{activity.id}: {outcome}: {text}",
+                )
+            )
+        pool = None
+        if pool_rank is not None:
+            at_level = [
+                c
+                for c in self._ordered()
+                if c.active and c.ce_eligible and not c.retired and c.rank == pool_rank
+            ]
+            best = max(at_level, key=lambda c: (c.credits(), c.start))
+            pool = PoolState(best.level.name, best.credits(), best.start, best.name)
+        steps = tuple(self._next(c, pool_rank) for c in self._ordered() if c.active and c.level.ladder)
+        events = tuple(sorted(self.events, key=lambda e: e.on))
+        return Evaluation(
+            as_of=as_of,
+            policy=(("id", self.policy.id), ("version", self.policy.version)),
+            certifications=certifications,
+            activities=tuple(activities),
+            pool=pool,
+            next=steps,
+            events=events,
+            candidate=record.candidate,
+        )
+
+    def _status(self, cert: CertState, awaiting: list[str]) -> CertificationStatus:
+        days_left = (cert.expires - self.as_of).days if cert.expires is not None else None
+        rule = cert.rule
+        if cert.active:
+            tail = (
+                f"expires on {cert.expires}, {days_left} days after {self.as_of}"
+                if cert.expires
+                else "no expiration date (lifetime)"
+            )
+            text = f"{cert.name} is active: {cert.how}; {tail}"
+        else:
+            text = (
+                f"{cert.name} expired: its term ended on {cert.expires} and no option was met by then; "
+                f"only its full earning path earns it again (R-DATE-2)"
+            )
+        if awaiting:
+            names = ", ".join(awaiting)
+            rule = "R-CE-3"
+            text += (
+                f"; unless pending claim{'s' if len(awaiting) > 1 else ''} {names} "
+                f"{'are' if len(awaiting) > 1 else 'is'} approved, which would change this (R-CE-3)"
+            )
+        if cert.retired:
+            text += f"; retired since {cert.retired_on}: it can no longer be recertified (R-RET-1)"
+        return CertificationStatus(
+            certification=cert.name,
+            level=cert.level.name,
+            status=cert.status,  # type: ignore[arg-type]
+            term_started_on=cert.start,
+            expires_on=cert.expires,
+            recertified_on=cert.recertified_on,
+            recertified_by=cert.recertified_by,
+            retired=cert.retired,
+            awaiting=tuple(awaiting),
+            rule=rule,
+            explanation=text,
+            days_left=days_left,
+        )
+
+    def _next(self, cert: CertState, pool_rank: int | None) -> NextStep:
+        if cert.retired or cert.expires is None:
+            return NextStep(cert.name, cert.expires, ())
+        options = cert.cert.options if cert.cert.options is not None else cert.level.options
+        facts = self._facts_for(cert, self.as_of, pool_rank)
+        served: CertState | None = None
+        if cert.ce_eligible and not facts.ce_available:
+            served = next(
+                (
+                    c
+                    for c in self._ordered()
+                    if c.active and c.ce_eligible and not c.retired and c.rank == pool_rank
+                ),
+                None,
+            )
+        gaps = []
+        for option in options:
+            verdict = option.assess(facts)
+            missing = ", ".join(verdict.missing) if verdict.missing else "nothing"
+            via = served.name if option.uses_ce and served is not None else None
+            if served is not None and via:
+                missing += f" (CE credits count in the {served.level.name} pool toward {via}, D-POOL-1)"
+            gaps.append(OptionGap(option.label, missing, via))
+        return NextStep(cert.name, cert.expires, tuple(gaps))
+
+
+def _years(cert: CertState, start: date) -> str:
+    from recert._state import validity_for
+
+    years = validity_for(cert.validity, start).years
+    return "lifetime" if years is None else f"{years} year{'s' if years != 1 else ''}"
+
+
+def _awaiting(policy: Policy, facts: _Facts, as_of: date, base: _Replay) -> dict[str, list[str]]:
+    """Pending claims whose approval would change a status or expiration date (R-CE-3)."""
+    pending = [e.activity.id for e in base.entries if not e.approved and e.reason is None]
+    if not pending:
+        return {}
+    before = base.state_key()
+    out: dict[str, list[str]] = defaultdict(list)
+
+    def changes(ids: frozenset[str]) -> list[str]:
+        other = _Replay(policy, facts, as_of, approve=ids)
+        other.run()
+        after = other.state_key()
+        return [name for name in before if after.get(name) != before[name]]
+
+    for activity_id in pending:
+        for name in changes(frozenset({activity_id})):
+            out[name].append(activity_id)
+    if not out and len(pending) > 1:
+        for name in changes(frozenset(pending)):
+            out[name].extend(pending)
+    return dict(out)

@@ -280,9 +280,7 @@ class Policy:
     _by_name: dict[str, Certification] = attrs.field(
         init=False, eq=False, hash=False, repr=False, factory=dict
     )
-    _exam_by_name: dict[str, Exam] = attrs.field(
-        init=False, eq=False, hash=False, repr=False, factory=dict
-    )
+    _exam_by_name: dict[str, Exam] = attrs.field(init=False, eq=False, hash=False, repr=False, factory=dict)
     _levels: dict[str, Level] = attrs.field(init=False, eq=False, hash=False, repr=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:

@@ -31,8 +31,17 @@ from recert.requirements import CECredits, Exams, Option
 
 __all__ = ["cisco_policy", "load_policy", "policy_from_mapping"]
 
-_TOP = {"policy", "parameters", "exam_kinds", "categories", "rules", "levels", "exams",
-        "certifications", "offerings"}
+_TOP = {
+    "policy",
+    "parameters",
+    "exam_kinds",
+    "categories",
+    "rules",
+    "levels",
+    "exams",
+    "certifications",
+    "offerings",
+}
 
 
 class _Reader:
@@ -83,8 +92,9 @@ class _Reader:
         self.fail(_join(path, key), f"{value!r} is not an array of strings")
         return ()
 
-    def whole(self, data: Mapping[str, Any], key: str, path: str, default: int | None = None,
-              minimum: int = 0) -> int:
+    def whole(
+        self, data: Mapping[str, Any], key: str, path: str, default: int | None = None, minimum: int = 0
+    ) -> int:
         value = data.get(key, default)
         if isinstance(value, int) and not isinstance(value, bool) and value >= minimum:
             return value
@@ -134,10 +144,7 @@ def _validity(r: _Reader, data: Any, path: str) -> tuple[Validity, ...]:
         p = _join(path, i)
         entry = r.table(entry, p)
         r.keys(entry, p, {"years", "lifetime", "starting_on"})
-        if entry.get("lifetime") is True:
-            years = None
-        else:
-            years = r.whole(entry, "years", p, minimum=1)
+        years = None if entry.get("lifetime") is True else r.whole(entry, "years", p, minimum=1)
         out.append(Validity(years, r.day(entry, "starting_on", p)))
     starts = [v.starting_on or date.min for v in out]
     if starts != sorted(starts):
@@ -206,8 +213,17 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
     r.keys(head, "policy", {"id", "version", "title", "effective_from"})
 
     params = r.table(data.get("parameters", {}), "parameters")
-    r.keys(params, "parameters", {"claim_window_days", "recertification_anchor", "pooling",
-                                   "carry_over_excess", "earning_window_years"})
+    r.keys(
+        params,
+        "parameters",
+        {
+            "claim_window_days",
+            "recertification_anchor",
+            "pooling",
+            "carry_over_excess",
+            "earning_window_years",
+        },
+    )
     anchor = params.get("recertification_anchor", "completion")
     if anchor not in ("completion", "claim"):
         r.fail("parameters.recertification_anchor", f"{anchor!r} is not 'completion' or 'claim'")
@@ -248,21 +264,24 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
         p = _join("categories", name)
         entry = r.table(entry, p)
         r.keys(entry, p, {"eligible", "description"})
-        categories.append(Category(name, bool(r.flag(entry, "eligible", p, True)),
-                                   str(entry.get("description", ""))))
+        categories.append(
+            Category(name, bool(r.flag(entry, "eligible", p, True)), str(entry.get("description", "")))
+        )
 
     levels: list[Level] = []
     for name, entry in r.table(data.get("levels", {}), "levels").items():
         p = _join("levels", name)
         entry = r.table(entry, p)
         r.keys(entry, p, {"rank", "ladder", "validity", "options", "description"})
-        levels.append(Level(
-            name=name,
-            rank=r.whole(entry, "rank", p),
-            ladder=bool(r.flag(entry, "ladder", p, False)),
-            validity=_validity(r, entry.get("validity"), _join(p, "validity")),
-            options=_options(r, entry.get("options", []), _join(p, "options"), kind_set, rule_ids),
-        ))
+        levels.append(
+            Level(
+                name=name,
+                rank=r.whole(entry, "rank", p),
+                ladder=bool(r.flag(entry, "ladder", p, False)),
+                validity=_validity(r, entry.get("validity"), _join(p, "validity")),
+                options=_options(r, entry.get("options", []), _join(p, "options"), kind_set, rule_ids),
+            )
+        )
     if not levels:
         r.fail("levels", "is missing: a policy needs at least one level")
     levels.sort(key=lambda lvl: lvl.rank)
@@ -279,16 +298,37 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
         kind = r.text(entry, "kind", p)
         if kind and kind not in kind_set:
             r.fail(_join(p, "kind"), f"{kind!r} is not an exam kind of exam_kinds")
-        exams.append(Exam(r.text(entry, "code", p), kind, str(entry.get("acronym", "")),
-                          str(entry.get("title", "")), r.strings(entry, "tracks", p)))
+        exams.append(
+            Exam(
+                r.text(entry, "code", p),
+                kind,
+                str(entry.get("acronym", "")),
+                str(entry.get("title", "")),
+                r.strings(entry, "tracks", p),
+            )
+        )
     exam_codes = {e.code for e in exams}
 
     certs: list[Certification] = []
     for i, entry in enumerate(r.array(data.get("certifications", []), "certifications")):
         p = _join("certifications", i)
         entry = r.table(entry, p)
-        r.keys(entry, p, {"name", "level", "track", "aliases", "retired_on", "ce_eligible",
-                          "cascade", "validity", "options", "earned_by"})
+        r.keys(
+            entry,
+            p,
+            {
+                "name",
+                "level",
+                "track",
+                "aliases",
+                "retired_on",
+                "ce_eligible",
+                "cascade",
+                "validity",
+                "options",
+                "earned_by",
+            },
+        )
         level = r.text(entry, "level", p)
         if level and level not in level_names:
             r.fail(_join(p, "level"), f"{level!r} is not a level of [levels]")
@@ -306,24 +346,33 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
                         r.fail(sp, f"{code!r} is not an exam code of [[exams]]")
                 slots.append(tuple(str(c) for c in codes))
             earned.append(EarningRule(tuple(slots), str(rule.get("label", ""))))
-        certs.append(Certification(
-            name=r.text(entry, "name", p),
-            level=level,
-            track=r.optional_text(entry, "track", p),
-            aliases=r.strings(entry, "aliases", p),
-            retired_on=r.day(entry, "retired_on", p),
-            ce_eligible=r.flag(entry, "ce_eligible", p, None),
-            cascade=r.flag(entry, "cascade", p, None),
-            validity=_validity(r, entry["validity"], _join(p, "validity")) if "validity" in entry else None,
-            options=(_options(r, entry["options"], _join(p, "options"), kind_set, rule_ids)
-                     if "options" in entry else None),
-            earned_by=tuple(earned),
-        ))
+        certs.append(
+            Certification(
+                name=r.text(entry, "name", p),
+                level=level,
+                track=r.optional_text(entry, "track", p),
+                aliases=r.strings(entry, "aliases", p),
+                retired_on=r.day(entry, "retired_on", p),
+                ce_eligible=r.flag(entry, "ce_eligible", p, None),
+                cascade=r.flag(entry, "cascade", p, None),
+                validity=_validity(r, entry["validity"], _join(p, "validity"))
+                if "validity" in entry
+                else None,
+                options=(
+                    _options(r, entry["options"], _join(p, "options"), kind_set, rule_ids)
+                    if "options" in entry
+                    else None
+                ),
+                earned_by=tuple(earned),
+            )
+        )
     seen: dict[str, int] = {}
     for i, cert in enumerate(certs):
         if cert.name in seen:
-            r.fail(_join(_join("certifications", i), "name"),
-                   f"{cert.name!r} repeats certifications[{seen[cert.name]}]")
+            r.fail(
+                _join(_join("certifications", i), "name"),
+                f"{cert.name!r} repeats certifications[{seen[cert.name]}]",
+            )
         seen[cert.name] = i
 
     if r.problems:
@@ -373,8 +422,9 @@ def _parse(raw: bytes, suffix: str, source: str) -> Policy:
         else:
             data = tomllib.loads(raw.decode("utf-8"))
     except (ValueError, UnicodeDecodeError) as error:
-        raise PolicyError(f"not valid {'JSON' if suffix == '.json' else 'TOML'}: {error}",
-                          source=source) from None
+        raise PolicyError(
+            f"not valid {'JSON' if suffix == '.json' else 'TOML'}: {error}", source=source
+        ) from None
     return policy_from_mapping(data, source=source)
 
 

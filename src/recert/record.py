@@ -9,6 +9,7 @@ against the catalog) and report every problem with its path.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any, Literal
 
@@ -56,8 +57,7 @@ class Holding:
     def __attrs_post_init__(self) -> None:
         if self.expires_on is not None and self.expires_on < self.earned_on:
             raise ValueError(
-                f"expires_on: {self.expires_on.isoformat()} is before earned_on "
-                f"{self.earned_on.isoformat()}"
+                f"expires_on: {self.expires_on.isoformat()} is before earned_on {self.earned_on.isoformat()}"
             )
 
 
@@ -142,6 +142,18 @@ class Activity:
         return self.status or "pending"
 
 
+def _holdings(items: Iterable[Holding]) -> tuple[Holding, ...]:
+    return tuple(items)
+
+
+def _exams(items: Iterable[ExamPass]) -> tuple[ExamPass, ...]:
+    return tuple(items)
+
+
+def _activities(items: Iterable[Activity]) -> tuple[Activity, ...]:
+    return tuple(items)
+
+
 @attrs.frozen
 class Record:
     """One person's certification history.
@@ -155,9 +167,9 @@ class Record:
         emeritus_on: Date a CCIE/CCDE Emeritus grant starts, if any (R-EMER-1).
     """
 
-    holdings: tuple[Holding, ...] = attrs.field(default=(), converter=tuple)
-    exams: tuple[ExamPass, ...] = attrs.field(default=(), converter=tuple)
-    activities: tuple[Activity, ...] = attrs.field(default=(), converter=tuple)
+    holdings: tuple[Holding, ...] = attrs.field(default=(), converter=_holdings)
+    exams: tuple[ExamPass, ...] = attrs.field(default=(), converter=_exams)
+    activities: tuple[Activity, ...] = attrs.field(default=(), converter=_activities)
     candidate: str | None = None
     as_of: date | None = attrs.field(default=None, validator=_a_date)
     emeritus_on: date | None = attrs.field(default=None, validator=_a_date)

@@ -1,0 +1,117 @@
+"""Mutable bookkeeping of one replay; private to :mod:`recert.engine`.
+
+Nothing here outlives a call to :func:`recert.evaluate`: the replay builds
+these objects, mutates them day by day, and turns them into frozen result
+objects at the end.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import attrs
+
+from recert.policy import Certification, Level, Validity
+from recert.record import Activity
+from recert.requirements import PassFact
+
+ONE_DAY = timedelta(days=1)
+
+
+def validity_for(validity: tuple[Validity, ...], start: date) -> Validity:
+    """The validity that applies to a term starting on *start* (the latest ``starting_on`` <= start)."""
+    chosen = validity[0]
+    for candidate in validity:
+        if candidate.starting_on is None or candidate.starting_on <= start:
+            chosen = candidate
+    return chosen
+
+
+@attrs.define(eq=False)
+class Entry:
+    """One claimed activity on its way through the replay."""
+
+    activity: Activity
+    index: int
+    arrival: date
+    approved: bool
+    #: Pool keys ("*" or a level name) where the entry was used up by a reset.
+    consumed: set[str] = attrs.Factory(set)
+    #: Certification names whose pool list holds (or held) this entry.
+    listed_in: list[str] = attrs.Factory(list)
+    used_by: str | None = None
+    used_on: date | None = None
+    forfeited_by: str | None = None
+    forfeited_on: date | None = None
+    carried: bool = False
+    #: Decided at arrival when a rule rejects the activity.
+    reason: str | None = None
+    rule: str | None = None
+    note: str = ""
+    targets: tuple[str, ...] = ()
+
+    @property
+    def credits(self) -> float:
+        return self.activity.credits
+
+    @property
+    def completed_on(self) -> date:
+        return self.activity.completed_on
+
+    @property
+    def claimed_on(self) -> date:
+        assert self.activity.claimed_on is not None
+        return self.activity.claimed_on
+
+    def sort_key(self) -> tuple[date, date, date, str]:
+        """Arrival, then D-DUP-1's order: earliest completion, earlier claim, lower id."""
+        return (self.arrival, self.completed_on, self.claimed_on, self.activity.id)
+
+
+@attrs.define(eq=False)
+class CertState:
+    """One certification's current term and history inside the replay."""
+
+    cert: Certification
+    level: Level
+    start: date
+    expires: date | None
+    validity: tuple[Validity, ...]
+    ce_eligible: bool
+    cascades: bool
+    retired_on: date | None
+    held: bool
+    status: str = "active"
+    retired: bool = False
+    recertified_on: date | None = None
+    recertified_by: str | None = None
+    rule: str = "R-VAL-1"
+    how: str = ""
+    used_passes: set[PassFact] = attrs.Factory(set)
+    #: Approved entries counting toward the current term, unconsumed.
+    entries: list[Entry] = attrs.Factory(list)
+    last_change: date | None = None
+    expired_on: date | None = None
+
+    @property
+    def name(self) -> str:
+        return self.cert.name
+
+    @property
+    def rank(self) -> int:
+        return self.level.rank
+
+    @property
+    def active(self) -> bool:
+        return self.status == "active"
+
+    def contains(self, day: date) -> bool:
+        """Whether *day* lies in the current term (start <= day <= expiration; D-TERM-1)."""
+        return self.start <= day and (self.expires is None or day <= self.expires)
+
+    def expiration_from(self, start: date) -> date | None:
+        """Expiration of a term of this certification starting on *start* (R-VAL-1)."""
+        return validity_for(self.validity, start).expiration(start)
+
+    def credits(self) -> float:
+        return sum(e.credits for e in self.entries)
