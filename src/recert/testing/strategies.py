@@ -1,0 +1,513 @@
+"""Hypothesis strategies for recert's value objects: dates, terms, records and whole policies.
+
+Every strategy that draws names (certifications, exams, categories) takes the
+policy as a parameter, so the records it builds are consistent with that
+policy's catalog and exam kinds. The strategies are written out by hand:
+Hypothesis does not read attrs validators, and a record that merely type-checks
+(a claim before its completion, two activities with one id) would be rejected
+by :class:`~recert.record.Record` anyway.
+
+Importing this module registers a strategy for :class:`~recert.record.Record`
+(records of the embedded Cisco policy), so ``st.from_type(Record)`` works.
+
+Example:
+    >>> from hypothesis import given
+    >>> from recert import cisco_policy
+    >>> from recert.testing import strategies as rst
+    >>> @given(rst.cases(cisco_policy()))
+    ... def test_something(case):
+    ...     ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any
+
+import attrs
+from dateutil.relativedelta import relativedelta
+from hypothesis import strategies as st
+
+from recert.policy import Certification, Policy, Validity
+from recert.policy_loader import cisco_policy, policy_from_mapping
+from recert.record import Activity, ClaimStatus, ExamPass, Holding, Record
+
+__all__ = [
+    "Case",
+    "Term",
+    "activities",
+    "cases",
+    "dates",
+    "exam_passes",
+    "holdings",
+    "policies",
+    "policy_cases",
+    "records",
+    "terms",
+]
+
+#: Default span of generated dates (inclusive): wide enough for two or three
+#: terms of three years around today, and containing three 29 Februaries.
+MIN_DATE = date(2018, 1, 1)
+MAX_DATE = date(2032, 12, 31)
+
+# Dates where calendar arithmetic is easy to get wrong (D-DATE-1): leap days,
+# month ends, the first of a year.
+_TRICKY = (
+    date(2020, 2, 29),
+    date(2024, 2, 29),
+    date(2028, 2, 29),
+    date(2021, 2, 28),
+    date(2023, 12, 31),
+    date(2025, 1, 1),
+)
+
+# CE credit amounts people actually see (training items carry 4 to 64, R-CE-6),
+# plus a fraction and amounts that hit the Cisco requirements exactly.
+_CREDITS = (1, 2.5, 4, 8, 10, 12.5, 16, 20, 24, 30, 32, 40, 64, 80)
+
+_CLAIM_STATES = ("unclaimed", "pending", "approved", "approved_later", "rejected")
+
+
+@attrs.frozen
+class Term:
+    """A term of a certification: its start and expiration date (inclusive, R-VAL-1).
+
+    Attributes:
+        certification: The certification's canonical name.
+        started_on: First day of the term.
+        expires_on: Last day of the term; ``None`` for a lifetime term.
+    """
+
+    certification: str
+    started_on: date
+    expires_on: date | None
+
+
+@attrs.frozen
+class Case:
+    """A record and the date it is evaluated on.
+
+    Attributes:
+        record: The record (its own ``as_of`` is left empty).
+        as_of: The evaluation date.
+    """
+
+    record: Record
+    as_of: date
+
+
+def dates(min_value: date = MIN_DATE, max_value: date = MAX_DATE) -> st.SearchStrategy[date]:
+    """Dates in ``[min_value, max_value]``, with leap days and month ends drawn often.
+
+    Args:
+        min_value: Earliest date.
+        max_value: Latest date.
+
+    Returns:
+        A strategy of :class:`datetime.date`.
+    """
+    tricky = [d for d in _TRICKY if min_value <= d <= max_value]
+    plain = st.dates(min_value=min_value, max_value=max_value)
+    if not tricky:
+        return plain
+    # One draw in four is a tricky date.
+    return st.one_of(plain, plain, plain, st.sampled_from(tricky))
+
+
+def _validity(policy: Policy, cert: Certification, start: date) -> Validity:
+    """The validity that applies to a term of *cert* starting on *start* (R-VAL-1)."""
+    entries = cert.validity or policy.level(cert.level).validity
+    chosen = entries[0]
+    for entry in entries:
+        if entry.starting_on is None or entry.starting_on <= start:
+            chosen = entry
+    return chosen
+
+
+def expiration(policy: Policy, certification: str, start: date) -> date | None:
+    """The expiration date of a term of *certification* starting on *start*.
+
+    Uses the certification's own validity, else its level's, the entry in
+    force on *start* (R-VAL-1, D-DATE-1: ``2024-02-29`` + 3 years =
+    ``2027-02-28``).
+
+    Args:
+        policy: The policy.
+        certification: A catalog name or alias.
+        start: The term's first day.
+
+    Returns:
+        The expiration date, or ``None`` for a lifetime term.
+
+    Raises:
+        KeyError: The catalog has no such certification.
+    """
+    cert = policy.certification(certification)
+    if cert is None:
+        raise KeyError(certification)
+    return _validity(policy, cert, start).expiration(start)
+
+
+@st.composite
+def terms(
+    draw: st.DrawFn,
+    policy: Policy,
+    certification: str | None = None,
+    *,
+    min_value: date = MIN_DATE,
+    max_value: date = MAX_DATE,
+) -> Term:
+    """A term of a catalog certification, its length from the policy's validity.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        policy: The policy whose catalog and validities are used.
+        certification: A catalog name; drawn from the catalog when ``None``.
+        min_value: Earliest term start.
+        max_value: Latest term start.
+
+    Returns:
+        A :class:`Term`.
+    """
+    if certification is None:
+        cert = draw(st.sampled_from(policy.certifications))
+    else:
+        found = policy.certification(certification)
+        if found is None:
+            raise KeyError(certification)
+        cert = found
+    start = draw(dates(min_value, max_value))
+    return Term(cert.name, start, _validity(policy, cert, start).expiration(start))
+
+
+@st.composite
+def holdings(
+    draw: st.DrawFn,
+    policy: Policy,
+    certification: str | None = None,
+    *,
+    min_value: date = MIN_DATE,
+    max_value: date = MAX_DATE,
+    given_expiration: bool | None = None,
+    retired: bool | None = None,
+) -> Holding:
+    """A holding of a catalog certification.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        policy: The policy whose catalog is used.
+        certification: A catalog name; drawn when ``None``.
+        min_value: Earliest term start (``earned_on``).
+        max_value: Latest term start.
+        given_expiration: ``True``: always give ``expires_on`` (the
+            computed expiration or a later one, a one-off extension);
+            ``False``: never; ``None``: sometimes.
+        retired: ``True``: always give ``retired_on``; ``False``: never;
+            ``None``: rarely.
+
+    Returns:
+        A :class:`~recert.record.Holding` whose name is the canonical name
+        or one of its aliases.
+    """
+    term = draw(terms(policy, certification, min_value=min_value, max_value=max_value))
+    cert = policy.certification(term.certification)
+    assert cert is not None
+    name = draw(st.sampled_from((cert.name, *cert.aliases)))
+    give = draw(st.booleans()) if given_expiration is None else given_expiration
+    expires_on = None
+    if give and term.expires_on is not None:
+        # The computed expiration, or a one-off extension of it.
+        extension = draw(st.sampled_from((0, 0, 1, 30, 365)))
+        expires_on = term.expires_on + timedelta(days=extension)
+    retire = draw(st.integers(0, 9).map(lambda n: n == 0)) if retired is None else retired
+    retired_on = None
+    if retire:
+        retired_on = draw(dates(term.started_on, term.started_on + relativedelta(years=4)))
+    return Holding(name, term.started_on, expires_on=expires_on, retired_on=retired_on)
+
+
+@st.composite
+def exam_passes(
+    draw: st.DrawFn,
+    policy: Policy,
+    *,
+    min_value: date = MIN_DATE,
+    max_value: date = MAX_DATE,
+    kinds: Sequence[str] | None = None,
+) -> ExamPass:
+    """A pass of a catalog exam, named by its code, acronym or "code acronym".
+
+    Args:
+        draw: Supplied by Hypothesis.
+        policy: The policy whose exam catalog is used.
+        min_value: Earliest pass date.
+        max_value: Latest pass date.
+        kinds: Only exams of these kinds (default: every kind).
+
+    Returns:
+        An :class:`~recert.record.ExamPass`.
+    """
+    exams = [e for e in policy.exams if kinds is None or e.kind in kinds]
+    exam = draw(st.sampled_from(exams))
+    names = [exam.code] + ([exam.acronym, f"{exam.code} {exam.acronym}"] if exam.acronym else [])
+    return ExamPass(draw(st.sampled_from(names)), draw(dates(min_value, max_value)))
+
+
+@st.composite
+def activities(
+    draw: st.DrawFn,
+    policy: Policy,
+    activity_id: str = "a1",
+    *,
+    min_value: date = MIN_DATE,
+    max_value: date = MAX_DATE,
+    items: Sequence[str] = ("item-1", "item-2", "item-3", "item-4"),
+    states: Sequence[str] = _CLAIM_STATES,
+) -> Activity:
+    """A CE activity with a claim in any state.
+
+    The claim states are ``unclaimed``, ``pending``, ``approved`` (decision
+    known on the claim date), ``approved_later`` (an explicit ``decided_on``)
+    and ``rejected``. Claims are made from the completion date up to the
+    policy's claim window plus 60 days, so some are late (R-CE-2).
+
+    Args:
+        draw: Supplied by Hypothesis.
+        policy: The policy whose categories and claim window are used.
+        activity_id: The activity's id.
+        min_value: Earliest completion date.
+        max_value: Latest completion date.
+        items: Catalog items drawn from; a short list makes repeated items
+            (the once-per-term rule, R-CE-1, D-DUP-1) common.
+        states: The claim states drawn from.
+
+    Returns:
+        An :class:`~recert.record.Activity`.
+    """
+    completed = draw(dates(min_value, max_value))
+    credits = draw(st.sampled_from(_CREDITS))
+    category = draw(st.sampled_from([c.name for c in policy.categories]))
+    item = draw(st.sampled_from(items))
+    state = draw(st.sampled_from(states))
+    if state == "unclaimed":
+        return Activity(activity_id, credits, completed, item=item, category=category)
+    window = policy.parameters.claim_window_days
+    lag = draw(st.one_of(st.integers(0, window + 60), st.sampled_from((0, window, window + 1))))
+    claimed = completed + timedelta(days=lag)
+    if state == "pending":
+        return Activity(activity_id, credits, completed, item=item, category=category,
+                        claimed_on=claimed)
+    decided = None
+    if state == "approved_later" or draw(st.booleans()):
+        decided = claimed + timedelta(days=draw(st.integers(0, 120)))
+    status: ClaimStatus = "rejected" if state == "rejected" else "approved"
+    return Activity(activity_id, credits, completed, item=item, category=category,
+                    claimed_on=claimed, status=status, decided_on=decided)
+
+
+@st.composite
+def records(
+    draw: st.DrawFn,
+    policy: Policy,
+    *,
+    min_value: date = MIN_DATE,
+    max_value: date = MAX_DATE,
+    max_holdings: int = 4,
+    max_exams: int = 5,
+    max_activities: int = 8,
+    given_expirations: bool | None = None,
+    retired: bool | None = None,
+) -> Record:
+    """A whole record consistent with *policy*: catalog names, exam kinds, categories.
+
+    Holdings name distinct certifications; exam passes are distinct
+    (exam, date) pairs; activity ids are unique (``a0``, ``a1``, ...). Dates
+    cluster in a window of about seven years so that terms, passes and
+    activities overlap and recertifications, cascades and resets happen.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        policy: The policy the record is written for.
+        min_value: Earliest date of any fact.
+        max_value: Latest date of any fact.
+        max_holdings: At most this many holdings.
+        max_exams: At most this many exam passes.
+        max_activities: At most this many activities.
+        given_expirations: Passed to :func:`holdings` (``False``: no
+            holding gives ``expires_on``).
+        retired: Passed to :func:`holdings`.
+
+    Returns:
+        A :class:`~recert.record.Record` with ``as_of`` empty.
+    """
+    lo = draw(dates(min_value, max(min_value, max_value - relativedelta(years=7))))
+    hi = min(max_value, lo + relativedelta(years=7))
+    names = draw(st.lists(st.sampled_from([c.name for c in policy.certifications]),
+                          max_size=max_holdings, unique=True))
+    held = [
+        draw(holdings(policy, name, min_value=lo, max_value=max(lo, hi - relativedelta(years=2)),
+                      given_expiration=given_expirations, retired=retired))
+        for name in names
+    ]
+    passes = draw(st.lists(exam_passes(policy, min_value=lo, max_value=hi),
+                           max_size=max_exams if policy.exams else 0,
+                           unique_by=lambda p: (_exam_code(policy, p.exam), p.passed_on)))
+    count = draw(st.integers(0, max_activities))
+    acts = [draw(activities(policy, f"a{i}", min_value=lo, max_value=hi)) for i in range(count)]
+    return Record(holdings=held, exams=passes, activities=acts)
+
+
+def _exam_code(policy: Policy, name: str) -> str:
+    exam = policy.exam(name)
+    return exam.code if exam is not None else name
+
+
+def _facts_dates(record: Record) -> list[date]:
+    out: list[date] = [h.earned_on for h in record.holdings]
+    out += [e.passed_on for e in record.exams]
+    for a in record.activities:
+        out += [d for d in (a.completed_on, a.claimed_on, a.decided_on) if d is not None]
+    return out
+
+
+@st.composite
+def cases(draw: st.DrawFn, /, policy: Policy, **record_options: Any) -> Case:
+    """A record of *policy* and an evaluation date, often a date of one of its facts.
+
+    Evaluating on a fact's date (or the day before or after it) hits the
+    boundaries the rules care about (inclusive expirations, D-TERM-1).
+
+    Args:
+        draw: Supplied by Hypothesis.
+        policy: The policy the record is written for.
+        **record_options: Passed to :func:`records`.
+
+    Returns:
+        A :class:`Case`.
+    """
+    record = draw(records(policy, **record_options))
+    around = _facts_dates(record)
+    near_a_fact = bool(around) and draw(st.booleans())
+    if near_a_fact:
+        base = draw(st.sampled_from(around))
+        as_of = base + timedelta(days=draw(st.sampled_from((-1, 0, 1, 365))))
+    else:
+        as_of = draw(dates())
+    return Case(record, as_of)
+
+
+# --- random policies ------------------------------------------------------------------------
+
+_LEVEL_NAMES = ("bronze", "silver", "gold", "platinum")
+
+
+@st.composite
+def _option(draw: st.DrawFn, kinds: Sequence[str], ce: bool) -> dict[str, Any]:
+    requirements: list[dict[str, Any]] = []
+    shape = draw(st.sampled_from(("ce", "exams", "both") if ce else ("exams",)))
+    if shape in ("ce", "both"):
+        requirements.append({"ce_credits": draw(st.sampled_from((10, 20, 30, 40, 60, 80, 120)))})
+    if shape in ("exams", "both"):
+        chosen = draw(st.lists(st.sampled_from(kinds), min_size=1, max_size=2, unique=True))
+        requirements.append({"exams": draw(st.integers(1, 2)), "kinds": chosen})
+    return {"rule": "R-OPT-1", "requirements": requirements}
+
+
+@st.composite
+def policy_mappings(draw: st.DrawFn) -> dict[str, Any]:
+    """A small policy as the mapping a policy TOML file parses to.
+
+    Two to four levels (at least one on the ladder), one to three exam kinds
+    with one or two exams each, one or two certifications per level earned
+    by one or two exams, options of CE credits, exams or both, and random
+    parameters (claim window, anchor, pooling, carry-over). The rule list is
+    the embedded policy's, so every rule id the engine cites exists.
+
+    Args:
+        draw: Supplied by Hypothesis.
+
+    Returns:
+        A mapping for :func:`recert.policy_from_mapping`.
+    """
+    kinds = ["k" + str(i) for i in range(draw(st.integers(1, 3)))]
+    exams = [
+        {"code": f"{kind.upper()}-{j}", "kind": kind}
+        for kind in kinds
+        for j in range(draw(st.integers(1, 2)))
+    ]
+    codes = [e["code"] for e in exams]
+    n_levels = draw(st.integers(2, 4))
+    ladder = draw(st.lists(st.booleans(), min_size=n_levels, max_size=n_levels))
+    ladder[-1] = True
+    levels: dict[str, Any] = {}
+    certifications: list[dict[str, Any]] = []
+    for rank, name in enumerate(_LEVEL_NAMES[:n_levels]):
+        on_ladder = ladder[rank]
+        if on_ladder:
+            validity = [{"years": draw(st.integers(1, 5))}]
+        else:
+            validity = [draw(st.sampled_from(({"years": 2}, {"years": 3}, {"lifetime": True})))]
+        options = draw(st.lists(_option(kinds, on_ladder), min_size=1, max_size=3))
+        levels[name] = {"rank": rank, "ladder": on_ladder, "validity": validity, "options": options}
+        for j in range(draw(st.integers(1, 2))):
+            slots = draw(st.lists(st.sampled_from(codes), min_size=1, max_size=2, unique=True))
+            certifications.append({
+                "name": f"{name.title()} {j}",
+                "level": name,
+                "earned_by": [{"exams": [[code] for code in slots]}],
+            })
+    categories: dict[str, Any] = {"training": {}}
+    if draw(st.booleans()):
+        categories["gifts"] = {"eligible": False}
+    parameters = {
+        "claim_window_days": draw(st.sampled_from((0, 30, 90, 365))),
+        "recertification_anchor": draw(st.sampled_from(("completion", "claim"))),
+        "pooling": draw(st.sampled_from(("highest_level", "each_level"))),
+        "carry_over_excess": draw(st.booleans()),
+        "earning_window_years": draw(st.integers(1, 3)),
+    }
+    cisco = cisco_policy()
+    rules = {
+        rid: {"title": rule.title, "text": rule.text} for rid, rule in cisco.rules.items()
+    }
+    return {
+        "policy": {"id": "random", "version": "1"},
+        "exam_kinds": kinds,
+        "parameters": parameters,
+        "categories": categories,
+        "rules": rules,
+        "levels": levels,
+        "exams": exams,
+        "certifications": certifications,
+    }
+
+
+def policies() -> st.SearchStrategy[Policy]:
+    """Small random policies, built through the same loader as a policy file.
+
+    See :func:`policy_mappings` for what varies.
+
+    Returns:
+        A strategy of :class:`~recert.policy.Policy`.
+    """
+    return policy_mappings().map(lambda data: policy_from_mapping(data, source="random policy"))
+
+
+@st.composite
+def policy_cases(draw: st.DrawFn, /, **record_options: Any) -> tuple[Policy, Case]:
+    """A random policy and a case (record, evaluation date) written for it.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        **record_options: Passed to :func:`records`.
+
+    Returns:
+        ``(policy, case)``.
+    """
+    policy = draw(policies())
+    return policy, draw(cases(policy, **record_options))
+
+
+st.register_type_strategy(Record, st.deferred(lambda: records(cisco_policy())))
