@@ -1,0 +1,341 @@
+"""mkdocs hook: render the embedded Cisco policy into ``cisco-policy.md`` at build time.
+
+The page's prose is written by hand; everything below the marker
+``<!-- recert:cisco-policy -->`` is generated from ``recert.cisco_policy()``
+(the same data :func:`recert.evaluate` uses), so the page cannot drift from
+the policy file. A second marker, ``<!-- recert:api-modules -->`` in
+``api.md``, expands to one ``::: recert.<module>`` block per public module, so
+a new module appears in the API reference without editing the page.
+
+``render_policy()`` and ``api_modules()`` are plain functions so that
+``tests/test_docs_policy_page.py`` can check the generated text.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+# The docs are built with recert installed (`pip install -e ".[docs]"`).
+import recert
+from recert.policy import Certification, Level, Policy, Rule, Validity
+from recert.requirements import CECredits, Exams, Option
+
+POLICY_MARKER = "<!-- recert:cisco-policy -->"
+API_MARKER = "<!-- recert:api-modules -->"
+
+# Modules documented first, in reading order; any other public module follows
+# alphabetically.
+_API_ORDER = ("engine", "record", "result", "policy", "requirements", "policy_loader", "exceptions")
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """mkdocs event: expand the markers of the generated pages."""
+    if POLICY_MARKER in markdown:
+        markdown = markdown.replace(POLICY_MARKER, render_policy(recert.cisco_policy()))
+    if API_MARKER in markdown:
+        markdown = markdown.replace(API_MARKER, render_api_modules())
+    return markdown
+
+
+# --------------------------------------------------------------------------- API page
+
+
+def api_modules(package_dir: Path | None = None) -> list[str]:
+    """Public submodules of ``recert`` (files or packages not starting with ``_``)."""
+    package_dir = package_dir or Path(recert.__file__).parent
+    found = {
+        path.stem if path.is_file() else path.name
+        for path in package_dir.iterdir()
+        if not path.name.startswith(("_", "."))
+        and ((path.is_file() and path.suffix == ".py") or (path / "__init__.py").is_file())
+    }
+    found.discard("policies")  # data only
+    first = [name for name in _API_ORDER if name in found]
+    return first + sorted(found - set(first))
+
+
+def render_api_modules() -> str:
+    """One mkdocstrings block per public module."""
+    return "\n\n".join(f"::: recert.{name}" for name in api_modules())
+
+
+# --------------------------------------------------------------------------- policy page
+
+
+def _raw_policy() -> dict[str, Any]:
+    """The embedded TOML as parsed data, for flags the value objects do not carry."""
+    resource = importlib.resources.files("recert.policies").joinpath("cisco-ce.toml")
+    return tomllib.loads(resource.read_text(encoding="utf-8"))
+
+
+def _cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _rule_link(rule_id: str, policy: Policy) -> str:
+    if rule_id in policy.rules:
+        return f"[{rule_id}](#{rule_id.lower()})"
+    return rule_id
+
+
+def _validity(validity: tuple[Validity, ...]) -> str:
+    parts = []
+    for index, entry in enumerate(validity):
+        length = "lifetime" if entry.years is None else f"{entry.years} years"
+        later = validity[index + 1].starting_on if index + 1 < len(validity) else None
+        if entry.starting_on is None and later is None:
+            parts.append(length)
+        elif entry.starting_on is None:
+            parts.append(f"{length} for terms starting before {later}")
+        else:
+            parts.append(f"{length} for terms starting on or after {entry.starting_on}")
+    return "; ".join(parts)
+
+
+def _requirement(requirement: CECredits | Exams) -> str:
+    if isinstance(requirement, CECredits):
+        return requirement.label
+    what = []
+    if requirement.kinds:
+        what.append("kind " + " or ".join(f"`{k}`" for k in requirement.kinds))
+    if requirement.codes:
+        what.append("exam " + " or ".join(f"`{c}`" for c in requirement.codes))
+    distinct = "distinct exams" if requirement.count > 1 else "exam"
+    return f"{requirement.count} {distinct} of {' or '.join(what)}"
+
+
+def _reconstructed(option: Option, raw: dict[str, Any]) -> bool:
+    flag = getattr(option, "reconstructed", None)
+    if flag is not None:
+        return bool(flag)
+    return bool(raw.get("reconstructed", False))
+
+
+def _options_table(options: tuple[Option, ...], raw: list[dict[str, Any]], policy: Policy) -> str:
+    if not options:
+        return "No recertification option is published: it expires at the end of its term.\n"
+    lines = [
+        "| tried | option (`recertified_by`) | requirements (all on the same day) | rule | source |",
+        "|---|---|---|---|---|",
+    ]
+    for index, option in enumerate(options):
+        raw_option = raw[index] if index < len(raw) else {}
+        requirements = "; ".join(_requirement(r) for r in option.requirements)
+        source = "**reconstructed**" if _reconstructed(option, raw_option) else "published"
+        lines.append(
+            f"| {index + 1} | {_cell(option.label)} | {_cell(requirements)} "
+            f"| {_rule_link(option.rule, policy)} | {source} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _parameter_rules(policy: Policy) -> dict[str, Rule]:
+    return {rule.parameter: rule for rule in policy.rules.values() if rule.parameter}
+
+
+def _format_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _parameters(policy: Policy) -> str:
+    by_parameter = _parameter_rules(policy)
+    lines = [
+        "| parameter | default | decision | values |",
+        "|---|---|---|---|",
+    ]
+    for field in attrs.fields(type(policy.parameters)):
+        rule = by_parameter.get(field.name)
+        value = _format_value(getattr(policy.parameters, field.name))
+        decision = _rule_link(rule.id, policy) if rule else "spec section 7 (earning)"
+        values = ", ".join(f"`{v}`" for v in rule.values) if rule and rule.values else "a whole number"
+        lines.append(f"| `{field.name}` | `{value}` | {decision} | {values} |")
+    return "\n".join(lines) + "\n"
+
+
+def _levels(policy: Policy, raw: dict[str, Any]) -> str:
+    lines = [
+        "| level | rank | on the ladder | validity | certifications |",
+        "|---|---|---|---|---|",
+    ]
+    for level in sorted(policy.levels, key=lambda lvl: -lvl.rank):
+        count = sum(1 for c in policy.certifications if c.level == level.name)
+        lines.append(
+            f"| [{level.name}](#level-{level.name}) | {level.rank} "
+            f"| {'yes' if level.ladder else 'no'} | {_validity(level.validity)} | {count} |"
+        )
+    out = ["\n".join(lines), ""]
+    for level in sorted(policy.levels, key=lambda lvl: -lvl.rank):
+        raw_level = raw.get("levels", {}).get(level.name, {})
+        out.append(f"### Level `{level.name}` {{#level-{level.name}}}\n")
+        description = raw_level.get("description")
+        if description:
+            out.append(f"{description}.\n")
+        out.append(f"Validity: {_validity(level.validity)}. "
+                   f"{'On the ladder: takes CE credits and cascades.' if level.ladder else 'Not on the ladder: no CE, no cascade.'}\n")
+        out.append(_level_options(level, raw_level, policy))
+    return "\n".join(out)
+
+
+def _level_options(level: Level, raw_level: dict[str, Any], policy: Policy) -> str:
+    if not level.options:
+        return "The level has no options of its own; see the certifications below.\n"
+    return "Ways to recertify, in the order they are tried ([D-POOL-5](#d-pool-5)):\n\n" + _options_table(
+        level.options, raw_level.get("options", []), policy
+    )
+
+
+def _own_rules(policy: Policy, raw: dict[str, Any]) -> str:
+    raw_certs = {entry.get("name"): entry for entry in raw.get("certifications", [])}
+    out = []
+    for cert in policy.certifications:
+        if cert.options is None and cert.validity is None:
+            continue
+        raw_cert = raw_certs.get(cert.name, {})
+        out.append(f"#### {cert.name}\n")
+        level = policy.level(cert.level)
+        validity = cert.validity if cert.validity is not None else level.validity
+        out.append(f"Level `{cert.level}`; validity: {_validity(validity)}.\n")
+        if cert.options is not None:
+            out.append(_options_table(cert.options, raw_cert.get("options", []), policy))
+        else:
+            out.append("Options: those of its level.\n")
+    return "\n".join(out)
+
+
+def _rules(policy: Policy, prefix: str) -> str:
+    out = []
+    for rule in policy.rules.values():
+        if not rule.id.startswith(prefix):
+            continue
+        out.append(f"### {rule.id} {rule.title} {{#{rule.id.lower()}}}\n")
+        facts = []
+        if rule.source:
+            facts.append("Sources: " + ", ".join(f"[{tag}]" for tag in rule.source) + ".")
+        if rule.reconstructed:
+            facts.append("**Reconstructed** from secondary sources.")
+        if facts:
+            out.append(" ".join(facts) + "\n")
+        if rule.text:
+            out.append(f"{rule.text}\n")
+        if rule.parameter:
+            default = _format_value(getattr(policy.parameters, rule.parameter, "?"))
+            values = ", ".join(f"`{v}`" for v in rule.values)
+            out.append(
+                f"Parameter `{rule.parameter}`: default `{default}`; values: {values}.\n"
+            )
+    return "\n".join(out)
+
+
+def _categories(policy: Policy) -> str:
+    lines = ["| category | eligible | what belongs in it |", "|---|---|---|"]
+    for category in policy.categories:
+        lines.append(
+            f"| `{category.name}` | {'yes' if category.eligible else 'no'} "
+            f"| {_cell(category.description)} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _earned_by(cert: Certification, policy: Policy) -> str:
+    ways = []
+    for rule in cert.earned_by:
+        slots = []
+        for slot in rule.slots:
+            names = []
+            for code in slot:
+                exam = policy.exam(code)
+                names.append(f"{code} {exam.acronym}".strip() if exam else code)
+            slots.append(names[0] if len(names) == 1 else "one of " + ", ".join(names))
+        ways.append((rule.label + ": " if rule.label else "") + " + ".join(slots))
+    return "; ".join(ways) or "—"
+
+
+def _certifications(policy: Policy) -> str:
+    lines = [
+        "| certification | level | track | earned by | aliases | notes |",
+        "|---|---|---|---|---|---|",
+    ]
+    rank = {level.name: level.rank for level in policy.levels}
+    for cert in sorted(policy.certifications, key=lambda c: (-rank[c.level], c.name)):
+        notes = []
+        if cert.retired_on:
+            notes.append(f"retired on {cert.retired_on} (R-RET-1)")
+        if cert.ce_eligible is not None:
+            notes.append("takes CE" if cert.ce_eligible else "no CE")
+        if cert.cascade is not None:
+            notes.append("cascades" if cert.cascade else "no cascade")
+        if cert.validity is not None:
+            notes.append("validity: " + _validity(cert.validity))
+        if cert.options is not None:
+            notes.append(f"own options ({len(cert.options)})")
+        lines.append(
+            f"| {_cell(cert.name)} | {cert.level} | {_cell(cert.track or '—')} "
+            f"| {_cell(_earned_by(cert, policy))} | {_cell(', '.join(cert.aliases) or '—')} "
+            f"| {_cell('; '.join(notes) or '—')} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _exams(policy: Policy) -> str:
+    lines = ["| exam | acronym | kind | tracks | title |", "|---|---|---|---|---|"]
+    for exam in policy.exams:
+        lines.append(
+            f"| {_cell(exam.code)} | {_cell(exam.acronym or '—')} | `{exam.kind}` "
+            f"| {_cell(', '.join(exam.tracks) or '—')} | {_cell(exam.title or '—')} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def render_policy(policy: Policy, raw: dict[str, Any] | None = None) -> str:
+    """The generated part of the Cisco policy page, as Markdown.
+
+    Args:
+        policy: The policy to render (the embedded Cisco policy).
+        raw: The policy file as parsed TOML, for the per-option
+            ``reconstructed`` flag and level descriptions; default: the
+            embedded file.
+
+    Returns:
+        Markdown with the parameters, levels and options, certification-specific
+        options, CE categories, rules, decisions and both catalogs.
+    """
+    raw = _raw_policy() if raw is None else raw
+    effective = f", in force from {policy.effective_from}" if policy.effective_from else ""
+    parts = [
+        f"Policy `{policy.id}`, version `{policy.version}`{effective}: *{policy.title}*. "
+        f"{len(policy.levels)} levels, {len(policy.certifications)} certifications, "
+        f"{len(policy.exams)} exams, {len(policy.rules)} rules and decisions.\n",
+        "## Parameters\n",
+        "The configurable decisions, with their defaults. Change them in your own policy "
+        "file's `[parameters]` table (see [Writing your own policy](own-policy.md)).\n",
+        _parameters(policy),
+        "## Levels, validity and options\n",
+        _levels(policy, raw),
+        "### Certifications with their own options\n",
+        "These certifications override their level's validity or options.\n",
+        _own_rules(policy, raw),
+        "## CE activity categories\n",
+        _categories(policy),
+        "## Rules\n",
+        _rules(policy, "R-"),
+        "## Decisions\n",
+        "Where the program's public text is silent or conflicting, a decision says what "
+        "recert does. Decisions with a parameter can be changed in a policy file.\n",
+        _rules(policy, "D-"),
+        "## Certification catalog\n",
+        "Names are matched without regard to case, spaces, dashes or the \"Cisco Certified\" "
+        "prefix. Passes of an earning set count toward earning for "
+        f"{policy.parameters.earning_window_years} years.\n",
+        _certifications(policy),
+        "## Exam catalog\n",
+        "An exam is found by its id, its acronym, or both (`350-401`, `ENCOR`, `350-401 ENCOR`).\n",
+        _exams(policy),
+    ]
+    return "\n".join(parts)
