@@ -20,6 +20,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
+from dateutil.relativedelta import relativedelta
+
 from recert._state import ONE_DAY, CertState, Entry
 from recert.exceptions import Problem, RecordError
 from recert.policy import Certification, Policy
@@ -213,10 +215,14 @@ class _Replay:
             for fact in starts:
                 self._start_holding(today, fact)  # type: ignore[arg-type]
             self._check(today)
-        passes = [f for step, f in facts if step == 1]
+        passes: list[PassFact] = [f for step, f in facts if step == 1]  # type: ignore[misc]
         if passes:
-            self.seen.extend(passes)  # type: ignore[arg-type]
-            self._check(today)
+            self.seen.extend(passes)
+            before = self._pool_rank()
+            earned = self._earn(today, passes, again=False)
+            self._check(today, [(cert, before, True) for cert in earned])
+            again = self._earn(today, passes, again=True)
+            self._check(today, [(cert, before, False) for cert in again])
         arrivals = sorted((f for step, f in facts if step == 2), key=lambda e: e.sort_key())  # type: ignore[attr-defined]
         if arrivals:
             for entry in arrivals:
@@ -274,6 +280,11 @@ class _Replay:
         )
         state.expires = given if given is not None else state.expiration_from(start)
         state.last_change = start
+        earlier = self.certs.get(cert.name)
+        if earlier is not None:
+            # The record's term wins over a term derived from exam passes: one certification.
+            state.used_passes = earlier.used_passes
+            state.recertified_on, state.recertified_by = earlier.recertified_on, earlier.recertified_by
         state.how = f"held from {start}" + (f" with a given expiration date {given}" if given else "")
         self.certs[cert.name] = state
         self._event(
@@ -291,6 +302,111 @@ class _Replay:
         )
         if retired_on is not None and retired_on <= today:
             state.retired = True
+
+    # ----------------------------------------------------------------- step 3
+
+    def _earn(self, today: date, todays: list[PassFact], *, again: bool) -> list[CertState]:
+        """Certifications whose earning rule today's passes complete (spec section 7, R-OPT-2, D-EXAM-2).
+
+        With ``again=False``: certifications not held, or expired (only the full
+        earning rule brings them back, R-DATE-2). With ``again=True``: active
+        ones not recertified today by an option; earning again recertifies them,
+        with passes inside the current term only (R-OPT-1, D-EXAM-2).
+        """
+        window = relativedelta(years=self.params.earning_window_years)
+        out: list[CertState] = []
+        for cert in self.policy.earned_with({p.code for p in todays}):
+            if cert.retired_on is not None and cert.retired_on <= today:
+                continue  # no new ones are issued (R-RET-1)
+            state = self.certs.get(cert.name)
+            held = state is not None and state.active
+            if held != again:
+                continue
+            if state is not None and held:
+                if state.expires is None or state.retired or self.recert_day.get(cert.name) == today:
+                    continue
+                if state.start == today:
+                    # The same day's term start: these passes earned that term (D-EXAM-1).
+                    state.used_passes.update(p for p in todays if cert.earned_with(p.code))
+                    continue
+            usable = [
+                p
+                for p in self.seen
+                if p.passed_on + window >= today
+                and (state is None or p not in state.used_passes)
+                and (not again or state is None or state.start < p.passed_on)
+            ]
+            for rule in cert.earned_by:
+                chosen = _fill(rule.slots, usable, set(todays))
+                if chosen is not None:
+                    out.append(self._earned(cert, today, chosen, state, rule.label))
+                    break
+        return out
+
+    def _earned(
+        self,
+        cert: Certification,
+        today: date,
+        chosen: tuple[PassFact, ...],
+        state: CertState | None,
+        label: str,
+    ) -> CertState:
+        level = self.policy.level(cert.level)
+        uses = Uses((), tuple(p.key for p in chosen))
+        how = label or " + ".join(p.code for p in chosen)
+        if state is not None and state.active:
+            old = state.expires
+            state.start, state.expires = today, state.expiration_from(today)
+            state.recertified_on, state.recertified_by = today, f"earned again: {how}"
+            state.rule, state.how = "D-EXAM-2", f"recertified on {today} by earning it again ({how})"
+            state.used_passes.update(chosen)
+            self.recert_day[cert.name] = today
+            self._event(
+                today,
+                "recertified",
+                cert.name,
+                "D-EXAM-2",
+                f"{cert.name} earned again on {today} with {', '.join(p.key for p in chosen)}: new term "
+                f"{today} to {state.expires}; previous expiration date {old}",
+                uses,
+            )
+            if self._resets(state, self._pool_rank()):
+                self._reset_pool(state, today, [])
+            self._refresh(state)
+            return state
+        ladder = level.ladder
+        fresh = CertState(
+            cert=cert,
+            level=level,
+            start=today,
+            expires=None,
+            validity=cert.validity or level.validity,
+            ce_eligible=ladder if cert.ce_eligible is None else cert.ce_eligible,
+            cascades=ladder if cert.cascade is None else cert.cascade,
+            retired_on=cert.retired_on,
+            held=False,
+        )
+        fresh.expires = fresh.expiration_from(today)
+        fresh.used_passes.update(chosen)  # D-EXAM-1: the earning passes never renew it
+        fresh.how = f"earned on {today} ({how})"
+        fresh.last_change = today
+        self.certs[cert.name] = fresh
+        self.recert_day[cert.name] = today
+        back = " again after it expired" if state is not None else ""
+        self._event(
+            today,
+            "earned",
+            cert.name,
+            "R-OPT-2",
+            f"{cert.name} ({level.name}) earned{back} on {today} with {', '.join(p.key for p in chosen)}"
+            + (
+                f"; expires on {fresh.expires} ({today} + {_years(fresh, today)})"
+                if fresh.expires
+                else "; no expiration date (lifetime)"
+            ),
+            uses,
+        )
+        return fresh
 
     # ----------------------------------------------------------------- step 4
 
@@ -426,11 +542,18 @@ class _Replay:
         )
         return Facts(credits=cert.credits() if ce else 0, passes=passes, ce_available=ce)
 
-    def _check(self, today: date) -> None:
-        """Ask every active certification whether an option is met today (R-DATE-1, D-DAY-1)."""
+    def _check(self, today: date, sources: list[tuple[CertState, int | None, bool]] | None = None) -> None:
+        """Ask every active certification whether an option is met today (R-DATE-1, D-DAY-1).
+
+        *sources* are certifications earned today whose cascades (R-CASC-2) wait
+        until the direct recertifications of the same batch are done, so that
+        a direct recertification names its own option.
+        """
+        pending = list(sources or [])
         while True:
             pool_rank = self._pool_rank()
-            cascades: list[CertState] = []
+            cascades: list[tuple[CertState, int | None, bool]] = pending
+            pending = []
             for cert in self._ordered():
                 if (
                     not cert.active
@@ -447,12 +570,12 @@ class _Replay:
                     verdict = option.assess(facts)
                     if verdict.met:
                         self._recertify(cert, today, verdict, pool_rank)
-                        cascades.append(cert)
+                        cascades.append((cert, pool_rank, False))
                         break
             if not cascades:
                 return
-            for source in cascades:
-                self._cascade(source, today, pool_rank, strictly_below=False)
+            for source, rank, below in sorted(cascades, key=lambda c: -c[0].rank):
+                self._cascade(source, today, rank, strictly_below=below)
 
     def _recertify(
         self, cert: CertState, today: date, verdict: OptionAssessment, pool_rank: int | None
@@ -784,6 +907,25 @@ class _Replay:
                 missing += f" (CE credits count in the {served.level.name} pool toward {via}, D-POOL-1)"
             gaps.append(OptionGap(option.label, missing, via))
         return NextStep(cert.name, cert.expires, tuple(gaps))
+
+
+def _fill(
+    slots: tuple[tuple[str, ...], ...], usable: list[PassFact], todays: set[PassFact]
+) -> tuple[PassFact, ...] | None:
+    """Fill every slot with a distinct pass, at least one of them from today; latest passes first."""
+    newest = sorted(usable, key=lambda p: p.passed_on, reverse=True)
+
+    def fill(index: int, taken: tuple[PassFact, ...]) -> tuple[PassFact, ...] | None:
+        if index == len(slots):
+            return taken if todays.intersection(taken) else None
+        for candidate in newest:
+            if candidate.code in slots[index] and candidate not in taken:
+                found = fill(index + 1, (*taken, candidate))
+                if found is not None:
+                    return found
+        return None
+
+    return fill(0, ())
 
 
 def _years(cert: CertState, start: date) -> str:

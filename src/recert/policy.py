@@ -150,6 +150,7 @@ class Certification:
         validity: Overrides the level's validity (CCST, CCT).
         options: Overrides the level's options (CSM, CCST, CCT).
         earned_by: The ways it is earned from exam passes.
+        emeritus: Whether an Emeritus grant applies to it (R-EMER-1).
     """
 
     name: str
@@ -162,6 +163,11 @@ class Certification:
     validity: tuple[Validity, ...] | None = None
     options: tuple[Option, ...] | None = None
     earned_by: tuple[EarningRule, ...] = ()
+    emeritus: bool = False
+
+    def earned_with(self, code: str) -> bool:
+        """Whether a pass of exam *code* fills a slot of one of its earning rules."""
+        return any(code in slot for rule in self.earned_by for slot in rule.slots)
 
 
 @attrs.frozen
@@ -282,11 +288,23 @@ class Policy:
     )
     _exam_by_name: dict[str, Exam] = attrs.field(init=False, eq=False, hash=False, repr=False, factory=dict)
     _levels: dict[str, Level] = attrs.field(init=False, eq=False, hash=False, repr=False, factory=dict)
+    _earners: dict[str, list[Certification]] = attrs.field(
+        init=False, eq=False, hash=False, repr=False, factory=dict
+    )
 
     def __attrs_post_init__(self) -> None:
         self._by_name.update(_index(self))
         self._exam_by_name.update(_exam_index(self))
         self._levels.update({level.name: level for level in self.levels})
+        for cert in self.certifications:
+            codes = {code for rule in cert.earned_by for slot in rule.slots for code in slot}
+            for code in codes:
+                self._earners.setdefault(code, []).append(cert)
+
+    def earned_with(self, codes: set[str]) -> list[Certification]:
+        """Certifications with an earning rule that a pass of one of *codes* helps fill, highest level first."""
+        found = {c.name: c for code in codes for c in self._earners.get(code, ())}
+        return sorted(found.values(), key=lambda c: (-self._levels[c.level].rank, c.name))
 
     def level(self, name: str) -> Level:
         """The level called *name*.

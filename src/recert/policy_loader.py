@@ -327,6 +327,7 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
                 "validity",
                 "options",
                 "earned_by",
+                "emeritus",
             },
         )
         level = r.text(entry, "level", p)
@@ -364,6 +365,7 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
                     else None
                 ),
                 earned_by=tuple(earned),
+                emeritus=bool(r.flag(entry, "emeritus", p, False)),
             )
         )
     seen: dict[str, int] = {}
