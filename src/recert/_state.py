@@ -81,6 +81,7 @@ class CertState:
     cascades: bool
     retired_on: date | None
     held: bool
+    first_on: date
     status: str = "active"
     retired: bool = False
     recertified_on: date | None = None
@@ -92,6 +93,7 @@ class CertState:
     entries: list[Entry] = attrs.Factory(list)
     last_change: date | None = None
     expired_on: date | None = None
+    emeritus_until: date | None = None
 
     @property
     def name(self) -> str:

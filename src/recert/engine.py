@@ -74,6 +74,8 @@ def evaluate(record: Record, *, as_of: date | None = None, policy: Policy | None
     facts = _resolve(record, policy)
     replay = _Replay(policy, facts, day, approve=frozenset())
     replay.run()
+    if replay.problems:
+        raise RecordError(replay.problems)
     awaiting = _awaiting(policy, facts, day, replay)
     return replay.result(record, awaiting)
 
@@ -88,6 +90,8 @@ class _Facts:
         self.holdings: list[tuple[int, Certification, date, date | None, date | None]] = []
         self.passes: list[PassFact] = []
         self.activities: tuple[Activity, ...] = ()
+        self.emeritus_on: date | None = None
+        self.first_earned: dict[str, date] = {}
 
 
 def _resolve(record: Record, policy: Policy) -> _Facts:
@@ -147,6 +151,10 @@ def _resolve(record: Record, policy: Policy) -> _Facts:
                 Problem(f"activities[{i}].category", f"{activity.category!r} is not a category ({names})")
             )
     facts.activities = record.activities
+    facts.emeritus_on = record.emeritus_on
+    for _, cert, start, _, _ in facts.holdings:
+        first = record.holdings[seen[cert.name]].first_earned_on
+        facts.first_earned[cert.name] = first or start
     if problems:
         raise RecordError(problems)
     return facts
@@ -172,6 +180,8 @@ class _Replay:
         self.outcomes: dict[int, tuple[str, str | None, str, str, str | None]] = {}
         self.open: list[Entry] = []  # approved entries not yet used up everywhere
         self.recert_day: dict[str, date] = {}
+        self.emeritus_done = False
+        self.problems: list[Problem] = []
 
     # ----------------------------------------------------------------- timeline
 
@@ -205,10 +215,20 @@ class _Replay:
         """The next day a term ends (expiration + 1 day) or a retirement takes effect."""
         days = [c.expires + ONE_DAY for c in self.certs.values() if c.active and c.expires is not None]
         days += [c.retired_on for c in self.certs.values() if not c.retired and c.retired_on is not None]
+        days += [
+            c.emeritus_until + ONE_DAY
+            for c in self.certs.values()
+            if c.status == "emeritus" and c.emeritus_until is not None
+        ]
+        grant = self.facts.emeritus_on
+        if grant is not None and not self.emeritus_done:
+            days.append(grant)
         return min(days, default=None)
 
     def _day(self, today: date, facts: list[tuple[int, object]]) -> None:
         self._end_terms(today)
+        if self.facts.emeritus_on == today and not self.emeritus_done:
+            self._grant_emeritus(today)
         self._check(today)
         starts = [f for step, f in facts if step == 0]
         if starts:
@@ -234,6 +254,15 @@ class _Replay:
     def _end_terms(self, today: date) -> None:
         """End terms whose expiration date was before *today* (R-VAL-1, R-DATE-2); apply retirements (R-RET-1)."""
         for cert in self._ordered():
+            if cert.status == "emeritus" and cert.emeritus_until is not None and cert.emeritus_until < today:
+                cert.status, cert.rule = "expired", "R-EMER-1"
+                self._event(
+                    today,
+                    "expired",
+                    cert.name,
+                    "R-EMER-1",
+                    f"the Emeritus year of {cert.name} ended on {cert.emeritus_until}",
+                )
             if cert.active and cert.expires is not None and cert.expires < today:
                 cert.status = "expired"
                 cert.expired_on = today
@@ -258,6 +287,57 @@ class _Replay:
                     + " and can no longer be recertified or cascaded",
                 )
 
+    def _grant_emeritus(self, today: date) -> None:
+        """An Emeritus grant starting *today* (R-EMER-1): a yearly, non-active status.
+
+        It applies to each CCIE/CCDE (``emeritus`` in the catalog) that expired
+        less than a year before the grant and was held for at least 10 years
+        (from ``first_earned_on``, else the earliest term start the record
+        shows). After 20 years active or emeritus it is lifetime.
+        """
+        self.emeritus_done = True
+        granted = []
+        for cert in self._ordered():
+            if not cert.cert.emeritus or cert.status != "expired" or cert.expires is None:
+                continue
+            year_end = cert.expires + relativedelta(years=1)
+            if not cert.expires < today <= year_end:
+                continue
+            first = cert.first_on
+            if first + relativedelta(years=10) > cert.expires:
+                self.problems.append(
+                    Problem(
+                        "emeritus_on",
+                        f"{today}: {cert.name} was held from {first} to {cert.expires}, less than the 10 "
+                        f"continuous years Emeritus needs (R-EMER-1)",
+                    )
+                )
+                continue
+            lifetime = first + relativedelta(years=20) <= year_end
+            cert.status, cert.rule = "emeritus", "R-EMER-1"
+            cert.emeritus_until = None if lifetime else year_end
+            granted.append(cert)
+            self._event(
+                today,
+                "emeritus",
+                cert.name,
+                "R-EMER-1",
+                f"{cert.name} is Emeritus from {today} "
+                + (
+                    "for life: 20 years active or emeritus since " + str(first)
+                    if lifetime
+                    else f"to {year_end}, one year from its expiration date {cert.expires}"
+                )
+                + "; Emeritus is not active and renews nothing",
+            )
+        if not granted and not self.problems:
+            self.problems.append(
+                Problem(
+                    "emeritus_on",
+                    f"{today}: no CCIE or CCDE of the record expired in the year before this date (R-EMER-1)",
+                )
+            )
+
     # ----------------------------------------------------------------- step 2
 
     def _start_holding(
@@ -277,6 +357,7 @@ class _Replay:
             cascades=ladder if cert.cascade is None else cert.cascade,
             retired_on=retired_on,
             held=True,
+            first_on=self.facts.first_earned.get(cert.name, start),
         )
         state.expires = given if given is not None else state.expiration_from(start)
         state.last_change = start
@@ -284,6 +365,7 @@ class _Replay:
         if earlier is not None:
             # The record's term wins over a term derived from exam passes: one certification.
             state.used_passes = earlier.used_passes
+            state.first_on = min(state.first_on, earlier.first_on)
             state.recertified_on, state.recertified_by = earlier.recertified_on, earlier.recertified_by
         state.how = f"held from {start}" + (f" with a given expiration date {given}" if given else "")
         self.certs[cert.name] = state
@@ -385,6 +467,7 @@ class _Replay:
             cascades=ladder if cert.cascade is None else cert.cascade,
             retired_on=cert.retired_on,
             held=False,
+            first_on=today if state is None else state.first_on,
         )
         fresh.expires = fresh.expiration_from(today)
         fresh.used_passes.update(chosen)  # D-EXAM-1: the earning passes never renew it
@@ -854,6 +937,12 @@ class _Replay:
                 else "no expiration date (lifetime)"
             )
             text = f"{cert.name} is active: {cert.how}; {tail}"
+        elif cert.status == "emeritus":
+            until = f"to {cert.emeritus_until}" if cert.emeritus_until else "for life"
+            text = (
+                f"{cert.name} is Emeritus {until}: not active, it renews nothing; "
+                f"its term ended on {cert.expires} (R-EMER-1)"
+            )
         else:
             text = (
                 f"{cert.name} expired: its term ended on {cert.expires} and no option was met by then; "

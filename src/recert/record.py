@@ -46,6 +46,9 @@ class Holding:
         retired_on: The date this holding's certification retires, if the
             record says so (overrides the catalog's date, R-RET-1).
         level: Required for a certification the catalog lacks.
+        first_earned_on: When the certification was first earned, if the
+            record knows (for Emeritus's 10 and 20 years, R-EMER-1);
+            default ``earned_on``.
     """
 
     certification: str
@@ -53,6 +56,7 @@ class Holding:
     expires_on: date | None = attrs.field(default=None, validator=_a_date)
     retired_on: date | None = attrs.field(default=None, validator=_a_date)
     level: str | None = None
+    first_earned_on: date | None = attrs.field(default=None, validator=_a_date)
 
     def __attrs_post_init__(self) -> None:
         if self.expires_on is not None and self.expires_on < self.earned_on:
