@@ -662,8 +662,8 @@ class LevelShare:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape: ``level``, ``required``, ``share``, ``renews``."""
-        return {"level": self.level, "required": self.required, "share": self.share,
-                "renews": self.renews}
+        return {"level": self.level, "required": self.required,
+                "share": round(self.share, 4), "renews": self.renews}
 
 
 @attrs.frozen
@@ -713,7 +713,7 @@ def _policy(policy: Policy | None) -> Policy:
 def _ce_only(level: Level) -> float | None:
     for option in level.options:
         if len(option.requirements) == 1 and isinstance(option.requirements[0], CECredits):
-            return float(option.requirements[0].credits)
+            return option.requirements[0].credits
     return None
 
 
