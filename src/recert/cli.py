@@ -229,6 +229,10 @@ def _days(days: int | None, expires_on: date | None, as_of: date) -> str:
     return str(days if days is not None else (expires_on - as_of).days)
 
 
+def _labelled(ident: str, text: str) -> str:
+    return text if text.startswith(f"{ident}:") else f"{ident}: {text}"
+
+
 def render_text(result: Evaluation, source: str = "") -> list[str]:
     """The text report of one evaluation, as lines.
 
@@ -267,7 +271,7 @@ def render_text(result: Evaluation, source: str = "") -> list[str]:
             [[a.id, format_credits(a.credits), a.outcome, a.counted_toward or "-", a.reason or ""]
              for a in result.activities])
         notes = [a for a in result.activities if a.outcome in ("rejected", "forfeited", "pending")]
-        lines += [f"  {a.id}: {a.explanation} ({a.rule})" for a in notes]
+        lines += [f"  {_labelled(a.id, a.explanation)} ({a.rule})" for a in notes]
     else:
         lines.append("  (none)")
 
@@ -280,9 +284,12 @@ def render_text(result: Evaluation, source: str = "") -> list[str]:
     lines += ["", "What is missing, by when"]
     if not result.next:
         lines.append("  nothing: no active certification to renew")
+    days = {c.certification: _days(c.days_left, c.expires_on, result.as_of)
+            for c in result.certifications}
     for step in result.next:
-        deadline = step.deadline.isoformat() if step.deadline else "no deadline"
-        lines.append(f"  {step.certification}: by {deadline}, any one of:")
+        deadline = (f"by {step.deadline.isoformat()} ({days.get(step.certification, '?')} days left)"
+                    if step.deadline else "no deadline")
+        lines.append(f"  {step.certification}: {deadline}, any one of:")
         for gap in step.options:
             served = (f" (through the pool of {gap.served_by})"
                       if gap.served_by and gap.served_by not in gap.missing else "")
