@@ -1,0 +1,582 @@
+"""A table adapter: records as three pandas tables in, results as two tables out.
+
+Records arrive as three tables keyed by a candidate id, one row per fact:
+
+- **holdings**: ``candidate``, ``certification``, ``earned_on``, and optionally
+  ``expires_on``, ``retired_on``, ``level``;
+- **exams**: ``candidate``, ``exam``, ``passed_on``, and optionally ``kind``;
+- **activities**: ``candidate``, ``id``, ``credits``, ``completed_on``, and
+  optionally ``item``, ``title``, ``category``, ``claimed_on``, ``status``,
+  ``decided_on``.
+
+The field names and meanings are those of the record format; one candidate's
+rows make one :class:`~recert.Record`. Dates may be ``datetime.date``, pandas
+timestamps or ISO strings; a missing value is ``None``, ``NaN`` or ``NaT``.
+
+Results leave as two tables: one row per certification
+(:data:`CERTIFICATION_COLUMNS`) and one row per activity
+(:data:`ACTIVITY_RESULT_COLUMNS`), each starting with ``candidate``; dates are
+``datetime.date`` objects, ``credits`` a float, ``days_left`` a nullable
+integer, ``awaiting`` the ids of awaited claims joined by ``", "``.
+
+Every function here is pure per group of candidate rows: given all the rows
+of some candidates, it returns exactly their result rows, whatever else is in
+other partitions. That is what lets :mod:`recert.dask` and Spark's
+``mapInPandas`` run the same functions unchanged on partitions of a large
+table. For them there is also a *long* layout: one table holding the rows of
+all three input tables with a ``table`` column (``holding``, ``exam``,
+``activity``; see :func:`combine`), and one output table with a ``table``
+column (``certification``, ``activity``; see :func:`split_results`).
+
+pandas is an optional dependency (``pip install recert[pandas]``); it is
+imported when this module is.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from recert.batch import evaluate_many
+from recert.exceptions import Problem, RecordError
+from recert.policy import Policy
+from recert.record import Activity, ExamPass, Holding, Record
+from recert.result import Evaluation
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "ACTIVITY_COLUMNS",
+    "ACTIVITY_RESULT_COLUMNS",
+    "CERTIFICATION_COLUMNS",
+    "EXAM_COLUMNS",
+    "HOLDING_COLUMNS",
+    "INPUT_COLUMNS",
+    "LONG_COLUMNS",
+    "LONG_RESULT_COLUMNS",
+    "RESULT_SPARK_SCHEMA",
+    "combine",
+    "evaluate_batches",
+    "evaluate_combined",
+    "evaluate_frames",
+    "records_from_frames",
+    "result_frames",
+    "rows",
+    "split_results",
+    "tables_from_records",
+    "to_long",
+]
+
+#: Columns of the holdings table; the first three are required.
+HOLDING_COLUMNS = ("candidate", "certification", "earned_on", "expires_on", "retired_on", "level")
+#: Columns of the exams table; the first three are required.
+EXAM_COLUMNS = ("candidate", "exam", "passed_on", "kind")
+#: Columns of the activities table; the first four are required.
+ACTIVITY_COLUMNS = (
+    "candidate", "id", "credits", "completed_on",
+    "item", "title", "category", "claimed_on", "status", "decided_on",
+)  # fmt: skip
+#: The input tables' columns by the ``table`` value of the long layout.
+INPUT_COLUMNS = {"holding": HOLDING_COLUMNS, "exam": EXAM_COLUMNS, "activity": ACTIVITY_COLUMNS}
+_REQUIRED = {"holding": 3, "exam": 3, "activity": 4}
+_DATES = {
+    "earned_on", "expires_on", "retired_on", "passed_on", "completed_on", "claimed_on", "decided_on"
+}  # fmt: skip
+
+#: Columns of the certification results: one row per certification of each record.
+CERTIFICATION_COLUMNS = (
+    "candidate", "certification", "level", "status", "term_started_on", "expires_on",
+    "days_left", "recertified_on", "recertified_by", "retired", "awaiting", "rule", "explanation",
+)  # fmt: skip
+#: Columns of the activity results: one row per activity of each record, in input order.
+ACTIVITY_RESULT_COLUMNS = (
+    "candidate", "id", "outcome", "credits", "counted_toward", "reason", "rule", "explanation",
+)  # fmt: skip
+
+#: The long input layout (:func:`combine`): ``table`` says which table a row comes from.
+LONG_COLUMNS = ("candidate", "table", "order", *dict.fromkeys(
+    HOLDING_COLUMNS[1:] + EXAM_COLUMNS[1:] + ACTIVITY_COLUMNS[1:]
+))  # fmt: skip
+#: The long output layout (:func:`evaluate_combined`): ``table`` is ``certification`` or ``activity``.
+LONG_RESULT_COLUMNS = ("candidate", "table", *dict.fromkeys(
+    CERTIFICATION_COLUMNS[1:] + ACTIVITY_RESULT_COLUMNS[1:]
+))  # fmt: skip
+
+_DTYPES = {"credits": "float64", "days_left": "Int64", "retired": "boolean"}
+_DATE_RESULTS = {"term_started_on", "expires_on", "recertified_on"}
+
+#: The long output layout as a Spark DDL schema, for ``mapInPandas``.
+RESULT_SPARK_SCHEMA = ", ".join(
+    f"{name} "
+    + (
+        "double" if name == "credits"
+        else "bigint" if name == "days_left"
+        else "boolean" if name == "retired"
+        else "date" if name in _DATE_RESULTS
+        else "string"
+    )
+    for name in LONG_RESULT_COLUMNS
+)  # fmt: skip
+
+
+def _pd() -> Any:
+    import pandas
+
+    return pandas
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or _is_na(value)
+
+
+def _is_na(value: object) -> bool:
+    pd = _pd()
+    return value is pd.NaT or value is pd.NA
+
+
+def _date(value: object) -> date:
+    if isinstance(value, datetime):  # pandas.Timestamp is a datetime
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        return date.fromisoformat(value)
+    if hasattr(value, "astype"):  # numpy.datetime64
+        return _pd().Timestamp(value).date()  # type: ignore[no-any-return]
+    raise TypeError(f"{value!r} is not a date")
+
+
+def _text(value: object) -> str:
+    if isinstance(value, str):
+        return value
+    raise TypeError(f"{value!r} is not text")
+
+
+def _number(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        try:
+            return float(value)  # type: ignore[arg-type]  # numpy numbers
+        except (TypeError, ValueError):
+            raise TypeError(f"{value!r} is not a number") from None
+    return value
+
+
+_CONVERT: dict[str, Callable[[object], Any]] = dict.fromkeys(_DATES, _date)
+_CONVERT["credits"] = _number
+
+
+def _rows(frame: pd.DataFrame, columns: Sequence[str], required: int, table: str,
+          problems: list[Problem]) -> Iterator[tuple[object, str, dict[str, Any]]]:
+    """(index label, candidate, fields) per row; conversion problems go to *problems*."""
+    for name in columns[:required]:
+        if name not in frame.columns:
+            problems.append(Problem(f"{table}", f"column {name!r} is missing"))
+    if any(name not in frame.columns for name in columns[:required]):
+        return
+    present = [name for name in columns if name in frame.columns]
+    labels = frame.index.tolist()
+    for label, values in zip(labels, frame[present].itertuples(index=False, name=None),
+                             strict=True):
+        fields: dict[str, Any] = {}
+        bad = False
+        for name, value in zip(present, values, strict=True):
+            if _missing(value):
+                if present.index(name) < required:
+                    problems.append(Problem(f"{table}[{label}].{name}", "is missing"))
+                    bad = True
+                continue
+            convert = _CONVERT.get(name, _text)
+            try:
+                fields[name] = convert(value)
+            except (TypeError, ValueError) as error:
+                message = str(error) if isinstance(error, TypeError) else f"{value!r} is not a date"
+                problems.append(Problem(f"{table}[{label}].{name}", message))
+                bad = True
+        if not bad:
+            yield label, fields.pop("candidate"), fields
+
+
+def _build(kind: type[Any], fields: dict[str, Any], path: str, problems: list[Problem]) -> Any:
+    try:
+        return kind(**fields)
+    except (TypeError, ValueError) as error:
+        message = str(error)
+        name, sep, rest = message.partition(": ")
+        if sep and name.isidentifier():
+            problems.append(Problem(f"{path}.{name}", rest))
+        else:
+            problems.append(Problem(path, message))
+        return None
+
+
+def records_from_frames(
+    holdings: pd.DataFrame, exams: pd.DataFrame | None = None,
+    activities: pd.DataFrame | None = None,
+) -> list[Record]:  # fmt: skip
+    """One :class:`~recert.Record` per candidate, from the three input tables.
+
+    Args:
+        holdings: Holdings table (:data:`HOLDING_COLUMNS`).
+        exams: Exams table (:data:`EXAM_COLUMNS`), or ``None`` for none.
+        activities: Activities table (:data:`ACTIVITY_COLUMNS`), or ``None``.
+
+    Returns:
+        The records, sorted by candidate id; a candidate with rows in any
+        table has a record. Each record keeps its rows in table order.
+
+    Raises:
+        RecordError: Listing every bad row at once, each with its table,
+            index label and column (``activities[12].credits: -5 is not positive``).
+    """
+    problems: list[Problem] = []
+    by_candidate: dict[str, tuple[list[Holding], list[ExamPass], list[Activity]]] = {}
+    tables = (
+        ("holdings", "holding", holdings, HOLDING_COLUMNS, Holding, 0),
+        ("exams", "exam", exams, EXAM_COLUMNS, ExamPass, 1),
+        ("activities", "activity", activities, ACTIVITY_COLUMNS, Activity, 2),
+    )
+    for table, kind, frame, columns, value_type, slot in tables:
+        if frame is None:
+            continue
+        for label, candidate, fields in _rows(frame, columns, _REQUIRED[kind], table, problems):
+            value = _build(value_type, fields, f"{table}[{label}]", problems)
+            if value is not None:
+                by_candidate.setdefault(candidate, ([], [], []))[slot].append(value)
+    records = []
+    for candidate in sorted(by_candidate):
+        held, passed, done = by_candidate[candidate]
+        try:
+            records.append(Record(holdings=held, exams=passed, activities=done,
+                                  candidate=candidate))
+        except ValueError as error:
+            problems.append(Problem(f"candidate {candidate}", str(error)))
+    if problems:
+        raise RecordError(problems)
+    return records
+
+
+def _certification_rows(evaluation: Evaluation) -> Iterator[dict[str, Any]]:
+    for status in evaluation.certifications:
+        yield {
+            "candidate": evaluation.candidate,
+            "certification": status.certification,
+            "level": status.level,
+            "status": status.status,
+            "term_started_on": status.term_started_on,
+            "expires_on": status.expires_on,
+            "days_left": status.days_left,
+            "recertified_on": status.recertified_on,
+            "recertified_by": status.recertified_by,
+            "retired": status.retired,
+            "awaiting": ", ".join(status.awaiting),
+            "rule": status.rule,
+            "explanation": status.explanation,
+        }
+
+
+def _activity_rows(evaluation: Evaluation) -> Iterator[dict[str, Any]]:
+    for outcome in evaluation.activities:
+        yield {
+            "candidate": evaluation.candidate,
+            "id": outcome.id,
+            "outcome": outcome.outcome,
+            "credits": outcome.credits,
+            "counted_toward": outcome.counted_toward,
+            "reason": outcome.reason,
+            "rule": outcome.rule,
+            "explanation": outcome.explanation,
+        }
+
+
+def _frame(rows: list[dict[str, Any]], columns: Sequence[str]) -> pd.DataFrame:
+    """A frame with fixed dtypes whatever the rows: object columns, bar :data:`_DTYPES`."""
+    pd = _pd()
+    data = {
+        name: pd.array([row.get(name) for row in rows], dtype=_DTYPES.get(name, object))
+        for name in columns
+    }
+    return pd.DataFrame(data, columns=list(columns))
+
+
+def result_frames(evaluations: Iterable[Evaluation]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The two result tables for these evaluations.
+
+    Args:
+        evaluations: Evaluations (e.g. from :func:`recert.evaluate_many`).
+
+    Returns:
+        ``(certifications, activities)``: rows in :data:`CERTIFICATION_COLUMNS`
+        and :data:`ACTIVITY_RESULT_COLUMNS`, in evaluation order.
+    """
+    certifications: list[dict[str, Any]] = []
+    activities: list[dict[str, Any]] = []
+    for evaluation in evaluations:
+        certifications.extend(_certification_rows(evaluation))
+        activities.extend(_activity_rows(evaluation))
+    return _frame(certifications, CERTIFICATION_COLUMNS), _frame(activities, ACTIVITY_RESULT_COLUMNS)
+
+
+def evaluate_frames(
+    holdings: pd.DataFrame,
+    exams: pd.DataFrame | None = None,
+    activities: pd.DataFrame | None = None,
+    *,
+    as_of: date,
+    policy: Policy | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Evaluate every candidate of the three input tables on *as_of*.
+
+    Args:
+        holdings: Holdings table (:data:`HOLDING_COLUMNS`).
+        exams: Exams table (:data:`EXAM_COLUMNS`), or ``None``.
+        activities: Activities table (:data:`ACTIVITY_COLUMNS`), or ``None``.
+        as_of: The evaluation date.
+        policy: The policy (default: the embedded Cisco CE policy).
+
+    Returns:
+        ``(certifications, activities)`` result tables, candidates in sorted order.
+
+    Raises:
+        RecordError: A row or a record cannot be read or evaluated (every bad
+            row is listed).
+    """
+    records = records_from_frames(holdings, exams, activities)
+    return result_frames(evaluate_many(records, as_of=as_of, policy=policy))
+
+
+def combine(
+    holdings: pd.DataFrame,
+    exams: pd.DataFrame | None = None,
+    activities: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The long layout: the rows of the three tables in one, with a ``table`` column.
+
+    Args:
+        holdings: Holdings table.
+        exams: Exams table, or ``None``.
+        activities: Activities table, or ``None``.
+
+    Returns:
+        A frame with :data:`LONG_COLUMNS` (``table`` is ``holding``, ``exam`` or
+        ``activity``; ``order`` numbers the rows of each table from 0, so that
+        each record keeps its rows' order; columns a table lacks are missing
+        values), every column of object dtype but ``credits`` (float) and
+        ``order`` (int64).
+    """
+    pd = _pd()
+    parts = [to_long(frame, kind) for frame, kind in
+             ((holdings, "holding"), (exams, "exam"), (activities, "activity"))
+             if frame is not None]  # fmt: skip
+    return pd.concat(parts, ignore_index=True)
+
+
+def to_long(frame: pd.DataFrame, kind: str, first: int = 0) -> pd.DataFrame:
+    """One input table in the long layout (:data:`LONG_COLUMNS`), ``table`` set to *kind*.
+
+    Args:
+        frame: A holdings, exams or activities table.
+        kind: ``holding``, ``exam`` or ``activity``.
+        first: The ``order`` of the first row; the rows get ``first``,
+            ``first + 1``, ... (a partition's number times ``2**32`` in
+            :mod:`recert.dask`), so that a record keeps its rows' input order
+            after a shuffle.
+
+    Returns:
+        The rows with every long column (missing ones filled with ``None``).
+    """
+    pd = _pd()
+    size = len(frame)
+    data: dict[str, Any] = {}
+    for name in LONG_COLUMNS:
+        if name == "table":
+            data[name] = pd.array([kind] * size, dtype=object)
+        elif name == "order":
+            data[name] = pd.array(range(first, first + size), dtype="int64")
+        elif name == "credits":  # a value that is not a number becomes missing
+            data[name] = (pd.to_numeric(frame[name], errors="coerce").to_numpy(dtype="float64")
+                          if name in frame.columns else pd.array([math.nan] * size, dtype="float64"))
+        elif name in frame.columns:
+            data[name] = frame[name].to_numpy(dtype=object)
+        else:
+            data[name] = pd.array([None] * size, dtype=object)
+    return pd.DataFrame(data, columns=list(LONG_COLUMNS), index=frame.index)
+
+
+def _split_input(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    kinds = frame["table"]
+    return {kind: frame[kinds == kind] for kind in ("holding", "exam", "activity")}
+
+
+def evaluate_combined(
+    frame: pd.DataFrame, *, as_of: date, policy: Policy | None = None
+) -> pd.DataFrame:
+    """Evaluate the candidates of a long-layout frame; pure per group of candidate rows.
+
+    Every candidate's rows must all be in *frame* (as after a shuffle or a
+    group-by on ``candidate``); then the result rows of those candidates are
+    exactly what :func:`evaluate_frames` gives for them. Rows are taken in
+    ``order`` (whatever order a shuffle left them in), since a record's
+    activities are reported in input order.
+
+    Args:
+        frame: Rows in the long layout (:func:`combine`).
+        as_of: The evaluation date.
+        policy: The policy (default: the embedded Cisco CE policy).
+
+    Returns:
+        Rows in :data:`LONG_RESULT_COLUMNS`: for each candidate (sorted), its
+        certification rows (``table`` = ``certification``) and activity rows
+        (``table`` = ``activity``).
+
+    Raises:
+        RecordError: A row or a record cannot be read or evaluated.
+    """
+    if "order" in frame.columns:
+        frame = frame.sort_values("order", kind="stable")
+    parts = _split_input(frame)
+    records = records_from_frames(
+        _as_table(parts["holding"], "holding"), _as_table(parts["exam"], "exam"),
+        _as_table(parts["activity"], "activity"),
+    )  # fmt: skip
+    rows: list[dict[str, Any]] = []
+    for evaluation in evaluate_many(records, as_of=as_of, policy=policy):
+        for row in _certification_rows(evaluation):
+            row["table"] = "certification"
+            rows.append(row)
+        for row in _activity_rows(evaluation):
+            row["table"] = "activity"
+            rows.append(row)
+    return _frame(rows, LONG_RESULT_COLUMNS)
+
+
+
+
+def _as_table(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
+    return frame[list(INPUT_COLUMNS[kind])]
+
+
+def split_results(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The two result tables from the long output layout.
+
+    Args:
+        frame: Rows in :data:`LONG_RESULT_COLUMNS`.
+
+    Returns:
+        ``(certifications, activities)`` with the columns of :func:`result_frames`.
+    """
+    kinds = frame["table"]
+    certifications = frame.loc[kinds == "certification", list(CERTIFICATION_COLUMNS)]
+    activities = frame.loc[kinds == "activity", list(ACTIVITY_RESULT_COLUMNS)]
+    return certifications.reset_index(drop=True), activities.reset_index(drop=True)
+
+
+def evaluate_batches(
+    batches: Iterable[pd.DataFrame], *, as_of: date, policy: Policy | None = None
+) -> Iterator[pd.DataFrame]:
+    """Evaluate a stream of long-layout batches whose candidates are contiguous.
+
+    The shape Spark's ``mapInPandas`` calls: an iterator of pandas frames in,
+    an iterator out. A candidate's rows may run over several batches, but
+    must be contiguous (``repartition("candidate")`` then
+    ``sortWithinPartitions("candidate")``); a candidate seen again after
+    other candidates is an error rather than a silently split record.
+
+    Args:
+        batches: Frames in the long layout (:func:`combine`).
+        as_of: The evaluation date.
+        policy: The policy (default: the embedded Cisco CE policy).
+
+    Yields:
+        Frames in :data:`LONG_RESULT_COLUMNS`, one per batch with complete candidates.
+
+    Raises:
+        RecordError: Rows cannot be read or evaluated, or a candidate's rows
+            are not contiguous.
+    """
+    pandas = _pd()
+    carried: pd.DataFrame | None = None
+    done: set[str] = set()
+    for batch in batches:
+        if len(batch) == 0:
+            continue
+        frame = batch if carried is None else pandas.concat([carried, batch], ignore_index=True)
+        candidates = frame["candidate"]
+        last = candidates.iloc[-1]
+        ready = frame[candidates != last]
+        carried = frame[candidates == last]
+        if len(ready):
+            yield _evaluate_once(ready, done, as_of, policy)
+    if carried is not None and len(carried):
+        yield _evaluate_once(carried, done, as_of, policy)
+
+
+def _evaluate_once(frame: pd.DataFrame, done: set[str], as_of: date,
+                   policy: Policy | None) -> pd.DataFrame:
+    candidates = set(frame["candidate"])
+    again = sorted(candidates & done)
+    if again:
+        raise RecordError([Problem(f"candidate {c}", "rows are not contiguous in the batches")
+                           for c in again])
+    done |= candidates
+    return evaluate_combined(frame, as_of=as_of, policy=policy)
+
+
+def rows(frame: pd.DataFrame) -> list[Mapping[str, Any]]:
+    """The rows of a result frame as dicts with missing values as ``None`` (for comparisons).
+
+    Args:
+        frame: A result frame.
+
+    Returns:
+        One dict per row; ``NaN``, ``NaT`` and ``pd.NA`` become ``None``,
+        numpy scalars become Python values.
+    """
+    out: list[Mapping[str, Any]] = []
+    for record in frame.to_dict("records"):
+        out.append({key: None if _missing(value) else _plain(value)
+                    for key, value in record.items()})
+    return out
+
+
+def _plain(value: object) -> object:
+    item = getattr(value, "item", None)
+    return item() if callable(item) and not isinstance(value, date) else value
+
+
+def tables_from_records(
+    records: Iterable[Record],
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The three input tables for these records (the inverse of :func:`records_from_frames`).
+
+    Args:
+        records: Records with a ``candidate`` id each.
+
+    Returns:
+        ``(holdings, exams, activities)`` with every column of
+        :data:`HOLDING_COLUMNS`, :data:`EXAM_COLUMNS` and
+        :data:`ACTIVITY_COLUMNS`; dates as ``datetime.date``.
+
+    Raises:
+        RecordError: A record has no candidate id.
+    """
+    held: list[dict[str, Any]] = []
+    passed: list[dict[str, Any]] = []
+    done: list[dict[str, Any]] = []
+    missing = []
+    for index, record in enumerate(records):
+        if record.candidate is None:
+            missing.append(Problem(f"records[{index}].candidate", "is missing"))
+            continue
+        for target, values in ((held, record.holdings), (passed, record.exams),
+                               (done, record.activities)):
+            target.extend({"candidate": record.candidate, **attrs.asdict(v, recurse=False)}
+                          for v in values)
+    if missing:
+        raise RecordError(missing)
+    return (_frame(held, HOLDING_COLUMNS), _frame(passed, EXAM_COLUMNS),
+            _frame(done, ACTIVITY_COLUMNS))
