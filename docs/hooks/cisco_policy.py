@@ -273,6 +273,8 @@ def _certifications(policy: Policy) -> str:
             notes.append("cascades" if cert.cascade else "no cascade")
         if cert.validity is not None:
             notes.append("validity: " + _validity(cert.validity))
+        if getattr(cert, "emeritus", False):
+            notes.append("Emeritus status possible (R-EMER-1)")
         if cert.options is not None:
             notes.append(f"own options ({len(cert.options)})")
         lines.append(
