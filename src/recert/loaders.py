@@ -230,6 +230,10 @@ def _check_holding(h: Any, path: str, policy: Policy) -> list[Problem]:
         if _before(getattr(h, key), h.earned_on):
             out.append(Problem(_join(path, key), f"{getattr(h, key).isoformat()} is before "
                                                  f"earned_on {h.earned_on.isoformat()}"))
+    first = getattr(h, "first_earned_on", None)
+    if _before(h.earned_on, first):
+        out.append(Problem(_join(path, "first_earned_on"),
+                           f"{first.isoformat()} is after earned_on {h.earned_on.isoformat()}"))
     levels = ", ".join(level.name for level in policy.levels)
     level = h.level if isinstance(h.level, str) else None
     if level is not None and not policy.has_level(level):
@@ -244,7 +248,7 @@ def _check_holding(h: Any, path: str, policy: Policy) -> list[Problem]:
             f"{h.certification!r} is not in the catalog of {policy.id}"
             f"{_suggest(h.certification, policy.certification_names(), _cert_name(policy))}; "
             f"give its level ({levels}) if it is not a catalog certification"))
-    elif known is not None and level is not None and level != known.level:
+    elif known is not None and level is not None and policy.has_level(level) and level != known.level:
         out.append(Problem(_join(path, "level"),
                            f"{level!r} differs from the catalog's level {known.level!r} "
                            f"of {known.name}"))
