@@ -34,6 +34,7 @@ COLUMNS: tuple[str, ...] = (
     "ce_catalog_id",
 )
 _COLUMN_SET = frozenset(COLUMNS)
+_REQUIRED_SET = frozenset(REQUIRED)
 
 _FORMAT_ALIASES = {
     "ilt": "instructor_led",
@@ -162,9 +163,10 @@ def offering_from_mapping(row: Mapping[str, Any], *, source: str | None = None) 
             values[column] = parse(raw)
         except _BadValueError as error:
             problems.append(Problem(column, str(error)))
-    for column in REQUIRED:
-        if column not in values and not any(p.path == column for p in problems):
-            problems.append(Problem(column, "is missing"))
+    if problems or not values.keys() >= _REQUIRED_SET:
+        failed = {p.path for p in problems}
+        problems += [Problem(column, "is missing") for column in REQUIRED
+                     if column not in values and column not in failed]
     if problems:
         raise OfferingError(problems, source=source)
     try:
