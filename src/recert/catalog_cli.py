@@ -1,0 +1,293 @@
+"""``recert catalog``: the certifications and exams of a policy.
+
+Registered into ``recert``'s command line by :func:`register`. For each
+certification it shows its level, its validity (term length, R-VAL-1; the
+CCST's lifetime-then-5-years split, R-ENTRY-1), how it is earned from exam
+passes (spec section 7) and how it is renewed (the labels of its options,
+spec section 2); for each exam its kind and what it earns.
+
+* ``--format text`` (default): one table per level, lowest level first.
+* ``--format json``: one object ``{"policy", "certifications", "exams"}``
+  (shapes in :func:`catalog_dict`).
+
+Exit status: 0; 2 when the policy file cannot be read (``recert``'s
+:func:`~recert.cli.main` prints the :class:`~recert.exceptions.PolicyError`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from recert.policy import Certification, EarningRule, Exam, Level, Policy, Validity
+from recert.policy_loader import cisco_policy, load_policy
+from recert.requirements import Option
+
+__all__ = ["catalog_dict", "register", "render_catalog", "renewal_options", "validity_text"]
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``catalog`` command to ``recert``.
+
+    Args:
+        subparsers: The object ``ArgumentParser.add_subparsers()`` returned.
+            The parser sets ``handler`` to a function taking the parsed
+            arguments and returning the exit status.
+    """
+    parser = subparsers.add_parser(
+        "catalog",
+        help="list a policy's certifications and exams: level, validity, how earned, how renewed",
+        description="List the certifications of a policy (level, validity, how each is earned from "
+                    "exam passes, how it is renewed) and its exams.",
+    )
+    parser.add_argument(
+        "--policy", metavar="PATH", type=Path,
+        help="a policy TOML or JSON file (default: the embedded Cisco CE policy)")
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text",
+        help="text: one table per level (default); json: one object with certifications and exams")
+    parser.set_defaults(handler=_catalog_command)
+
+
+def _catalog_command(args: argparse.Namespace) -> int:
+    policy = load_policy(args.policy) if args.policy is not None else cisco_policy()
+    if args.format == "json":
+        sys.stdout.write(json.dumps(catalog_dict(policy), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write("\n".join(render_catalog(policy)) + "\n")
+    return 0
+
+
+# --- what the catalog says -----------------------------------------------------------------------
+
+
+def _period(years: int | None) -> str:
+    if years is None:
+        return "lifetime"
+    return f"{years} year{'' if years == 1 else 's'}"
+
+
+def validity_text(validity: Sequence[Validity]) -> str:
+    """How long a term lasts, by the date the term starts (R-VAL-1, R-ENTRY-1).
+
+    Args:
+        validity: A level's or certification's validity entries, latest
+            ``starting_on`` last.
+
+    Returns:
+        ``"3 years"``, or for entries split by date
+        ``"lifetime before 2025-07-15; 5 years on or after 2025-07-15"``.
+    """
+    parts = []
+    for index, entry in enumerate(validity):
+        later: date | None = validity[index + 1].starting_on if index + 1 < len(validity) else None
+        when = []
+        if entry.starting_on is not None:
+            when.append(f"on or after {entry.starting_on.isoformat()}")
+        if later is not None:
+            when.append(f"before {later.isoformat()}")
+        parts.append(" ".join([_period(entry.years), *when]) if when else _period(entry.years))
+    return "; ".join(parts)
+
+
+def _validity(cert: Certification, level: Level) -> tuple[Validity, ...]:
+    return cert.validity if cert.validity is not None else level.validity
+
+
+def renewal_options(cert: Certification, policy: Policy) -> tuple[Option, ...]:
+    """The options that renew *cert*: its own, else its level's (spec section 2).
+
+    Args:
+        cert: A catalog certification.
+        policy: The policy it belongs to.
+
+    Returns:
+        The options in the order they are tried (D-POOL-5); empty for a
+        retired certification (R-RET-1) and one with no options (CCT).
+    """
+    if cert.retired_on is not None:
+        return ()
+    return cert.options if cert.options is not None else policy.level(cert.level).options
+
+
+def _earning(rule: EarningRule) -> str:
+    return rule.label or " + ".join("one of " + ", ".join(slot) if len(slot) > 1 else slot[0]
+                                    for slot in rule.slots)
+
+
+def _ce_eligible(cert: Certification, level: Level) -> bool:
+    return level.ladder if cert.ce_eligible is None else cert.ce_eligible
+
+
+def _cascades(cert: Certification, level: Level) -> bool:
+    return level.ladder if cert.cascade is None else cert.cascade
+
+
+def _notes(cert: Certification, level: Level) -> list[str]:
+    notes = []
+    if cert.retired_on is not None:
+        notes.append(f"retired on {cert.retired_on.isoformat()} (R-RET-1)")
+    if cert.emeritus:
+        notes.append("Emeritus (R-EMER-1)")
+    if not _ce_eligible(cert, level):
+        notes.append("no CE")
+    if not _cascades(cert, level):
+        notes.append("no cascade")
+    return notes
+
+
+def _cert_dict(cert: Certification, policy: Policy) -> dict[str, Any]:
+    level = policy.level(cert.level)
+    validity = _validity(cert, level)
+    return {
+        "name": cert.name,
+        "level": cert.level,
+        "track": cert.track,
+        "aliases": list(cert.aliases),
+        "validity": [
+            {"years": v.years, "starting_on": v.starting_on.isoformat() if v.starting_on else None}
+            for v in validity
+        ],
+        "validity_text": validity_text(validity),
+        "earned_by": [
+            {"label": _earning(rule), "exams": [list(slot) for slot in rule.slots]}
+            for rule in cert.earned_by
+        ],
+        "renewed_by": [
+            {"label": option.label, "rule": option.rule} for option in renewal_options(cert, policy)
+        ],
+        "ce_eligible": _ce_eligible(cert, level),
+        "cascade": _cascades(cert, level),
+        "retired_on": cert.retired_on.isoformat() if cert.retired_on else None,
+        "emeritus": cert.emeritus,
+    }
+
+
+def _earns(exam: Exam, policy: Policy) -> tuple[list[str], list[str]]:
+    """Certifications the exam earns alone, and those whose multi-exam rule it is part of."""
+    alone: list[str] = []
+    part: list[str] = []
+    for cert in policy.certifications:
+        for rule in cert.earned_by:
+            if any(exam.code in slot for slot in rule.slots):
+                (alone if len(rule.slots) == 1 else part).append(cert.name)
+                break
+    return alone, part
+
+
+def _exam_dict(exam: Exam, policy: Policy) -> dict[str, Any]:
+    alone, part = _earns(exam, policy)
+    return {
+        "code": exam.code,
+        "acronym": exam.acronym,
+        "kind": exam.kind,
+        "title": exam.title,
+        "tracks": list(exam.tracks),
+        "earns": alone,
+        "part_of": part,
+    }
+
+
+def catalog_dict(policy: Policy) -> dict[str, Any]:
+    """The catalog as one JSON-ready object.
+
+    Args:
+        policy: The policy to list.
+
+    Returns:
+        ``{"policy": {"id", "version", "title"}, "certifications": [...],
+        "exams": [...]}``. A certification is ``{"name", "level", "track",
+        "aliases", "validity": [{"years", "starting_on"}], "validity_text",
+        "earned_by": [{"label", "exams": [[exam id, ...], ...]}],
+        "renewed_by": [{"label", "rule"}], "ce_eligible", "cascade",
+        "retired_on", "emeritus"}`` (``years`` is ``None`` for lifetime; each
+        inner ``exams`` list is a slot filled by one pass of any of its
+        exams). An exam is ``{"code", "acronym", "kind", "title", "tracks",
+        "earns", "part_of"}``: ``earns`` the certifications it earns alone,
+        ``part_of`` those it earns together with other exams.
+    """
+    return {
+        "policy": {"id": policy.id, "version": policy.version, "title": policy.title},
+        "certifications": [_cert_dict(cert, policy) for cert in _in_level_order(policy)],
+        "exams": [_exam_dict(exam, policy) for exam in policy.exams],
+    }
+
+
+def _in_level_order(policy: Policy) -> list[Certification]:
+    rank = {level.name: level.rank for level in policy.levels}
+    return sorted(policy.certifications, key=lambda c: rank[c.level])
+
+
+# --- text ------------------------------------------------------------------------------------------
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[Sequence[str]]]) -> list[str]:
+    """A table whose cells may span several lines (one per earning rule or option)."""
+    lines_of = [[list(cell) or ["-"] for cell in row] for row in rows]
+    widths = [len(h) for h in headers]
+    for row in lines_of:
+        for i, cell in enumerate(row):
+            widths[i] = max(widths[i], *(len(line) for line in cell))
+
+    def line(cells: Sequence[str]) -> str:
+        return ("  " + "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True))).rstrip()
+
+    out = [line(headers), line(["-" * w for w in widths])]
+    for row in lines_of:
+        height = max(len(cell) for cell in row)
+        for k in range(height):
+            out.append(line([cell[k] if k < len(cell) else "" for cell in row]))
+    return out
+
+
+def _level_heading(level: Level) -> str:
+    if level.ladder:
+        return f"{level.name} (ladder: CE credits and cascade renewal)"
+    return f"{level.name} (off the ladder: no CE credits, no cascade renewal)"
+
+
+def render_catalog(policy: Policy) -> list[str]:
+    """The catalog as text lines: one table per level, then the exams.
+
+    Args:
+        policy: The policy to list.
+
+    Returns:
+        Lines without newlines. Each level's table has the columns
+        certification, validity, earned by (one line per earning rule),
+        renewed by (one line per option label, in the order options are
+        tried) and notes (retired, Emeritus, no CE, no cascade); a ``-``
+        marks an empty cell.
+    """
+    lines = [f"{policy.title or policy.id} ({policy.id} {policy.version})"]
+    for level in policy.levels:
+        certs = [c for c in policy.certifications if c.level == level.name]
+        if not certs:
+            continue
+        rows = [
+            [
+                [cert.name],
+                [validity_text(_validity(cert, level))],
+                [_earning(rule) for rule in cert.earned_by],
+                [option.label for option in renewal_options(cert, policy)]
+                or (["none: retired"] if cert.retired_on is not None else ["none"]),
+                ["; ".join(_notes(cert, level))] if _notes(cert, level) else [],
+            ]
+            for cert in certs
+        ]
+        lines += ["", _level_heading(level)]
+        lines += _table(["certification", "validity", "earned by", "renewed by", "notes"], rows)
+    if policy.exams:
+        lines += ["", "exams"]
+        rows = []
+        for exam in policy.exams:
+            alone, part = _earns(exam, policy)
+            earns = [*alone, *(f"{name} (with other exams)" for name in part)]
+            rows.append([[exam.code], [exam.acronym] if exam.acronym else [], [exam.kind], earns])
+        lines += _table(["exam", "acronym", "kind", "earns"], rows)
+    return lines
