@@ -1,0 +1,476 @@
+"""The ``recert evaluate`` command: every example in both formats, bad input, exit codes.
+
+Expected values are worked out by hand from the policy spec; the date
+arithmetic is in the comments (3 years with relativedelta, D-DATE-1; day
+counts with timedelta).
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import io
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from recert.cli import main
+
+ROOT = Path(__file__).parent.parent
+EXAMPLES = ROOT / "examples"
+DATA = Path(__file__).parent / "data"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
+    status = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, list[Any]]:
+    status, out, err = run(capsys, "evaluate", "--format", "json", *argv)
+    assert err == ""
+    if out.startswith("{\n"):  # one record: pretty-printed
+        return status, [json.loads(out)]
+    return status, [json.loads(line) for line in out.splitlines()]
+
+
+def certs(result: dict[str, Any]) -> dict[str, tuple[str, str | None, str | None]]:
+    return {c["certification"]: (c["status"], c["expires_on"], c["recertified_by"])
+            for c in result["certifications"]}
+
+
+def outcomes(result: dict[str, Any]) -> dict[str, tuple[str, str | None]]:
+    return {a["id"]: (a["outcome"], a["reason"]) for a in result["activities"]}
+
+
+def squeeze(text: str) -> list[str]:
+    """Lines with runs of spaces made single, so table padding does not matter."""
+    return [" ".join(line.split()) for line in text.splitlines()]
+
+
+# --- the examples, JSON format ----------------------------------------------------------------
+
+
+def test_ccnp_renewed_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, (result,) = run_json(capsys, EXAMPLES / "ccnp-renewed.json", "--as-of", "2025-03-01")
+    assert status == 0
+    assert result["as_of"] == "2025-03-01"
+    assert result["candidate"] == "C-1001"
+    # Pool: c1 40 credits (completed 2024-11-01, approved 2024-11-25). On 2025-02-14 the
+    # 300-420 pass completes "40 CE credits + 1 professional exam": D = 2025-02-14,
+    # 2025-02-14 + 3 years = 2028-02-14 (R-DATE-1). The same concentration exam renews
+    # the CCNA directly (associate: 1 concentration exam) and earns the ENSLD Specialist.
+    assert certs(result) == {
+        "CCNP Enterprise": ("active", "2028-02-14", "40 CE credits + 1 professional exam"),
+        "Cisco Certified Specialist – Enterprise Design": ("active", "2028-02-14", None),
+        "CCNA": ("active", "2028-02-14", "1 concentration exam"),
+    }
+    # 2025-03-01 -> 2028-03-01 is 365 + 365 + 366 (2028-02-29) = 1096 days; minus the 16 days
+    # from 2028-02-14 to 2028-03-01 = 1080.
+    assert {c["days_left"] for c in result["certifications"]} == {1080}
+    # c2: completed 2023-06-06, claimed 2024-07-01: 2023-06-06 + 365 days = 2024-06-05
+    # (2024-02-29 lies between), so 391 days > 365 is late (R-CE-2, D-CLAIM-3).
+    # c3: claimed 2025-02-24, not decided: pending.
+    assert outcomes(result) == {
+        "c1": ("counted", None),
+        "c2": ("rejected", "claim_window_exceeded"),
+        "c3": ("pending", None),
+    }
+    # The pool was used up at the recertification (R-CE-5); c3 is pending, so 0.
+    assert result["pool"] == {"level": "professional", "credits": 0,
+                              "term_started_on": "2025-02-14", "certification": "CCNP Enterprise"}
+    ccnp = next(n for n in result["next"] if n["certification"] == "CCNP Enterprise")
+    assert ccnp["deadline"] == "2028-02-14"
+    assert {"option": "80 CE credits", "missing": "80 CE credits"} in ccnp["options"]
+
+
+def test_ccna_renewed_by_ce_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, (result,) = run_json(capsys, EXAMPLES / "ccna-renewed-by-ce.json")
+    assert status == 0
+    # The record carries as_of 2025-03-01 (no --as-of given).
+    assert result["as_of"] == "2025-03-01"
+    # CCNA earned 2021-06-10 expires 2024-06-10. CBROPS 30 credits completed 2024-03-08
+    # meets "30 CE credits": D = 2024-03-08 (D-ANCHOR-1), + 3 years = 2027-03-08.
+    assert certs(result) == {"CCNA": ("active", "2027-03-08", "30 CE credits")}
+    ccna = result["certifications"][0]
+    assert ccna["term_started_on"] == "2024-03-08"
+    # 2025-03-01 -> 2027-03-01 = 365 + 365 = 730 days, + 7 = 737.
+    assert ccna["days_left"] == 737
+    assert outcomes(result) == {"cbrops": ("counted", None), "live25": ("unclaimed", None)}
+
+
+def test_ccie_pending_at_expiration_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, (result,) = run_json(capsys, EXAMPLES / "ccie-pending-at-expiration.json")
+    assert status == 0
+    # CCIE Security earned 2021-05-20 expires 2024-05-20. Approved: 64 + 40 = 104 < 120.
+    # svpn (24, completed 2024-05-02, claimed 2024-05-10 <= 2024-05-20) is still pending on
+    # 2024-06-15: expired unless it is approved (R-CE-3).
+    assert certs(result) == {"CCIE Security": ("expired", "2024-05-20", None)}
+    ccie = result["certifications"][0]
+    assert ccie["awaiting"] == ["svpn"]
+    # 2024-05-20 -> 2024-06-15 = 11 + 15 = 26 days after expiration.
+    assert ccie["days_left"] == -26
+    assert outcomes(result)["svpn"] == ("pending", None)
+    assert result["pool"] is None
+    assert result["next"] == []
+
+
+def test_the_ccie_claim_approved_after_expiration_counts_retroactively(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    status, results = run_json(capsys, EXAMPLES / "records.jsonl", "--as-of", "2025-03-01")
+    assert status == 0
+    approved = next(r for r in results if r["candidate"] == "C-3003b")
+    assert approved["as_of"] == "2024-07-01"
+    # 64 + 40 + 24 = 128 >= 120 on svpn's completion date 2024-05-02 (R-CE-3, D-ANCHOR-1):
+    # 2024-05-02 + 3 years = 2027-05-02.
+    assert certs(approved) == {"CCIE Security": ("active", "2027-05-02", "120 CE credits")}
+
+
+def test_multi_track_late_claim_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, (result,) = run_json(capsys, EXAMPLES / "multi-track-late-claim.json")
+    assert status == 0
+    # a1 40 (2023-03-14) + a4 40 (2024-09-10) = 80 in the CCNP Enterprise term
+    # 2022-10-05..2025-10-05: "80 CE credits" met on 2024-09-10, + 3 years = 2027-09-10.
+    # Cascade (R-CASC-1): CCNA (2025-10-05) and CyberOps Associate (2023-02-20 + 3 years =
+    # 2026-02-20) both move to 2027-09-10.
+    assert certs(result) == {
+        "CCNP Enterprise": ("active", "2027-09-10", "80 CE credits"),
+        "CCNA": ("active", "2027-09-10", "cascade from CCNP Enterprise"),
+        "CyberOps Associate": ("active", "2027-09-10", "cascade from CCNP Enterprise"),
+    }
+    # a2 is the same item as a1 in the same term (D-DUP-1). a3: completed 2023-05-22,
+    # claimed 2024-06-03; 2023-05-22 + 365 days = 2024-05-21, so 378 days is late.
+    assert outcomes(result) == {
+        "a1": ("counted", None),
+        "a2": ("rejected", "duplicate_item"),
+        "a3": ("rejected", "claim_window_exceeded"),
+        "a4": ("counted", None),
+    }
+    # 2025-03-01 -> 2027-03-01 = 730 days; -> 2027-09-10 adds 31+30+31+30+31+31+9 = 193: 923.
+    assert {c["days_left"] for c in result["certifications"]} == {923}
+
+
+def test_devnet_associate_toml_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, (result,) = run_json(capsys, EXAMPLES / "devnet-associate.toml")
+    assert status == 0
+    # Earned 2022-05-18 (a TOML date) + 3 years = 2025-05-18; 16 of 30 credits.
+    assert certs(result) == {"DevNet Associate": ("active", "2025-05-18", None)}
+    # 2025-03-01 -> 2025-05-18 = 31 (March) + 30 (April) + 17 = 78 days.
+    assert result["certifications"][0]["days_left"] == 78
+    assert result["pool"]["credits"] == 16
+    (step,) = result["next"]
+    assert step["deadline"] == "2025-05-18"
+    assert {"option": "30 CE credits", "missing": "14 CE credits"} in step["options"]
+
+
+def test_several_records_print_one_json_result_per_line_in_input_order(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "evaluate", "--format", "json",
+                         EXAMPLES / "ccna-renewed-by-ce.json", EXAMPLES / "devnet-associate.toml")
+    assert status == 0
+    lines = out.splitlines()
+    assert len(lines) == 2
+    assert [json.loads(line)["candidate"] for line in lines] == ["C-2002", "C-5005"]
+
+
+def test_one_record_prints_pretty_json(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "evaluate", "--format", "json", EXAMPLES / "ccna-renewed-by-ce.json")
+    assert out.startswith('{\n  "candidate": "C-2002",\n')
+
+
+def test_every_line_of_the_examples_jsonl(capsys: pytest.CaptureFixture[str]) -> None:
+    status, results = run_json(capsys, EXAMPLES / "records.jsonl", "--as-of", "2025-03-01")
+    assert status == 0
+    assert [r["candidate"] for r in results] == [
+        "C-2002", "C-1001", "C-3003", "C-3003b", "C-4004", "C-5005", "C-6006"]
+    last = results[-1]
+    # No as_of in the record: --as-of applies.
+    assert last["as_of"] == "2025-03-01"
+    # The CBRCOR core pass on 2024-11-19 earns the CyberOps Core Specialist and renews the
+    # CyberOps Associate (1 core exam): 2024-11-19 + 3 years = 2027-11-19.
+    assert certs(last) == {
+        "Cisco Certified Specialist – CyberOps Core": ("active", "2027-11-19", None),
+        "CyberOps Associate": ("active", "2027-11-19", "1 core exam"),
+    }
+
+
+# --- the examples, text format ----------------------------------------------------------------
+
+
+def test_ccnp_renewed_text(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "evaluate", EXAMPLES / "ccnp-renewed.json", "--as-of", "2025-03-01")
+    assert (status, err) == (0, "")
+    lines = squeeze(out)
+    assert lines[0] == "C-1001 (" + str(EXAMPLES / "ccnp-renewed.json") + \
+        "): as of 2025-03-01, policy cisco-ce 2020-02-24"
+    assert ("CCNP Enterprise professional active 2028-02-14 1080 "
+            "2025-02-14 by 40 CE credits + 1 professional exam") in lines
+    assert "CCNA associate active 2028-02-14 1080 2025-02-14 by 1 concentration exam" in lines
+    assert "c2 8 rejected - claim_window_exceeded" in lines
+    assert "c3 40 pending CCNP Enterprise" in lines
+    assert any(line.startswith("c2: rejected: claimed on 2024-07-01, 391 days after completion")
+               for line in lines)
+    assert "CE pool: 0 credits toward professional (CCNP Enterprise), term started 2025-02-14" in lines
+    assert "CCNP Enterprise: by 2028-02-14 (1080 days left), any one of:" in lines
+    assert "- 80 CE credits: missing 80 CE credits" in lines
+
+
+def test_ccna_renewed_by_ce_text(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "evaluate", EXAMPLES / "ccna-renewed-by-ce.json")
+    assert status == 0
+    lines = squeeze(out)
+    assert "CCNA associate active 2027-03-08 737 2024-03-08 by 30 CE credits" in lines
+    assert "live25 8 unclaimed -" in lines
+    assert "- 30 CE credits: missing 30 CE credits" in lines
+
+
+def test_ccie_pending_text_says_what_it_waits_for(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "evaluate", EXAMPLES / "ccie-pending-at-expiration.json")
+    assert status == 0
+    lines = squeeze(out)
+    assert "CCIE Security expert expired 2024-05-20 -26 -" in lines
+    assert "Waiting for a decision (R-CE-3)" in lines
+    assert "CCIE Security (expired): depends on pending claim(s) svpn" in lines
+    assert "CE pool: none (no CE-eligible certification is active)" in lines
+    assert "nothing: no active certification to renew" in lines
+
+
+def test_multi_track_text(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "evaluate", EXAMPLES / "multi-track-late-claim.json")
+    assert status == 0
+    lines = squeeze(out)
+    assert ("CyberOps Associate associate active 2027-09-10 923 "
+            "2024-09-10 by cascade from CCNP Enterprise") in lines
+    assert "a2 40 rejected - duplicate_item" in lines
+    assert "a3 16 rejected - claim_window_exceeded" in lines
+
+
+def test_devnet_associate_toml_text(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "evaluate", EXAMPLES / "devnet-associate.toml")
+    assert status == 0
+    lines = squeeze(out)
+    assert "DevNet Associate associate active 2025-05-18 78 -" in lines
+    assert "CE pool: 16 credits toward associate (DevNet Associate), term started 2022-05-18" in lines
+    assert "DevNet Associate: by 2025-05-18 (78 days left), any one of:" in lines
+    assert "- 30 CE credits: missing 14 CE credits" in lines
+
+
+def test_several_records_in_text_are_separated_by_a_blank_line(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "evaluate", EXAMPLES / "records.jsonl", "--as-of", "2025-03-01")
+    assert status == 0
+    headings = [line for line in out.splitlines() if "): as of " in line]
+    assert [h.split(" ")[0] for h in headings] == [
+        "C-2002", "C-1001", "C-3003", "C-3003b", "C-4004", "C-5005", "C-6006"]
+    assert out.count("\n\nC-") == 6
+
+
+# --- JSON Lines with bad lines, standard input, as_of -----------------------------------------
+
+
+def test_a_bad_line_prints_an_error_line_in_place_and_exits_2(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    status, results = run_json(capsys, DATA / "bad-line.jsonl", "--as-of", "2025-03-01")
+    assert status == 2
+    assert len(results) == 4
+    first, bad_json, bad_record, last = results
+    # J-1: CCNA earned 2022-09-15 + 3 years = 2025-09-15, active on 2025-03-01.
+    assert certs(first) == {"CCNA": ("active", "2025-09-15", None)}
+    assert bad_json["source"] == f"{DATA / 'bad-line.jsonl'} line 2"
+    assert bad_json["error"].startswith("not valid JSON: ")
+    assert bad_record == {
+        "error": "activities[0].credits: -5 is not positive",
+        "source": f"{DATA / 'bad-line.jsonl'} line 4",
+        "problems": [{"path": "activities[0].credits", "message": "-5 is not positive"}],
+    }
+    # J-4 has no as_of: --as-of 2025-03-01; CCNA 2023-01-10 + 3 years = 2026-01-10.
+    assert last["as_of"] == "2025-03-01"
+    assert certs(last) == {"CCNA": ("active", "2026-01-10", None)}
+
+
+def test_a_bad_line_in_text_format(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "evaluate", DATA / "bad-line.jsonl", "--as-of", "2025-03-01")
+    assert status == 2
+    assert f"{DATA / 'bad-line.jsonl'} line 4: error\n  activities[0].credits: -5 is not positive\n" in out
+    assert out.count(": as of 2025-03-01") == 2
+
+
+def test_dash_reads_json_lines_from_standard_input(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = (EXAMPLES / "records.jsonl").read_text(encoding="utf-8").splitlines()[:2]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join([lines[0], "{", lines[1]]) + "\n"))
+    status, results = run_json(capsys, "-", "--as-of", "2025-03-01")
+    assert status == 2
+    assert [r.get("candidate", r.get("source")) for r in results] == [
+        "C-2002", "<stdin> line 2", "C-1001"]
+
+
+def test_a_records_own_as_of_wins_over_the_option(capsys: pytest.CaptureFixture[str]) -> None:
+    status, results = run_json(capsys, DATA / "as-of.jsonl", "--as-of", "2026-01-01")
+    assert status == 0
+    own, without = results
+    # The record's own as_of 2025-03-01: CCNA 2022-09-15 + 3 years = 2025-09-15, active.
+    assert own["as_of"] == "2025-03-01"
+    assert certs(own) == {"CCNA": ("active", "2025-09-15", None)}
+    # The same holding on --as-of 2026-01-01 is past 2025-09-15: expired.
+    assert without["as_of"] == "2026-01-01"
+    assert certs(without) == {"CCNA": ("expired", "2025-09-15", None)}
+
+
+def test_without_as_of_anywhere_today_is_used(capsys: pytest.CaptureFixture[str]) -> None:
+    before = date.today()
+    status, results = run_json(capsys, DATA / "as-of.jsonl")
+    after = date.today()
+    assert status == 0
+    assert results[0]["as_of"] == "2025-03-01"
+    assert results[1]["as_of"] in {before.isoformat(), after.isoformat()}
+
+
+# --- bad input through the command line -----------------------------------------------------
+
+_BASE: dict[str, Any] = {
+    "as_of": "2025-03-01",
+    "holdings": [{"certification": "CCNA", "earned_on": "2022-09-15"}],
+    "exams": [{"exam": "200-301", "passed_on": "2024-01-10"}],
+    "activities": [{"id": "a", "credits": 10, "completed_on": "2024-01-02",
+                    "claimed_on": "2024-01-05", "status": "approved", "decided_on": "2024-01-09"}],
+}
+
+
+def _with(section: str, **changes: Any) -> dict[str, Any]:
+    data = json.loads(json.dumps(_BASE))
+    element = data[section][0]
+    for key, value in changes.items():
+        if value is _DROP:
+            del element[key]
+        else:
+            element[key] = value
+    return data
+
+
+_DROP = object()
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        (_with("activities", credits=-5), "activities[0].credits: -5 is not positive"),
+        (_with("activities", credits="ten"), "activities[0].credits: 'ten' is not a number"),
+        (_with("holdings", earned_on="2025-02-30"),
+         "holdings[0].earned_on: '2025-02-30' is not a date: day is out of range for month"),
+        (_with("holdings", earned_on="Sept 2022"),
+         "holdings[0].earned_on: 'Sept 2022' is not a date (YYYY-MM-DD)"),
+        (_with("activities", credit=10),
+         "activities[0].credit: unknown field (value 10); expected one of id, credits,"),
+        (_with("activities", claimed_on="2024-01-01"),
+         "activities[0].claimed_on: 2024-01-01 is before completed_on 2024-01-02"),
+        (_with("activities", decided_on="2024-01-04"),
+         "activities[0].decided_on: 2024-01-04 is before claimed_on 2024-01-05"),
+        (_with("activities", claimed_on=_DROP, decided_on=_DROP),
+         "activities[0].status: 'approved' is given but claimed_on is missing"),
+        (_with("activities", status="ok"),
+         "activities[0].status: 'ok' is not a status (one of pending, approved, rejected)"),
+        (_with("activities", id=_DROP), "activities[0].id: is missing (required)"),
+        (_with("holdings", certification="CCNA Wireles"),
+         "holdings[0].certification: 'CCNA Wireles' is not in the catalog of cisco-ce"),
+        (_with("exams", exam="200-399"),
+         "exams[0].exam: '200-399' is not in the exam catalog of cisco-ce"),
+        (_with("holdings", certification="Acme Router Pro", level="pro"),
+         "holdings[0].level: 'pro' is not a level of cisco-ce"),
+        ({**_BASE, "activities": _BASE["activities"] * 2},
+         "activities[1].id: 'a' repeats activities[0].id"),
+        ([_BASE], "[{"),
+    ],
+)
+def test_every_bad_input_exits_2_with_its_path_and_value(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, record: Any, expected: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    status, (result,) = run_json(capsys, path)
+    assert status == 2
+    assert result["source"] == str(path)
+    assert result["error"].startswith(expected)
+
+
+def test_a_record_that_is_not_an_object_names_itself(capsys: pytest.CaptureFixture[str],
+                                                     tmp_path: Path) -> None:
+    path = tmp_path / "list.json"
+    path.write_text("[1, 2]", encoding="utf-8")
+    status, (result,) = run_json(capsys, path)
+    assert (status, result["error"]) == (2, "[1, 2] is not an object")
+
+
+def test_a_bad_file_among_good_ones_does_not_stop_the_others(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    missing = tmp_path / "missing.json"
+    status, results = run_json(capsys, EXAMPLES / "ccna-renewed-by-ce.json", missing,
+                               tmp_path / "notes.txt", EXAMPLES / "devnet-associate.toml")
+    assert status == 2
+    assert results[0]["candidate"] == "C-2002"
+    assert results[1] == {"error": "cannot read the file: No such file or directory",
+                          "source": str(missing),
+                          "problems": [{"path": "",
+                                        "message": "cannot read the file: No such file or directory"}]}
+    assert results[2]["error"].startswith("'.txt': expected a .json or .toml file")
+    assert results[3]["candidate"] == "C-5005"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--as-of", "2025-13-01"], "recert: error: --as-of: '2025-13-01' is not a date: "
+                                    "month must be in 1..12\n"),
+        (["--as-of", "tomorrow"], "recert: error: --as-of: 'tomorrow' is not a date (YYYY-MM-DD)\n"),
+        (["--policy", "/nonexistent/policy.toml"],
+         "recert: error: /nonexistent/policy.toml: cannot read /nonexistent/policy.toml: "
+         "No such file or directory\n"),
+    ],
+)
+def test_a_bad_option_exits_2_with_one_line_on_stderr(
+        capsys: pytest.CaptureFixture[str], argv: list[str], message: str) -> None:
+    status, out, err = run(capsys, "evaluate", EXAMPLES / "ccnp-renewed.json", *argv)
+    assert (status, out, err) == (2, "", message)
+
+
+def test_an_inconsistent_policy_is_reported_on_one_line(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    policy = tmp_path / "policy.toml"
+    policy.write_text('exam_kinds = ["core"]\n[levels.associate]\nrank = "one"\n', encoding="utf-8")
+    status, out, err = run(capsys, "evaluate", EXAMPLES / "ccnp-renewed.json", "--policy", policy)
+    assert (status, out) == (2, "")
+    assert err.count("\n") == 1
+    assert err.startswith(f"recert: error: {policy}: ")
+    assert "levels.associate.rank: 'one' is not a whole number" in err
+
+
+def test_a_policy_file_changes_the_answer(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    embedded = importlib.resources.files("recert.policies").joinpath("cisco-ce.toml").read_text("utf-8")
+    assert "claim_window_days = 365" in embedded
+    policy = tmp_path / "window-400.toml"
+    policy.write_text(embedded.replace("claim_window_days = 365", "claim_window_days = 400"),
+                      encoding="utf-8")
+    status, (result,) = run_json(capsys, EXAMPLES / "ccnp-renewed.json", "--policy", policy)
+    assert status == 0
+    # c2 was claimed 391 days after completion: late with 365 days, in time with 400.
+    outcome, reason = outcomes(result)["c2"]
+    assert reason is None
+    assert outcome in {"counted", "forfeited"}
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["evaluate"])
+    assert caught.value.code == 2
+    assert "the following arguments are required: RECORD" in capsys.readouterr().err
+
+
+def test_help_lists_every_registered_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--help"])
+    assert caught.value.code == 0
+    out = capsys.readouterr().out
+    assert "evaluate" in out
+    assert "offerings" in out
