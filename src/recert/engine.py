@@ -181,6 +181,7 @@ class _Replay:
         self.open: list[Entry] = []  # approved entries not yet used up everywhere
         self.recert_day: dict[str, date] = {}
         self.emeritus_done = False
+        self._order: list[CertState] | None = None
         self.problems: list[Problem] = []
 
     # ----------------------------------------------------------------- timeline
@@ -369,6 +370,7 @@ class _Replay:
             state.recertified_on, state.recertified_by = earlier.recertified_on, earlier.recertified_by
         state.how = f"held from {start}" + (f" with a given expiration date {given}" if given else "")
         self.certs[cert.name] = state
+        self._order = None
         self._event(
             today,
             "held",
@@ -474,6 +476,7 @@ class _Replay:
         fresh.how = f"earned on {today} ({how})"
         fresh.last_change = today
         self.certs[cert.name] = fresh
+        self._order = None
         self.recert_day[cert.name] = today
         back = " again after it expired" if state is not None else ""
         self._event(
@@ -650,6 +653,8 @@ class _Replay:
                     continue
                 facts = self._facts_for(cert, today, pool_rank)
                 for option in options:
+                    if not option.may_be_met(facts):
+                        continue
                     verdict = option.assess(facts)
                     if verdict.met:
                         self._recertify(cert, today, verdict, pool_rank)
@@ -805,7 +810,10 @@ class _Replay:
     # ----------------------------------------------------------------- helpers
 
     def _ordered(self) -> list[CertState]:
-        return sorted(self.certs.values(), key=lambda c: (-c.rank, c.name))
+        """Certifications highest level first, then by name (the order decisions are taken in)."""
+        if self._order is None:
+            self._order = sorted(self.certs.values(), key=lambda c: (-c.rank, c.name))
+        return self._order
 
     def _event(
         self, on: date, kind: EventKind, cert: str, rule: str, detail: str, uses: Uses | None = None

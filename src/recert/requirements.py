@@ -216,6 +216,35 @@ class Option:
     label: str
     requirements: tuple[CECredits | Exams, ...]
     rule: str = "R-OPT-1"
+    _credits_needed: float = attrs.field(init=False, eq=False, repr=False)
+    _exams_needed: int = attrs.field(init=False, eq=False, repr=False)
+    _order: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
+
+    @_credits_needed.default
+    def _sum_credits(self) -> float:
+        return sum(r.credits for r in self.requirements if isinstance(r, CECredits))
+
+    @_exams_needed.default
+    def _count_exams(self) -> int:
+        return sum(r.count for r in self.requirements if isinstance(r, Exams))
+
+    @_order.default
+    def _most_specific_first(self) -> tuple[int, ...]:
+        return tuple(sorted(range(len(self.requirements)), key=lambda i: _specificity(self.requirements[i])))
+
+    def may_be_met(self, facts: Facts) -> bool:
+        """A cheap necessary condition for :meth:`assess` to find the option met.
+
+        Used to skip the full assessment on days where the facts cannot meet
+        the option (too few credits or too few exam passes).
+        """
+        if self._credits_needed and (not facts.ce_available or facts.credits < self._credits_needed - 1e-9):
+            return False
+        if len(facts.passes) < self._exams_needed:
+            return False
+        return all(
+            any(r.qualifies(p) for p in facts.passes) for r in self.requirements if isinstance(r, Exams)
+        )
 
     @property
     def uses_ce(self) -> bool:
@@ -232,11 +261,7 @@ class Option:
         taken: frozenset[PassFact] = frozenset()
         credits = 0.0
         verdicts: dict[int, Assessment] = {}
-        order = sorted(
-            range(len(self.requirements)),
-            key=lambda i: _specificity(self.requirements[i]),
-        )
-        for index in order:
+        for index in self._order:
             verdict = self.requirements[index].assess(facts, taken)
             verdicts[index] = verdict
             if verdict.met:
