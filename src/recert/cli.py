@@ -216,8 +216,9 @@ def _write_text(out: IO[str], item: Evaluation | RecertError, source: str, *,
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], indent: str = "  ") -> list[str]:
     widths = [max(len(str(row[i])) for row in (headers, *rows)) for i in range(len(headers))]
+    rule = ["-" * width for width in widths]
     lines = []
-    for row in (headers, *rows):
+    for row in (headers, rule, *rows):
         cells = [str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)]
         lines.append((indent + "  ".join(cells)).rstrip())
     return lines
@@ -289,18 +290,27 @@ def render_text(result: Evaluation, source: str = "") -> list[str]:
     for step in result.next:
         deadline = (f"by {step.deadline.isoformat()} ({days.get(step.certification, '?')} days left)"
                     if step.deadline else "no deadline")
-        lines.append(f"  {step.certification}: {deadline}, any one of:")
+        lines.append(f"  {step.certification}: {deadline}, needs one of:")
         for gap in step.options:
             served = (f" (through the pool of {gap.served_by})"
                       if gap.served_by and gap.served_by not in gap.missing else "")
-            lines.append(f"    - {gap.option}: missing {gap.missing or 'nothing'}{served}")
+            # Nothing done yet toward an option: its missing part reads as the option itself.
+            todo = gap.missing if gap.missing.startswith(gap.option) else (
+                f"{gap.option}: missing {gap.missing or 'nothing'}")
+            lines.append(f"    - {todo}{served}")
 
     waiting = [c for c in result.certifications if c.awaiting]
     if waiting:
         lines += ["", "Waiting for a decision (R-CE-3)"]
         for c in waiting:
             claims = ", ".join(c.awaiting)
-            lines.append(f"  {c.certification} ({c.status}): depends on pending claim(s) {claims}")
+            if c.status == "expired":
+                expired = f"expired on {c.expires_on.isoformat()}" if c.expires_on else "expired"
+                lines.append(f"  {c.certification}: {expired} unless pending claim(s) {claims} "
+                             "are approved")
+            else:
+                lines.append(f"  {c.certification}: its expiration moves if pending claim(s) "
+                             f"{claims} are approved")
     return lines
 
 
