@@ -7,9 +7,12 @@ counts with timedelta).
 
 from __future__ import annotations
 
+import doctest
 import importlib.resources
 import io
 import json
+import re
+import shlex
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -475,3 +478,34 @@ def test_help_lists_every_registered_command(capsys: pytest.CaptureFixture[str])
     out = capsys.readouterr().out
     assert "evaluate" in out
     assert "offerings" in out
+
+
+# --- the samples of docs/cli.md ---------------------------------------------------------------
+
+
+def _console_samples() -> list[Any]:
+    text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    samples = []
+    for block in re.findall(r"```console\n(.*?)```", text, flags=re.DOTALL):
+        command, _, output = block.partition("\n")
+        if command.startswith("$ recert evaluate"):
+            samples.append(pytest.param(command.removeprefix("$ recert "), output,
+                                        id=command.removeprefix("$ recert ")))
+    return samples
+
+
+@pytest.mark.parametrize(("command", "expected"), _console_samples())
+def test_docs_cli_samples_show_what_the_command_prints(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        command: str, expected: str) -> None:
+    monkeypatch.chdir(ROOT)
+    main(shlex.split(command))
+    out, err = capsys.readouterr()
+    checker = doctest.OutputChecker()
+    flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+    assert checker.check_output(expected, out + err, flags), (
+        checker.output_difference(doctest.Example(command, expected), out + err, flags))
+
+
+def test_docs_cli_has_samples() -> None:
+    assert len(_console_samples()) >= 5

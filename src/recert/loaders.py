@@ -467,7 +467,7 @@ def iter_records(lines_or_file: Iterable[str], *, policy: Policy | None = None,
             continue
         where = f"{name} line {number}"
         try:
-            data = json.loads(line)
+            data = json.loads(line.strip())
         except ValueError as error:
             yield RecordError(f"not valid JSON: {error}", source=where)
             continue
