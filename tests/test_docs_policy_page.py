@@ -128,3 +128,14 @@ def test_api_page_lists_the_public_modules() -> None:
     assert modules[:2] == ["engine", "record"]
     assert "policies" not in modules
     assert not any(name.startswith("_") for name in modules)
+
+
+def test_sphinx_roles_in_docstrings_become_cross_references() -> None:
+    html = (":func:<code>recert.evaluate</code>, :class:<code>~recert.record.Record</code>, "
+            ":func:<code>evaluate</code>, :data:<code>CHECKS</code>")
+    assert HOOK.on_page_content(html, None, None, None) == (
+        '<autoref identifier="recert.evaluate" optional><code>recert.evaluate</code></autoref>, '
+        '<autoref identifier="recert.record.Record" optional><code>Record</code></autoref>, '
+        '<autoref identifier="recert.evaluate" optional><code>evaluate</code></autoref>, '
+        '<autoref identifier="CHECKS" optional><code>CHECKS</code></autoref>'
+    )

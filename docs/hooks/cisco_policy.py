@@ -14,6 +14,7 @@ a new module appears in the API reference without editing the page.
 from __future__ import annotations
 
 import importlib.resources
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,28 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 # --------------------------------------------------------------------------- API page
+
+# Some docstrings use Sphinx roles (:func:`recert.evaluate`), which mkdocstrings
+# renders literally. Turn them into optional cross-references that autorefs
+# resolves to the API page (or leaves as code when it cannot).
+_SPHINX_ROLE = re.compile(
+    r":(?:func|class|meth|mod|data|attr|exc|obj|const):<code>(?P<tilde>~?)(?P<name>[\w.]+)</code>"
+)
+
+
+def _role_to_autoref(match: re.Match[str]) -> str:
+    name = match["name"]
+    shown = name.rsplit(".", 1)[-1] if match["tilde"] else name
+    identifier = name
+    if not name.startswith("recert") and name.split(".")[0] in recert.__all__:
+        identifier = f"recert.{name}"
+    return f'<autoref identifier="{identifier}" optional><code>{shown}</code></autoref>'
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """mkdocs event: Sphinx roles in rendered docstrings become cross-references."""
+    return _SPHINX_ROLE.sub(_role_to_autoref, html)
+
 
 
 def api_modules(package_dir: Path | None = None) -> list[str]:
