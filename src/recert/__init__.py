@@ -4,8 +4,16 @@ The public API is re-exported here; see the documentation for guides.
 """
 
 from recert.engine import evaluate
-from recert.exceptions import PolicyError, Problem, RecertError, RecordError
+from recert.exceptions import OfferingError, PolicyError, Problem, RecertError, RecordError
 from recert.loaders import iter_records, load_record, record_from_mapping
+from recert.offerings import (
+    Offering,
+    OfferingRules,
+    completion_effect,
+    completion_what_if,
+    offering_rules_from_mapping,
+    validate_offering,
+)
 from recert.policy import Certification, Exam, Level, Parameters, Policy, Rule, Validity
 from recert.policy_loader import cisco_policy, load_policy, policy_from_mapping
 from recert.record import Activity, ExamPass, Holding, Record
@@ -35,6 +43,9 @@ __all__ = [
     "Holding",
     "Level",
     "NextStep",
+    "Offering",
+    "OfferingError",
+    "OfferingRules",
     "Option",
     "OptionGap",
     "Parameters",
@@ -49,10 +60,14 @@ __all__ = [
     "Uses",
     "Validity",
     "cisco_policy",
+    "completion_effect",
+    "completion_what_if",
     "evaluate",
     "iter_records",
     "load_policy",
     "load_record",
+    "offering_rules_from_mapping",
     "policy_from_mapping",
     "record_from_mapping",
+    "validate_offering",
 ]
