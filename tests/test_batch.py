@@ -22,7 +22,8 @@ def load_generator() -> ModuleType:
     if "recert_bench_generate" in sys.modules:
         return sys.modules["recert_bench_generate"]
     spec = importlib.util.spec_from_file_location("recert_bench_generate", path)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)

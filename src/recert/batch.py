@@ -44,7 +44,7 @@ _worker_policy: Policy | None = None
 
 @overload
 def evaluate_many(
-    records: Iterable[Record],
+    records: Iterable[Record | RecertError],
     *,
     as_of: date | None = None,
     policy: Policy | None = None,
@@ -56,7 +56,7 @@ def evaluate_many(
 
 @overload
 def evaluate_many(
-    records: Iterable[Record],
+    records: Iterable[Record | RecertError],
     *,
     as_of: date | None = None,
     policy: Policy | None = None,
@@ -67,7 +67,7 @@ def evaluate_many(
 
 
 def evaluate_many(
-    records: Iterable[Record],
+    records: Iterable[Record | RecertError],
     *,
     as_of: date | None = None,
     policy: Policy | None = None,
@@ -83,7 +83,11 @@ def evaluate_many(
     generator of any length.
 
     Args:
-        records: The records to evaluate.
+        records: The records to evaluate. An item that is already a
+            :class:`~recert.RecertError` (a bad line from
+            :func:`recert.iter_records`) stands for a record that could not
+            be read: it is raised, or yielded in its place with
+            ``errors="return"``.
         as_of: The evaluation date for records without their own ``as_of``.
         policy: The policy (default: the embedded Cisco CE policy). It is
             prepared once per process: sent to each worker when it starts.
@@ -119,7 +123,9 @@ def evaluate_many(
     return _evaluate_in_workers(records, as_of, policy, processes, chunksize, errors)
 
 
-def _evaluate_one(record: Record, as_of: date | None, policy: Policy) -> Evaluation:
+def _evaluate_one(record: Record | RecertError, as_of: date | None, policy: Policy) -> Evaluation:
+    if isinstance(record, RecertError):  # e.g. a bad line from recert.iter_records
+        raise record
     on = record.as_of if record.as_of is not None else as_of
     if on is None:
         raise RecordError(
@@ -130,7 +136,7 @@ def _evaluate_one(record: Record, as_of: date | None, policy: Policy) -> Evaluat
 
 
 def _evaluate_here(
-    records: Iterable[Record],
+    records: Iterable[Record | RecertError],
     as_of: date | None,
     policy: Policy,
     errors: Literal["raise", "return"],
@@ -150,7 +156,7 @@ def _init_worker(policy: Policy | None) -> None:
 
 
 def _evaluate_chunk(
-    chunk: list[Record], as_of: date | None, errors: Literal["raise", "return"]
+    chunk: list[Record | RecertError], as_of: date | None, errors: Literal["raise", "return"]
 ) -> list[Evaluation | RecertError]:
     policy = _worker_policy if _worker_policy is not None else cisco_policy()
     out: list[Evaluation | RecertError] = []
@@ -165,7 +171,7 @@ def _evaluate_chunk(
 
 
 def _evaluate_in_workers(
-    records: Iterable[Record],
+    records: Iterable[Record | RecertError],
     as_of: date | None,
     policy: Policy | None,
     processes: int,
