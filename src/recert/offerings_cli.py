@@ -156,8 +156,9 @@ def _load(policy_path: str | None) -> tuple[Policy | None, OfferingRules | None]
     if isinstance(rules, OfferingRules):
         return policy, rules
     # Until Policy carries offering_rules, read the [offerings] table here.
-    with Path(policy_path).open("rb") as handle:
-        table = tomllib.load(handle).get("offerings")
+    raw = Path(policy_path).read_bytes()
+    data = json.loads(raw) if policy_path.endswith(".json") else tomllib.loads(raw.decode())
+    table = data.get("offerings")
     if table is None:
         return policy, None
     try:
@@ -183,7 +184,7 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None,
     err = err or sys.stderr
     try:
         policy, rules = _load(args.policy)
-    except (PolicyError, OSError, tomllib.TOMLDecodeError) as error:
+    except (PolicyError, OSError, ValueError) as error:
         print(f"recert offerings check: {error}", file=err)
         return 2
     as_json = args.format == "json"
