@@ -103,10 +103,28 @@ def test_every_rule_and_decision_with_title_and_text(rule_id: str) -> None:
 
 
 def test_levels_and_validity() -> None:
-    assert "| [professional](#level-professional) | 4 | yes | 3 years | 8 |" in PAGE
+    assert "| [professional](#level-professional) | 4 | yes | yes | 3 years | — | 8 |" in PAGE
     # CCST earned before 2025-07-15: lifetime; on or after: 5 years (spec section 1)
-    assert ("| [entry](#level-entry) | 1 | no | lifetime for terms starting before 2025-07-15; "
-            "5 years for terms starting on or after 2025-07-15 |") in PAGE
+    assert ("| [entry](#level-entry) | 1 | no | no | lifetime for terms starting before 2025-07-15; "
+            "5 years for terms starting on or after 2025-07-15 | — |") in PAGE
+
+
+EARLIER = tuple(getattr(POLICY, "earlier", ()))
+
+
+@pytest.mark.parametrize("version", EARLIER, ids=[v.version for v in EARLIER])
+def test_every_option_of_every_earlier_version(version: recert.Policy) -> None:
+    slug = "v-" + "".join(ch if ch.isalnum() else "-" for ch in version.version.lower())
+    section = PAGE[PAGE.index(f"{{#{slug}}}"):PAGE.index("## Certification catalog")]
+    for field in attrs.fields(type(version.parameters)):
+        value = getattr(version.parameters, field.name)
+        shown = ("true" if value else "false") if isinstance(value, bool) else str(value)
+        assert f"| `{field.name}` | `{shown}` |" in section
+    for level in version.levels:
+        start = section.index(f"{{#{slug}-level-{level.name}}}")
+        end = section.find("#### Level", start)
+        rows = _option_rows(section[start:end if end > 0 else None])
+        assert [row.split(" | ")[1] for row in rows] == [o.label for o in level.options]
 
 
 def test_catalogs() -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib.resources
 import re
 import tomllib
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ import attrs
 
 # The docs are built with recert installed (`pip install -e ".[docs]"`).
 import recert
-from recert.policy import Certification, Level, Policy, Rule, Validity
+from recert.policy import Certification, Level, Parameters, Policy, Rule, Validity
 from recert.requirements import CECredits, Exams, Option
 
 POLICY_MARKER = "<!-- recert:cisco-policy -->"
@@ -167,41 +168,85 @@ def _format_value(value: object) -> str:
     return str(value)
 
 
+def _parameter_values(name: str) -> str:
+    """The values a parameter takes, read from its type (a ``Literal``, ``bool`` or ``int``)."""
+    hints = typing.get_type_hints(Parameters)
+    kind = hints.get(name)
+    if typing.get_origin(kind) is typing.Literal:
+        return ", ".join(f"`{v}`" for v in typing.get_args(kind))
+    if kind is bool:
+        return "`true`, `false`"
+    return "a whole number"
+
+
 def _parameters(policy: Policy) -> str:
     by_parameter = _parameter_rules(policy)
     lines = [
-        "| parameter | default | decision | values |",
+        "| parameter | value | decision | values |",
         "|---|---|---|---|",
     ]
     for field in attrs.fields(type(policy.parameters)):
         rule = by_parameter.get(field.name)
         value = _format_value(getattr(policy.parameters, field.name))
-        decision = _rule_link(rule.id, policy) if rule else "spec section 7 (earning)"
-        values = ", ".join(f"`{v}`" for v in rule.values) if rule and rule.values else "a whole number"
+        decision = _rule_link(rule.id, policy) if rule else _unruled(field.name, policy)
+        values = (", ".join(f"`{v}`" for v in rule.values) if rule and rule.values
+                  else _parameter_values(field.name))
         lines.append(f"| `{field.name}` | `{value}` | {decision} | {values} |")
     return "\n".join(lines) + "\n"
 
 
-def _levels(policy: Policy, raw: dict[str, Any]) -> str:
+def _unruled(parameter: str, policy: Policy) -> str:
+    """Where a parameter that no D-* decision names is described."""
+    if parameter == "earning_window_years":
+        return "spec section 7 (earning)"
+    if parameter == "renewal_from":
+        return f"{_rule_link('R-DATE-1', policy)}; {_rule_link('R-PRE2020-1', policy)}"
+    return "—"
+
+
+def _takes_ce(level: Level) -> bool:
+    takes = getattr(level, "takes_ce", None)
+    return level.ladder if takes is None else bool(takes)
+
+
+def _years(count: int) -> str:
+    return f"{count} year" if count == 1 else f"{count} years"
+
+
+def _level_summary(level: Level, policy: Policy) -> str:
+    parts = [f"Validity: {_validity(level.validity)}."]
+    parts.append("On the ladder (cascades)." if level.ladder else "Not on the ladder (no cascade).")
+    parts.append("Takes CE credits." if _takes_ce(level) else "Takes no CE credits.")
+    suspension = getattr(level, "suspension_years", 0)
+    if suspension:
+        rule = getattr(level, "suspension_rule", "")
+        parts.append(f"After the expiration date: {_years(suspension)} `suspended`, still able to "
+                     f"recertify ({_rule_link(rule, policy)}).")
+    return " ".join(parts) + "\n"
+
+
+def _levels(policy: Policy, raw: dict[str, Any], prefix: str = "", heading: str = "###") -> str:
     lines = [
-        "| level | rank | on the ladder | validity | certifications |",
-        "|---|---|---|---|---|",
+        "| level | rank | on the ladder | CE credits | validity | suspension | certifications |",
+        "|---|---|---|---|---|---|---|",
     ]
     for level in sorted(policy.levels, key=lambda lvl: -lvl.rank):
         count = sum(1 for c in policy.certifications if c.level == level.name)
+        suspension = getattr(level, "suspension_years", 0)
         lines.append(
-            f"| [{level.name}](#level-{level.name}) | {level.rank} "
-            f"| {'yes' if level.ladder else 'no'} | {_validity(level.validity)} | {count} |"
+            f"| [{level.name}](#{prefix}level-{level.name}) | {level.rank} "
+            f"| {'yes' if level.ladder else 'no'} | {'yes' if _takes_ce(level) else 'no'} "
+            f"| {_validity(level.validity)} | {_years(suspension) if suspension else '—'} "
+            f"| {count} |"
         )
     out = ["\n".join(lines), ""]
     for level in sorted(policy.levels, key=lambda lvl: -lvl.rank):
         raw_level = raw.get("levels", {}).get(level.name, {})
-        out.append(f"### Level `{level.name}` {{#level-{level.name}}}\n")
+        out.append(f"{heading} Level `{level.name}` {{#{prefix}level-{level.name}}}\n")
         description = raw_level.get("description")
         if description:
             out.append(f"{description}.\n")
-        out.append(f"Validity: {_validity(level.validity)}. "
-                   f"{'On the ladder: takes CE credits and cascades.' if level.ladder else 'Not on the ladder: no CE, no cascade.'}\n")
+        out.append(_level_summary(level, policy))
         out.append(_level_options(level, raw_level, policy))
     return "\n".join(out)
 
@@ -212,6 +257,34 @@ def _level_options(level: Level, raw_level: dict[str, Any], policy: Policy) -> s
     return "Ways to recertify, in the order they are tried ([D-POOL-5](#d-pool-5)):\n\n" + _options_table(
         level.options, raw_level.get("options", []), policy
     )
+
+
+def _earlier_versions(policy: Policy, raw: dict[str, Any]) -> str:
+    earlier = tuple(getattr(policy, "earlier", ()))
+    if not earlier:
+        return ""
+    raw_versions = {
+        str(entry.get("policy", {}).get("version")): entry for entry in raw.get("versions", [])
+    }
+    out = [
+        "## Earlier versions\n",
+        "Each decision uses the version in force on its date. An earlier version has its own "
+        "parameters and levels; the catalogs, categories and rules are shared.\n",
+    ]
+    starts = [v.effective_from for v in earlier[1:]] + [policy.effective_from]
+    for version, until in zip(earlier, starts, strict=True):
+        slug = "v-" + "".join(ch if ch.isalnum() else "-" for ch in version.version.lower()) + "-"
+        span = f"from {version.effective_from} " if version.effective_from else ""
+        span += f"until {until}" if until else ""
+        out.append(f"### Version `{version.version}` {{#{slug[:-1]}}}\n")
+        title = f"*{version.title}*, " if version.title else ""
+        out.append(f"{title}{span.strip()}.\n")
+        out.append("#### Parameters\n")
+        out.append(_parameters(version))
+        out.append("#### Levels\n")
+        out.append(_levels(version, raw_versions.get(version.version, {}), prefix=slug,
+                           heading="####"))
+    return "\n".join(out)
 
 
 def _own_rules(policy: Policy, raw: dict[str, Any]) -> str:
@@ -338,7 +411,7 @@ def render_policy(policy: Policy, raw: dict[str, Any] | None = None) -> str:
         f"{len(policy.levels)} levels, {len(policy.certifications)} certifications, "
         f"{len(policy.exams)} exams, {len(policy.rules)} rules and decisions.\n",
         "## Parameters\n",
-        "The configurable decisions, with their defaults. Change them in your own policy "
+        "The configurable decisions, with their values in this version (recert's defaults). Change them in your own policy "
         "file's `[parameters]` table (see [Writing your own policy](own-policy.md)).\n",
         _parameters(policy),
         "## Levels, validity and options\n",
@@ -354,6 +427,7 @@ def render_policy(policy: Policy, raw: dict[str, Any] | None = None) -> str:
         "Where the program's public text is silent or conflicting, a decision says what "
         "recert does. Decisions with a parameter can be changed in a policy file.\n",
         _rules(policy, "D-"),
+        _earlier_versions(policy, raw),
         "## Certification catalog\n",
         "Names are matched without regard to case, spaces, dashes or the \"Cisco Certified\" "
         "prefix. Passes of an earning set count toward earning for "
