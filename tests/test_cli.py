@@ -12,6 +12,7 @@ import importlib.resources
 import io
 import json
 import re
+import runpy
 import shlex
 from datetime import date
 from pathlib import Path
@@ -509,3 +510,17 @@ def test_docs_cli_samples_show_what_the_command_prints(
 
 def test_docs_cli_has_samples() -> None:
     assert len(_console_samples()) >= 5
+
+
+def test_embed_example_prints_who_needs_what_by_when(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.argv", ["embed.py", str(EXAMPLES / "records.jsonl")])
+    with pytest.raises(SystemExit) as caught:
+        runpy.run_path(str(EXAMPLES / "embed.py"), run_name="__main__")
+    assert caught.value.code == 0
+    lines = capsys.readouterr().out.splitlines()
+    # DevNet Associate: 2022-05-18 + 3 years = 2025-05-18, 78 days after 2025-03-01; 30 - 16 = 14.
+    assert "  DevNet Associate: by 2025-05-18 (78 days): 14 CE credits, or 1 associate exam" in lines
+    assert "  CCIE Security: expired on 2024-05-20 unless claim(s) svpn are approved" in lines
+    assert ("  CCNA: by 2027-09-10 (923 days): renews with CCNP Enterprise, or 1 associate exam"
+            in lines)
