@@ -177,3 +177,43 @@ def test_emeritus_of_a_ccie_made_only_of_exam_passes() -> None:
     assert run(rec, "2032-01-10").certification(CCIE_SEC).status == "emeritus"
     assert run(rec, "2032-11-01").certification(CCIE_SEC).status == "emeritus"
     assert run(rec, "2032-11-02").certification(CCIE_SEC).status == "expired"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="engine bug: R-EMER-1 needs 10 *continuous* years, but a CCIE earned again after it expired "
+    "keeps its first earning date (CertState.first_on), so the years before the gap still count",
+)
+@pytest.mark.parametrize(
+    "rec",
+    [
+        # Exams only. SCOR 2020-03-01 + lab 2020-03-10: earned, to 2023-03-10; expired from 2023-03-11.
+        # SCOR 2023-06-01 + lab 2023-07-01: earned again after it expired (R-DATE-2), to 2026-07-01;
+        # labs on 2026-05-01 and 2029-03-01 renew it to 2029-05-01 and 2032-03-01. Continuous since
+        # 2023-07-01: 2023-07-01 + 10 years = 2033-07-01 > 2032-03-01, so a grant on 2032-06-01 is refused.
+        Record(
+            exams=[
+                passed("350-701", "2020-03-01"),
+                passed("CCIE Security lab", "2020-03-10"),
+                passed("350-701", "2023-06-01"),
+                passed("CCIE Security lab", "2023-07-01"),
+                passed("CCIE Security lab", "2026-05-01"),
+                passed("CCIE Security lab", "2029-03-01"),
+            ],
+            emeritus_on=d("2032-06-01"),
+        ),
+        # Held since 2012-01-01 (first_earned_on), term 2020-06-01 to 2023-06-01, expired from
+        # 2023-06-02; earned again on 2024-02-01 (SCOR 2024-01-10 + lab), to 2027-02-01. Continuous
+        # since 2024-02-01 (3 years), so a grant on 2027-03-01 is refused.
+        Record(
+            holdings=[ccie("2012-01-01", "2020-06-01")],
+            exams=[passed("350-701", "2024-01-10"), passed("CCIE Security lab", "2024-02-01")],
+            emeritus_on=d("2027-03-01"),
+        ),
+    ],
+)
+def test_ten_years_must_be_continuous(rec: Record) -> None:
+    assert rec.emeritus_on is not None
+    with pytest.raises(RecordError) as caught:
+        run(rec, rec.emeritus_on.isoformat())
+    assert [p.path for p in caught.value.problems] == ["emeritus_on"]
