@@ -524,3 +524,14 @@ def test_embed_example_prints_who_needs_what_by_when(
     assert "  CCIE Security: expired on 2024-05-20 unless claim(s) svpn are approved" in lines
     assert ("  CCNA: by 2027-09-10 (923 days): renews with CCNP Enterprise, or 1 associate exam"
             in lines)
+
+
+def test_jobs_gives_the_same_output_in_the_same_order(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["evaluate", "--format", "json", "--as-of", "2025-03-01",
+            str(DATA / "bad-line.jsonl"), str(EXAMPLES / "records.jsonl")]
+    one = run(capsys, *argv)
+    two = run(capsys, *argv, "--jobs", "2")
+    assert one == two
+    assert one[0] == 2
+    # 4 lines of bad-line.jsonl (2 of them errors) and 7 records of the examples.
+    assert len(one[1].splitlines()) == 11
