@@ -13,7 +13,20 @@ from importlib.resources import files
 import attrs
 import pytest
 
-from builders import CCNP_ENT, CCNP_SEC, SPEC_ENCOR, act, d, events, gap, held, passed, record, run
+from builders import (
+    CCNP_ENT,
+    CCNP_SEC,
+    SPEC_ENCOR,
+    act,
+    d,
+    events,
+    gap,
+    held,
+    passed,
+    record,
+    run,
+    with_params,
+)
 from recert import cisco_policy, policy_from_mapping
 
 # --------------------------------------------------------------------------- R-CE-1
@@ -36,11 +49,6 @@ def test_only_approved_claims_count() -> None:
     assert ev.activity("a2").reason == "rejected_by_program"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: gives no_ce_eligible_certification although the record holds a CCNA "
-    "(D-REASON-1: that reason only when the record never held a non-retired ladder certification)",
-)
 def test_activity_completed_before_the_term_is_outside_term() -> None:
     # R-CE-1: CCNA term starts 2023-01-10; a1 completed 2022-12-01 lies before it. The record holds a
     # non-retired ladder certification, so the reason is outside_term (D-REASON-1).
@@ -207,11 +215,6 @@ def test_retargeted_pool_counts_only_credits_inside_the_lower_term() -> None:
     assert ev.activity("a3").counted_toward == "CCNA"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: an activity completed before the lower term is forfeited by the lower "
-    "certification's reset instead of staying counted toward the expired CCNP (D-POOL-5, R-CE-5)",
-)
 def test_credits_outside_the_retargeted_term_stay_counted_toward_the_expired_certification() -> None:
     # D-POOL-5: same record as above. a1 (completed 2021-03-01, before the CCNA term of 2021-09-01)
     # was never in the CCNA's pool; its certification (CCNP) expired unused, so a1 stays counted
@@ -406,6 +409,27 @@ def test_the_earliest_completion_of_an_item_wins() -> None:
         ],
     )
     ev = run(rec, "2022-07-01")
+    assert ev.activity("a2").outcome == "counted"
+    assert ev.activity("a1").reason == "duplicate_item"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="engine bug: with recertification_anchor='claim' the earlier claim wins, not the earliest "
+    "completion (D-DUP-1)",
+)
+def test_the_earliest_completion_wins_also_when_recertifications_anchor_on_the_claim() -> None:
+    # D-DUP-1 is fixed semantics, whatever the anchor (D-ANCHOR-1 = claim): a2 (completed 2022-03-01,
+    # claimed 2022-06-01) is the earliest completion of item X and counts; a1 (completed 2022-05-01,
+    # claimed 2022-05-02) is the duplicate, although its claim came first.
+    rec = record(
+        [held("CCNA", "2022-01-10")],
+        activities=[
+            act("a1", 20, "2022-05-01", "2022-05-02", item="X"),
+            act("a2", 20, "2022-03-01", "2022-06-01", item="X"),
+        ],
+    )
+    ev = run(rec, "2022-07-01", with_params(recertification_anchor="claim"))
     assert ev.activity("a2").outcome == "counted"
     assert ev.activity("a1").reason == "duplicate_item"
 

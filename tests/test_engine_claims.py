@@ -8,6 +8,7 @@ worked out by hand from spec/cisco-ce-policy.md.
 from __future__ import annotations
 
 from builders import CCNP_ENT, act, d, gap, held, record, run, step
+from recert import Record
 
 # --------------------------------------------------------------------------- R-CE-2, D-CLAIM-1, D-CLAIM-3
 
@@ -121,7 +122,7 @@ def test_late_claim_needs_the_lower_certification_active_on_the_claim_date() -> 
 # --------------------------------------------------------------------------- R-CE-3, awaiting, next
 
 
-def _pending_at_expiration(status: str | None = None, decided_on: str | None = None):  # type: ignore[no-untyped-def]
+def _pending_at_expiration(status: str | None = None, decided_on: str | None = None) -> Record:
     # CCNA held 2020-03-01 (-> 2023-03-01); a1 30 credits completed 2023-01-20, claimed 2023-02-20
     # (on or before the expiration date).
     return record(

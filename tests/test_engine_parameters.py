@@ -137,16 +137,7 @@ def test_carry_over_excess_at_an_exam_recertification(carry: bool, a1: str, ccna
         # false: the 10 credits beyond 30 are forfeited; a3's 20 leave the pool at 20 < 30.
         (False, "2022-08-01", "2025-08-01"),
         # true: 25 + 15 = 40, 30 used, 10 carried; 10 + 20 = 30 on 2023-01-01 -> 2026-01-01.
-        pytest.param(
-            True,
-            "2023-01-01",
-            "2026-01-01",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="engine bug: carry_over_excess=true carries only activities left wholly unused; "
-                "the 10 credits of a2 beyond the 30 required are dropped (R-CE-5, D-POOL-2)",
-            ),
-        ),
+        (True, "2023-01-01", "2026-01-01"),
     ],
 )
 def test_carry_over_excess_at_a_ce_recertification(carry: bool, ccna_on: str, ccna_expires: str) -> None:

@@ -285,3 +285,16 @@ def test_ce_credits_completed_after_expiration_do_not_revive() -> None:
     assert ev.certification("CCNA").status == "expired"
     assert ev.activity("a1").outcome == "rejected"
     assert ev.activity("a1").reason == "outside_term"
+
+
+def test_after_expiration_the_full_exam_path_earns_the_certification_again() -> None:
+    # R-DATE-2: CCNA held 2020-01-10 expired after 2023-01-10. 200-301 (the CCNA's own earning exam,
+    # section 7) passed 2023-02-01 earns it again: a new term 2023-02-01 + 3 years = 2026-02-01.
+    rec = record([held("CCNA", "2020-01-10")], [passed("200-301", "2023-02-01")])
+    assert run(rec, "2023-01-31").certification("CCNA").status == "expired"
+    ev = run(rec, "2023-03-01")
+    ccna = ev.certification("CCNA")
+    assert ccna.status == "active"
+    assert ccna.term_started_on == d("2023-02-01")
+    assert ccna.expires_on == d("2026-02-01")
+    assert [e.on for e in events(ev, "earned", "CCNA")] == [d("2023-02-01")]
