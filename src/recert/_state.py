@@ -50,9 +50,13 @@ class Entry:
     note: str = ""
     targets: tuple[str, ...] = ()
 
+    #: Credits already used by a recertification while the rest was carried over (D-POOL-2).
+    spent: float = 0.0
+
     @property
     def credits(self) -> float:
-        return self.activity.credits
+        """Credits still available in the pool."""
+        return self.activity.credits - self.spent
 
     @property
     def completed_on(self) -> date:
@@ -94,6 +98,7 @@ class CertState:
     last_change: date | None = None
     expired_on: date | None = None
     emeritus_until: date | None = None
+    suspended_until: date | None = None
 
     @property
     def name(self) -> str:
@@ -106,6 +111,16 @@ class CertState:
     @property
     def active(self) -> bool:
         return self.status == "active"
+
+    @property
+    def renewable(self) -> bool:
+        """Active, or suspended (an older version's grace year): options may still be met."""
+        return self.status in ("active", "suspended")
+
+    @property
+    def deadline(self) -> date | None:
+        """The last day requirements can be met: the expiration date, or the suspension's end."""
+        return self.suspended_until if self.status == "suspended" else self.expires
 
     def contains(self, day: date) -> bool:
         """Whether *day* lies in the current term (start <= day <= expiration; D-TERM-1)."""

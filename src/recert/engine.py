@@ -24,10 +24,10 @@ from dateutil.relativedelta import relativedelta
 
 from recert._state import ONE_DAY, CertState, Entry
 from recert.exceptions import Problem, RecordError
-from recert.policy import Certification, Policy
+from recert.policy import Certification, Level, Policy
 from recert.policy_loader import cisco_policy
 from recert.record import Activity, Record
-from recert.requirements import Facts, OptionAssessment, PassFact, format_credits
+from recert.requirements import Facts, Option, OptionAssessment, PassFact, format_credits
 from recert.result import (
     ActivityOutcome,
     CertificationStatus,
@@ -168,7 +168,9 @@ class _Replay:
 
     def __init__(self, policy: Policy, facts: _Facts, as_of: date, approve: frozenset[str]) -> None:
         self.policy = policy
-        self.params = policy.parameters
+        self.current = policy.version_on(as_of)
+        self.params = self.current.parameters
+        self.versions_used: set[str] = set()
         self.facts = facts
         self.as_of = as_of
         self.approve = approve
@@ -217,6 +219,11 @@ class _Replay:
         days = [c.expires + ONE_DAY for c in self.certs.values() if c.active and c.expires is not None]
         days += [c.retired_on for c in self.certs.values() if not c.retired and c.retired_on is not None]
         days += [
+            c.suspended_until + ONE_DAY
+            for c in self.certs.values()
+            if c.status == "suspended" and c.suspended_until is not None
+        ]
+        days += [
             c.emeritus_until + ONE_DAY
             for c in self.certs.values()
             if c.status == "emeritus" and c.emeritus_until is not None
@@ -227,6 +234,7 @@ class _Replay:
         return min(days, default=None)
 
     def _day(self, today: date, facts: list[tuple[int, object]]) -> None:
+        self._enter_version(today)
         self._end_terms(today)
         if self.facts.emeritus_on == today and not self.emeritus_done:
             self._grant_emeritus(today)
@@ -263,6 +271,34 @@ class _Replay:
                     cert.name,
                     "R-EMER-1",
                     f"the Emeritus year of {cert.name} ended on {cert.emeritus_until}",
+                )
+            if (
+                cert.status == "suspended"
+                and cert.suspended_until is not None
+                and cert.suspended_until < today
+            ):
+                cert.status, cert.rule, cert.expired_on = "expired", "R-DATE-2", today
+                self._event(
+                    today,
+                    "expired",
+                    cert.name,
+                    "R-DATE-2",
+                    f"{cert.name} expired: its suspension ended on {cert.suspended_until} "
+                    f"and no option was met by then",
+                )
+            suspension = self._version_level(cert).suspension_years if cert.cert.options is None else 0
+            if cert.active and cert.expires is not None and cert.expires < today and suspension:
+                cert.status = "suspended"
+                cert.suspended_until = cert.expires + relativedelta(years=suspension)
+                rule = self._version_level(cert).suspension_rule
+                cert.rule = rule
+                self._event(
+                    today,
+                    "suspended",
+                    cert.name,
+                    rule,
+                    f"{cert.name} is suspended from {today} to {cert.suspended_until}: its term ended on "
+                    f"{cert.expires}; it can still recertify until then, and is not active",
                 )
             if cert.active and cert.expires is not None and cert.expires < today:
                 cert.status = "expired"
@@ -341,25 +377,58 @@ class _Replay:
 
     # ----------------------------------------------------------------- step 2
 
-    def _start_holding(
-        self, today: date, fact: tuple[int, Certification, date, date | None, date | None]
-    ) -> None:
-        _, cert, start, given, retired_on = fact
+    def _new_state(
+        self, cert: Certification, start: date, retired_on: date | None, first_on: date
+    ) -> CertState:
         level = self.policy.level(cert.level)
-        validity = cert.validity or level.validity
-        ladder = level.ladder
         state = CertState(
             cert=cert,
             level=level,
             start=start,
             expires=None,
-            validity=validity,
-            ce_eligible=ladder if cert.ce_eligible is None else cert.ce_eligible,
-            cascades=ladder if cert.cascade is None else cert.cascade,
+            validity=level.validity,
+            ce_eligible=False,
+            cascades=level.ladder if cert.cascade is None else cert.cascade,
             retired_on=retired_on,
-            held=True,
-            first_on=self.facts.first_earned.get(cert.name, start),
+            held=False,
+            first_on=first_on,
         )
+        self._apply_version(state)
+        return state
+
+    def _version_level(self, cert: CertState) -> Level:
+        """The certification's level as the version in force today defines it."""
+        version = self.current
+        return version.level(cert.level.name) if version.has_level(cert.level.name) else cert.level
+
+    def _apply_version(self, cert: CertState) -> None:
+        """Validity and CE eligibility of the version in force today (D-VERSION-1)."""
+        level = self._version_level(cert)
+        cert.validity = cert.cert.validity or level.validity
+        cert.ce_eligible = level.takes_ce if cert.cert.ce_eligible is None else cert.cert.ce_eligible
+
+    def _enter_version(self, today: date) -> None:
+        version = self.policy.version_on(today)
+        if version is self.current:
+            return
+        self.current = version
+        self.params = version.parameters
+        for cert in self.certs.values():
+            self._apply_version(cert)
+
+    def _options(self, cert: CertState) -> tuple[Option, ...]:
+        """The certification's options in the version in force today."""
+        if cert.cert.options is not None:
+            return cert.cert.options
+        return self._version_level(cert).options
+
+    def _start_holding(
+        self, today: date, fact: tuple[int, Certification, date, date | None, date | None]
+    ) -> None:
+        _, cert, start, given, retired_on = fact
+        level = self.policy.level(cert.level)
+        state = self._new_state(cert, start, retired_on, self.facts.first_earned.get(cert.name, start))
+        state.held = True
         state.expires = given if given is not None else state.expiration_from(start)
         state.last_change = start
         earlier = self.certs.get(cert.name)
@@ -458,19 +527,7 @@ class _Replay:
                 self._reset_pool(state, today, [])
             self._refresh(state)
             return state
-        ladder = level.ladder
-        fresh = CertState(
-            cert=cert,
-            level=level,
-            start=today,
-            expires=None,
-            validity=cert.validity or level.validity,
-            ce_eligible=ladder if cert.ce_eligible is None else cert.ce_eligible,
-            cascades=ladder if cert.cascade is None else cert.cascade,
-            retired_on=cert.retired_on,
-            held=False,
-            first_on=today if state is None else state.first_on,
-        )
+        fresh = self._new_state(cert, today, cert.retired_on, today if state is None else state.first_on)
         fresh.expires = fresh.expiration_from(today)
         fresh.used_passes.update(chosen)  # D-EXAM-1: the earning passes never renew it
         fresh.how = f"earned on {today} ({how})"
@@ -568,13 +625,8 @@ class _Replay:
         ]
         entry.targets = tuple(c.name for c in holders)
         if not holders:
-            entry.reason = "outside_term" if self._ever_held_ce(completed) else "no_ce_eligible_certification"
-            entry.rule = "R-CE-1"
-            entry.note = (
-                f"completed on {completed}, inside no current term of a CE-eligible certification"
-                if entry.reason == "outside_term"
-                else "the record holds no CE-eligible (ladder, not retired) certification"
-            )
+            # Which of the two reasons is decided at the end, on the whole record (D-REASON-1).
+            entry.reason, entry.rule = "outside_term", "R-CE-1"
             return
         in_time = [c for c in holders if c.expires is None or claimed <= c.expires]
         if not in_time:
@@ -587,13 +639,15 @@ class _Replay:
             return
         for cert in in_time:
             twin = next((e for e in cert.entries if e.activity.item_key == entry.activity.item_key), None)
-            if twin is not None:
-                entry.reason, entry.rule = "duplicate_item", "D-DUP-1"
-                entry.note = (
-                    f"item {entry.activity.item_key!r} already counts in this term through "
-                    f"activity {twin.activity.id!r} completed on {twin.completed_on}"
-                )
-                return
+            if twin is None:
+                continue
+            if entry.approved and _dup_order(entry) < _dup_order(twin):
+                # Claims can arrive out of completion order (anchor = claim): the earliest
+                # completion keeps the item (D-DUP-1).
+                self._displace(twin, entry)
+                continue
+            _mark_duplicate(entry, twin)
+            return
         if not entry.approved:
             return
         for cert in in_time:
@@ -601,16 +655,25 @@ class _Replay:
             entry.listed_in.append(cert.name)
         self.open.append(entry)
 
+    def _displace(self, loser: Entry, winner: Entry) -> None:
+        """Take an item back from a later completion that arrived first (D-DUP-1)."""
+        _mark_duplicate(loser, winner)
+        for cert in self.certs.values():
+            cert.entries = [e for e in cert.entries if e is not loser]
+        self.open = [e for e in self.open if e is not loser]
+        loser.listed_in.clear()
+
     def _ever_held_ce(self, completed: date) -> bool:
+        """Whether the record holds, at any time up to ``as_of``, a ladder certification not retired by *completed*."""
         return any(
-            c.ce_eligible and (c.retired_on is None or c.retired_on > completed) for c in self.certs.values()
+            c.level.ladder and (c.retired_on is None or c.retired_on > completed) for c in self.certs.values()
         )
 
     # ----------------------------------------------------------------- options
 
     def _pool_rank(self) -> int | None:
         """Rank of the highest active, CE-eligible, non-retired level (R-CE-4)."""
-        ranks = [c.rank for c in self.certs.values() if c.active and c.ce_eligible and not c.retired]
+        ranks = [c.rank for c in self.certs.values() if c.renewable and c.ce_eligible and not c.retired]
         return max(ranks, default=None)
 
     def _facts_for(self, cert: CertState, today: date, pool_rank: int | None) -> Facts:
@@ -618,7 +681,7 @@ class _Replay:
             p
             for p in self.seen
             if cert.start < p.passed_on <= today
-            and (cert.expires is None or p.passed_on <= cert.expires)
+            and (cert.deadline is None or p.passed_on <= cert.deadline)
             and p not in cert.used_passes
         )
         ce = (
@@ -642,13 +705,13 @@ class _Replay:
             pending = []
             for cert in self._ordered():
                 if (
-                    not cert.active
+                    not cert.renewable
                     or cert.retired
                     or cert.expires is None
                     or self.recert_day.get(cert.name) == today
                 ):
                     continue
-                options = cert.cert.options if cert.cert.options is not None else cert.level.options
+                options = self._options(cert)
                 if not options:
                     continue
                 facts = self._facts_for(cert, today, pool_rank)
@@ -677,9 +740,16 @@ class _Replay:
                 if need <= 1e-9:
                     break
                 used.append(entry)
+                take = min(entry.credits, need)
                 need -= entry.credits
+                if self.params.carry_over_excess:
+                    entry.spent += take  # the rest of the last one carries over (D-POOL-2)
         cert.start = today
-        cert.expires = cert.expiration_from(today)
+        if self.params.renewal_from == "expiration" and old is not None:
+            cert.expires = cert.expiration_from(old)  # counted from the old expiration date (R-PRE2020-1)
+        else:
+            cert.expires = cert.expiration_from(today)
+        cert.status, cert.suspended_until = "active", None
         cert.recertified_on = today
         cert.recertified_by = verdict.option.label
         cert.rule = verdict.option.rule
@@ -693,7 +763,7 @@ class _Replay:
         facts = []
         if used:
             facts.append(
-                f"{format_credits(sum(e.credits for e in used))} CE credits from "
+                f"{format_credits(verdict.credits)} CE credits from "
                 f"{len(used)} activit{'y' if len(used) == 1 else 'ies'}"
             )
         if verdict.passes:
@@ -704,12 +774,13 @@ class _Replay:
             cert.name,
             verdict.option.rule,
             f"{cert.name} met '{verdict.option.label}' on {today} ({'; '.join(facts)}); "
-            f"new term {today} to {cert.expires} ({today} + {_years(cert, today)}); "
+            f"new term {today} to {cert.expires} "
+            f"({old if self.params.renewal_from == 'expiration' else today} + {_years(cert, today)}); "
             f"previous expiration date {old}",
             uses,
         )
         if self._resets(cert, pool_rank):
-            self._reset_pool(cert, today, used)
+            self._reset_pool(cert, today, used, verdict.credits)
         self._refresh(cert)
 
     def _resets(self, cert: CertState, pool_rank: int | None) -> bool:
@@ -758,16 +829,24 @@ class _Replay:
             self.recert_day.setdefault(cert.name, today)
             self._refresh(cert)
 
-    def _reset_pool(self, cert: CertState, today: date, used: list[Entry]) -> None:
+    def _reset_pool(self, cert: CertState, today: date, used: list[Entry], spent: float = 0) -> None:
         """Use up the pool at a recertification of its level (R-CE-5, D-POOL-2, D-POOL-5)."""
         key = cert.level.name if self.params.pooling == "each_level" else "*"
         carry = self.params.carry_over_excess
         forfeited: list[Entry] = []
         used_ids = {id(e) for e in used}
-        for entry in self.open:
+        # The pool: what counts toward a certification at this level (D-POOL-4), not credits
+        # left toward a certification that expired unused, which stay counted toward it (D-POOL-5).
+        pool: dict[int, Entry] = {id(e): e for e in used}
+        for other in self.certs.values():
+            if other.ce_eligible and other.rank == cert.rank:
+                pool.update((id(e), e) for e in other.entries)
+        for entry in sorted(pool.values(), key=Entry.sort_key):
             if key in entry.consumed:
                 continue
-            if id(entry) in used_ids:
+            if id(entry) in used_ids and carry and entry.credits > 1e-9:
+                entry.carried = True  # the excess of the last activity used stays (D-POOL-2)
+            elif id(entry) in used_ids:
                 entry.consumed.add(key)
             elif carry:
                 entry.carried = True
@@ -781,13 +860,15 @@ class _Replay:
             if key == "*" or other.level.name == key:
                 other.entries = [e for e in other.entries if key not in e.consumed]
         total = sum(e.credits for e in forfeited)
+        if not used and not forfeited:
+            return  # an empty pool: nothing to say
         self._event(
             today,
             "pool_reset",
             cert.name,
             "R-CE-5",
             f"the {cert.level.name} pool is used up by the recertification of {cert.name} on {today}: "
-            f"{format_credits(sum(e.credits for e in used))} CE credits used, "
+            f"{format_credits(spent)} CE credits used, "
             + (f"{format_credits(total)} forfeited" if not carry else "the rest carried over (D-POOL-2)"),
         )
 
@@ -818,7 +899,8 @@ class _Replay:
     def _event(
         self, on: date, kind: EventKind, cert: str, rule: str, detail: str, uses: Uses | None = None
     ) -> None:
-        self.events.append(Event(on, kind, cert, rule, detail, uses, self.policy.version))
+        self.versions_used.add(self.current.version)
+        self.events.append(Event(on, kind, cert, rule, detail, uses, self.current.version))
 
     # ----------------------------------------------------------------- outcomes
 
@@ -826,6 +908,15 @@ class _Replay:
         for entry in self.entries:
             pending = not entry.approved
             suffix = " (a prediction: the claim is still pending, D-OUTCOME-1)" if pending else ""
+            if entry.reason == "outside_term" and not entry.targets:
+                if self._ever_held_ce(entry.completed_on):
+                    entry.note = (
+                        f"completed on {entry.completed_on}, inside no current term of a CE-eligible "
+                        f"certification the record holds"
+                    )
+                else:
+                    entry.reason = "no_ce_eligible_certification"
+                    entry.note = "the record holds no CE-eligible (ladder, not retired) certification"
             if entry.reason is not None:
                 self.outcomes[entry.index] = (
                     "rejected",
@@ -849,7 +940,7 @@ class _Replay:
                     "counted",
                     None,
                     "R-CE-1",
-                    f"{format_credits(entry.credits)} CE credits completed on {entry.completed_on} counted "
+                    f"{format_credits(entry.activity.credits)} CE credits completed on {entry.completed_on} counted "
                     f"toward the recertification of {entry.used_by} on {entry.used_on}",
                     entry.used_by,
                 )
@@ -868,7 +959,7 @@ class _Replay:
                     "counted",
                     None,
                     "R-CE-4",
-                    f"{format_credits(entry.credits)} CE credits completed on {entry.completed_on} "
+                    f"{format_credits(entry.activity.credits)} CE credits completed on {entry.completed_on} "
                     f"count in the pool toward {toward}",
                     toward,
                 )
@@ -922,11 +1013,16 @@ class _Replay:
             ]
             best = max(at_level, key=lambda c: (c.credits(), c.start))
             pool = PoolState(best.level.name, best.credits(), best.start, best.name)
-        steps = tuple(self._next(c, pool_rank) for c in self._ordered() if c.active and c.level.ladder)
+        steps = tuple(self._next(c, pool_rank) for c in self._ordered() if c.renewable and c.level.ladder)
         events = tuple(sorted(self.events, key=lambda e: e.on))
         return Evaluation(
             as_of=as_of,
-            policy=(("id", self.policy.id), ("version", self.policy.version)),
+            policy=(("id", self.policy.id), ("version", self.policy.version_on(as_of).version)),
+            versions=tuple(
+                v.version
+                for v in (*self.policy.earlier, self.policy)
+                if v.version in self.versions_used or v is self.policy.version_on(as_of)
+            ),
             certifications=certifications,
             activities=tuple(activities),
             pool=pool,
@@ -945,6 +1041,11 @@ class _Replay:
                 else "no expiration date (lifetime)"
             )
             text = f"{cert.name} is active: {cert.how}; {tail}"
+        elif cert.status == "suspended":
+            text = (
+                f"{cert.name} is suspended: its term ended on {cert.expires}; it can recertify until "
+                f"{cert.suspended_until}, after which it expires ({cert.rule})"
+            )
         elif cert.status == "emeritus":
             until = f"to {cert.emeritus_until}" if cert.emeritus_until else "for life"
             text = (
@@ -982,8 +1083,8 @@ class _Replay:
 
     def _next(self, cert: CertState, pool_rank: int | None) -> NextStep:
         if cert.retired or cert.expires is None:
-            return NextStep(cert.name, cert.expires, ())
-        options = cert.cert.options if cert.cert.options is not None else cert.level.options
+            return NextStep(cert.name, cert.deadline, ())
+        options = self._options(cert)
         facts = self._facts_for(cert, self.as_of, pool_rank)
         served: CertState | None = None
         if cert.ce_eligible and not facts.ce_available:
@@ -1003,7 +1104,20 @@ class _Replay:
             if served is not None and via:
                 missing += f" (CE credits count in the {served.level.name} pool toward {via}, D-POOL-1)"
             gaps.append(OptionGap(option.label, missing, via))
-        return NextStep(cert.name, cert.expires, tuple(gaps))
+        return NextStep(cert.name, cert.deadline, tuple(gaps))
+
+
+def _dup_order(entry: Entry) -> tuple[date, date, str]:
+    """D-DUP-1's order: earliest completion, then earlier claim, then lower id."""
+    return (entry.completed_on, entry.claimed_on, entry.activity.id)
+
+
+def _mark_duplicate(entry: Entry, holder: Entry) -> None:
+    entry.reason, entry.rule = "duplicate_item", "D-DUP-1"
+    entry.note = (
+        f"item {entry.activity.item_key!r} already counts in this term through "
+        f"activity {holder.activity.id!r} completed on {holder.completed_on}"
+    )
 
 
 def _fill(

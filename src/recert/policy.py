@@ -112,6 +112,14 @@ class Level:
             by CE and take part in cascades (spec section 1).
         validity: Term lengths, latest ``starting_on`` last.
         options: The ways to recertify, in the order they are tried (D-POOL-5).
+        ce_eligible: Whether certifications of this level take CE credits
+            (default: ``ladder``; the pre-2020 Cisco version gives CE to the
+            expert level only).
+        suspension_years: Years a certification of this level is
+            ``suspended`` after its expiration date before it expires, during
+            which it can still recertify (0: none; the pre-2020 Cisco
+            version's CCIE/CCDE: 1).
+        suspension_rule: The rule id explanations cite for the suspension.
     """
 
     name: str
@@ -119,6 +127,14 @@ class Level:
     ladder: bool
     validity: tuple[Validity, ...]
     options: tuple[Option, ...] = ()
+    ce_eligible: bool | None = None
+    suspension_years: int = 0
+    suspension_rule: str = "R-DATE-2"
+
+    @property
+    def takes_ce(self) -> bool:
+        """Whether certifications of this level take CE credits."""
+        return self.ladder if self.ce_eligible is None else self.ce_eligible
 
 
 @attrs.frozen
@@ -223,6 +239,9 @@ class Parameters:
             recertification used stay in the pool (D-POOL-2).
         earning_window_years: Years within which the passes of an earning
             rule must all fall (spec section 7).
+        renewal_from: ``"recertification"``: a new term runs from the day D
+            the requirements are met (R-DATE-1); ``"expiration"``: from the old
+            expiration date (the pre-2020 Cisco version).
     """
 
     claim_window_days: int = attrs.field(default=365, validator=attrs.validators.ge(0))
@@ -230,6 +249,7 @@ class Parameters:
     pooling: Pooling = "highest_level"
     carry_over_excess: bool = False
     earning_window_years: int = attrs.field(default=3, validator=attrs.validators.ge(0))
+    renewal_from: Literal["recertification", "expiration"] = "recertification"
 
 
 def _index(policy: Policy) -> dict[str, Certification]:
@@ -270,6 +290,10 @@ class Policy:
         categories: CE activity categories.
         parameters: The configurable decisions.
         rules: Every rule and decision id, by id.
+        earlier: Earlier versions of the same program, each a whole policy
+            with its own ``effective_from`` (levels, options, parameters);
+            decisions dated before this version's ``effective_from`` use
+            the version in force on their date (:meth:`version_on`).
     """
 
     id: str
@@ -283,6 +307,7 @@ class Policy:
     parameters: Parameters
     rules: Mapping[str, Rule] = attrs.field(eq=False, hash=False)
     effective_from: date | None = None
+    earlier: tuple[Policy, ...] = ()
     _by_name: dict[str, Certification] = attrs.field(
         init=False, eq=False, hash=False, repr=False, factory=dict
     )
@@ -305,6 +330,20 @@ class Policy:
         """Certifications with an earning rule that a pass of one of *codes* helps fill, highest level first."""
         found = {c.name: c for code in codes for c in self._earners.get(code, ())}
         return sorted(found.values(), key=lambda c: (-self._levels[c.level].rank, c.name))
+
+    def version_on(self, day: date) -> Policy:
+        """The version in force on *day*: the latest whose ``effective_from`` is on or before it.
+
+        A day before every version's start gets the earliest version.
+        """
+        if not self.earlier or self.effective_from is None or day >= self.effective_from:
+            return self
+        chosen = min(self.earlier, key=lambda v: v.effective_from or date.min)
+        for version in self.earlier:
+            start = version.effective_from or date.min
+            if start <= day and start >= (chosen.effective_from or date.min):
+                chosen = version
+        return chosen
 
     def level(self, name: str) -> Level:
         """The level called *name*.

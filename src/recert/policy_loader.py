@@ -41,6 +41,7 @@ _TOP = {
     "exams",
     "certifications",
     "offerings",
+    "versions",
 }
 
 
@@ -222,6 +223,7 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
             "pooling",
             "carry_over_excess",
             "earning_window_years",
+            "renewal_from",
         },
     )
     anchor = params.get("recertification_anchor", "completion")
@@ -232,12 +234,17 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
     if pooling not in ("highest_level", "each_level"):
         r.fail("parameters.pooling", f"{pooling!r} is not 'highest_level' or 'each_level'")
         pooling = "highest_level"
+    renewal = params.get("renewal_from", "recertification")
+    if renewal not in ("recertification", "expiration"):
+        r.fail("parameters.renewal_from", f"{renewal!r} is not 'recertification' or 'expiration'")
+        renewal = "recertification"
     parameters = Parameters(
         claim_window_days=r.whole(params, "claim_window_days", "parameters", default=365),
         recertification_anchor=anchor,
         pooling=pooling,
         carry_over_excess=bool(r.flag(params, "carry_over_excess", "parameters", False)),
         earning_window_years=r.whole(params, "earning_window_years", "parameters", default=3),
+        renewal_from=renewal,
     )
 
     kinds = r.strings(data, "exam_kinds", "")
@@ -272,7 +279,12 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
     for name, entry in r.table(data.get("levels", {}), "levels").items():
         p = _join("levels", name)
         entry = r.table(entry, p)
-        r.keys(entry, p, {"rank", "ladder", "validity", "options", "description"})
+        r.keys(
+            entry,
+            p,
+            {"rank", "ladder", "validity", "options", "description", "ce_eligible", "suspension_years",
+             "suspension_rule"},
+        )
         levels.append(
             Level(
                 name=name,
@@ -280,6 +292,9 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
                 ladder=bool(r.flag(entry, "ladder", p, False)),
                 validity=_validity(r, entry.get("validity"), _join(p, "validity")),
                 options=_options(r, entry.get("options", []), _join(p, "options"), kind_set, rule_ids),
+                ce_eligible=r.flag(entry, "ce_eligible", p, None),
+                suspension_years=r.whole(entry, "suspension_years", p, default=0),
+                suspension_rule=r.text(entry, "suspension_rule", p, default="R-DATE-2"),
             )
         )
     if not levels:
@@ -377,6 +392,7 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
             )
         seen[cert.name] = i
 
+    earlier = _versions(r, data, {lvl.name: lvl.rank for lvl in levels}, head)
     if r.problems:
         raise PolicyError(r.problems, source=source)
     return Policy(
@@ -391,7 +407,44 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
         categories=tuple(categories),
         parameters=parameters,
         rules=rules,
+        earlier=earlier,
     )
+
+
+def _versions(
+    r: _Reader, data: Mapping[str, Any], ranks: dict[str, int], head: Mapping[str, Any]
+) -> tuple[Policy, ...]:
+    """Earlier versions (``[[versions]]``): each inherits what it does not give from the document.
+
+    A version gives its own ``[versions.policy]`` (``version``,
+    ``effective_from``), and usually its own ``levels`` and ``parameters``;
+    the catalog, categories and rules come from the document. Its levels must
+    have the same names and ranks as the document's.
+    """
+    out: list[Policy] = []
+    current = r.day(head, "effective_from", "policy")
+    for i, entry in enumerate(r.array(data.get("versions", []), "versions")):
+        path = f"versions[{i}]"
+        entry = r.table(entry, path)
+        merged = {k: v for k, v in data.items() if k not in ("versions", "policy")}
+        merged.update(entry)
+        merged["policy"] = {**head, **r.table(entry.get("policy", {}), f"{path}.policy")}
+        try:
+            version = policy_from_mapping(merged)
+        except PolicyError as error:
+            for problem in error.problems:
+                r.fail(_join(path, problem.path) if problem.path else path, problem.message)
+            continue
+        if version.effective_from is None or (current is not None and version.effective_from >= current):
+            r.fail(
+                f"{path}.policy.effective_from",
+                f"{version.effective_from} must be given and before the document's effective_from {current}",
+            )
+        theirs = {lvl.name: lvl.rank for lvl in version.levels}
+        if theirs != ranks:
+            r.fail(f"{path}.levels", f"names and ranks {theirs} differ from the document's {ranks}")
+        out.append(version)
+    return tuple(sorted(out, key=lambda v: v.effective_from or date.min))
 
 
 def load_policy(path: str | Path) -> Policy:

@@ -36,7 +36,7 @@ Reason = Literal[
     "ineligible_category",
 ]
 EventKind = Literal[
-    "held", "earned", "recertified", "cascaded", "expired", "pool_reset", "retired", "emeritus"
+    "held", "earned", "recertified", "cascaded", "expired", "pool_reset", "retired", "emeritus", "suspended"
 ]
 
 
@@ -280,6 +280,8 @@ class Evaluation:
         next: For each active ladder certification, its deadline and options.
         events: The replay's decisions in date order.
         candidate: The record's candidate id, echoed.
+        versions: Every policy version a decision used, and the one in force on
+            ``as_of`` (D-VERSION-1), oldest first; printed as ``policy.versions``.
     """
 
     as_of: date
@@ -290,6 +292,7 @@ class Evaluation:
     next: tuple[NextStep, ...]
     events: tuple[Event, ...]
     candidate: str | None = None
+    versions: tuple[str, ...] = ()
 
     def certification(self, name: str) -> CertificationStatus:
         """The status of the certification with this canonical name.
@@ -315,7 +318,9 @@ class Evaluation:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON result shape of the spec (``recert evaluate --format json``)."""
-        policy = dict(self.policy)
+        policy: dict[str, Any] = dict(self.policy)
+        if self.versions:
+            policy["versions"] = list(self.versions)
         return {
             "candidate": self.candidate,
             "as_of": _iso(self.as_of),
