@@ -435,7 +435,8 @@ class _Replay:
         if earlier is not None:
             # The record's term wins over a term derived from exam passes: one certification.
             state.used_passes = earlier.used_passes
-            state.first_on = min(state.first_on, earlier.first_on)
+            if earlier.renewable:  # continuous with the earlier term only if it had not expired
+                state.first_on = min(state.first_on, earlier.first_on)
             state.recertified_on, state.recertified_by = earlier.recertified_on, earlier.recertified_by
         state.how = f"held from {start}" + (f" with a given expiration date {given}" if given else "")
         self.certs[cert.name] = state
@@ -527,7 +528,8 @@ class _Replay:
                 self._reset_pool(state, today, [])
             self._refresh(state)
             return state
-        fresh = self._new_state(cert, today, cert.retired_on, today if state is None else state.first_on)
+        # Earned anew: continuity (R-EMER-1's 10 and 20 years) starts again today.
+        fresh = self._new_state(cert, today, cert.retired_on, today)
         fresh.expires = fresh.expiration_from(today)
         fresh.used_passes.update(chosen)  # D-EXAM-1: the earning passes never renew it
         fresh.how = f"earned on {today} ({how})"
