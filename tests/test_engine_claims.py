@@ -287,3 +287,53 @@ def test_claimed_after_expiration_beats_duplicate_item() -> None:
     ev = run(rec, "2023-04-01")
     assert ev.activity("a1").outcome == "counted"
     assert ev.activity("a2").reason == "claimed_after_expiration"
+
+
+def test_pending_claims_needed_together_are_all_awaited() -> None:
+    # R-CE-3: CCNA held 2020-03-01 (-> 2023-03-01). p1 15 credits completed 2023-01-10 and p2 15 credits
+    # completed 2023-02-01 are both pending: neither alone reaches 30, both together do (recertified
+    # 2023-02-01 -> 2026-02-01). As of 2023-04-01 the CCNA is expired unless they are approved.
+    rec = record(
+        [held("CCNA", "2020-03-01")],
+        activities=[
+            act("p1", 15, "2023-01-10", "2023-01-15", None),
+            act("p2", 15, "2023-02-01", "2023-02-05", None),
+        ],
+    )
+    ccna = run(rec, "2023-04-01").certification("CCNA")
+    assert ccna.status == "expired"
+    assert sorted(ccna.awaiting) == ["p1", "p2"]
+
+
+def test_pending_claim_made_after_expiration_is_a_predicted_rejection() -> None:
+    # D-OUTCOME-1 / D-CLAIM-2: CCNA held 2020-03-01 (-> 2023-03-01); a1 completed 2023-02-01, claimed
+    # (pending) 2023-03-05, after the expiration: rejected claimed_after_expiration, as a prediction;
+    # nothing is awaited.
+    rec = record([held("CCNA", "2020-03-01")], activities=[act("a1", 30, "2023-02-01", "2023-03-05", None)])
+    ev = run(rec, "2023-04-01")
+    a1 = ev.activity("a1")
+    assert a1.outcome == "rejected"
+    assert a1.reason == "claimed_after_expiration"
+    assert "prediction" in a1.explanation
+    assert ev.certification("CCNA").awaiting == ()
+
+
+def test_next_lists_every_option_with_what_is_missing() -> None:
+    # Record format `next`: CCNP held 2022-01-10 (deadline 2025-01-10); a1 30 approved credits.
+    # 80 - 30 = 50 CE credits missing; 40 - 30 = 10 CE credits and 1 professional exam missing.
+    rec = record([held(CCNP_ENT, "2022-01-10")], activities=[act("a1", 30, "2022-06-01")])
+    ev = run(rec, "2022-07-01")
+    s = step(ev, CCNP_ENT)
+    assert s.deadline == d("2025-01-10")
+    assert s.rule == "R-DATE-2"
+    assert {g.option for g in s.options} == {
+        "1 core exam",
+        "2 concentration exams",
+        "1 expert written exam",
+        "1 expert lab exam",
+        "40 CE credits + 1 professional exam",
+        "80 CE credits",
+    }
+    assert gap(ev, CCNP_ENT, "80 CE credits").missing == "50 CE credits"
+    assert gap(ev, CCNP_ENT, "40 CE credits + 1 professional exam").missing == "10 CE credits, 1 professional exam"
+    assert gap(ev, CCNP_ENT, "1 core exam").missing == "1 core exam"
