@@ -230,7 +230,7 @@ def _check_holding(h: Any, path: str, policy: Policy) -> list[Problem]:
         if _before(getattr(h, key), h.earned_on):
             out.append(Problem(_join(path, key), f"{getattr(h, key).isoformat()} is before "
                                                  f"earned_on {h.earned_on.isoformat()}"))
-    first = getattr(h, "first_earned_on", None)
+    first = h.first_earned_on
     if _before(h.earned_on, first):
         out.append(Problem(_join(path, "first_earned_on"),
                            f"{first.isoformat()} is after earned_on {h.earned_on.isoformat()}"))
