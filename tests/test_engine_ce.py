@@ -413,11 +413,6 @@ def test_the_earliest_completion_of_an_item_wins() -> None:
     assert ev.activity("a1").reason == "duplicate_item"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: with recertification_anchor='claim' the earlier claim wins, not the earliest "
-    "completion (D-DUP-1)",
-)
 def test_the_earliest_completion_wins_also_when_recertifications_anchor_on_the_claim() -> None:
     # D-DUP-1 is fixed semantics, whatever the anchor (D-ANCHOR-1 = claim): a2 (completed 2022-03-01,
     # claimed 2022-06-01) is the earliest completion of item X and counts; a1 (completed 2022-05-01,
