@@ -1,0 +1,461 @@
+"""An independent, slow, day-by-day implementation of the Cisco CE rules, for differential tests.
+
+This is test code, not shipped. It was written from the rule book
+(``spec/cisco-ce-policy.md`` sections 1-6 and 8) and ``spec/record-format.md``
+alone, without reading :mod:`recert.engine`, in a deliberately different
+style: it walks every calendar day from the earliest fact of the record to
+the evaluation date and applies the steps of D-DAY-1 on each day. The
+recertification options of section 2 are written out here as Python data,
+not read from the policy's TOML; only catalog facts (exam kinds, which exams
+earn which certification) come from :func:`recert.cisco_policy`.
+
+Scope (what can be decided unambiguously from the spec):
+
+* holdings of ladder certifications of the embedded catalog (associate to
+  expert), none retired, none with a given ``expires_on``;
+* exam passes of the catalog of kinds ``associate``, ``core``,
+  ``concentration``, ``expert_written`` and ``expert_lab``;
+* activities of any eligible category, unclaimed, pending, approved or
+  rejected, with or without ``decided_on``;
+* the default parameters (claim window 365 days, anchor ``completion``,
+  pooling ``highest_level``, no carry-over, 3-year earning window).
+
+Readings taken where the spec is silent (the lead's decisions are marked
+"lead"; the others are this oracle's choices, checked against the engine):
+
+* lead: an activity's credits count on its completion date, even when the
+  claim is made or approved later (R-CE-3 generalised);
+* lead: a claim counts toward a certification only if claimed on or before
+  that certification's expiration date as it stands on the completion date;
+* lead: a direct recertification takes precedence over a cascade on the same
+  day; passes of the day are judged against the term as it stood when the
+  day's exam step began, so a cascade earlier in the step does not hide them;
+* lead: certifications meeting an option on the same day are processed
+  highest level first, then by name;
+* lead: "k exams" needs k distinct exam codes;
+* lead: a CE option takes its credits from the oldest activities (completion
+  date, then claim date, then id) until the requirement is reached; every
+  other activity in the pool at that reset is forfeited;
+* earning (spec section 7) only applies to a certification that is not
+  active on the day; the set is complete on the day of its last pass, which
+  must be that day; a pass counts toward earning while
+  ``passed_on + 3 years >= day``;
+* a holding's start does not cascade (only earning and recertification do);
+* the pool is reset whenever a certification at the pool's level (as it was
+  before the event) gets a new term, directly or by a cascade;
+* an activity is a duplicate (D-DUP-1) when an activity of the same item is
+  still unused in the view of a certification it could count toward;
+* ``no_ce_eligible_certification`` is the reason when no ladder
+  certification was held (from the record or earned) at any point of the
+  replay up to the evaluation date, ``outside_term`` when one was but none
+  was active on the completion date;
+* an earned (not renewed) term has ``recertified_on`` ``None``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from recert import Policy, Record, cisco_policy
+
+LADDER_RANK = {"associate": 1, "specialist": 2, "professional": 3, "expert": 4}
+VALIDITY = relativedelta(years=3)
+EARNING_WINDOW = relativedelta(years=3)
+CLAIM_WINDOW = timedelta(days=365)
+
+PROF = ("core", "concentration")
+
+# Spec section 2, in the table's order, exam-only first (D-POOL-5).
+# An option is (credits, ((count, kinds), ...)).
+OPTIONS: dict[str, tuple[tuple[float, tuple[tuple[int, tuple[str, ...]], ...]], ...]] = {
+    "associate": (
+        (0, ((1, ("associate",)),)),
+        (0, ((1, ("concentration",)),)),
+        (0, ((1, ("core",)),)),
+        (0, ((1, ("expert_written",)),)),
+        (0, ((1, ("expert_lab",)),)),
+        (30, ()),
+    ),
+    "specialist": (
+        (0, ((1, ("concentration",)),)),
+        (0, ((1, ("core",)),)),
+        (0, ((1, ("expert_written",)),)),
+        (0, ((1, ("expert_lab",)),)),
+        (40, ()),
+    ),
+    "professional": (
+        (0, ((1, ("core",)),)),
+        (0, ((2, ("concentration",)),)),
+        (0, ((1, ("expert_written",)),)),
+        (0, ((1, ("expert_lab",)),)),
+        (40, ((1, PROF),)),
+        (80, ()),
+    ),
+    "expert": (
+        (0, ((1, ("core",)), (1, ("concentration",)))),
+        (0, ((3, ("concentration",)),)),
+        (0, ((1, ("expert_lab",)),)),
+        (0, ((1, ("expert_written",)),)),
+        (40, ((1, ("core",)),)),
+        (40, ((2, PROF),)),
+        (80, ((1, PROF),)),
+        (120, ()),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Pass:
+    code: str
+    kind: str
+    on: date
+
+
+@dataclass
+class Cert:
+    name: str
+    level: str
+    start: date
+    expires: date
+    recertified_on: date | None = None
+    used: set[Pass] = field(default_factory=set)
+    earned_on: date | None = None
+
+    @property
+    def rank(self) -> int:
+        return LADDER_RANK[self.level]
+
+    def active(self, day: date) -> bool:
+        return self.start <= day <= self.expires
+
+
+@dataclass
+class Act:
+    id: str
+    item: str
+    credits: float
+    completed: date
+    claimed: date
+    approved: bool
+    state: str = "new"  # entered (unused, in a view), used, forfeited
+
+
+@dataclass(frozen=True)
+class CertResult:
+    certification: str
+    status: str
+    expires_on: date
+    term_started_on: date
+    recertified_on: date | None
+
+
+@dataclass(frozen=True)
+class ActResult:
+    id: str
+    outcome: str
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class OracleResult:
+    certifications: dict[str, CertResult]
+    activities: dict[str, ActResult]
+    notes: frozenset[str] = frozenset()
+
+
+class _Replay:
+    def __init__(self, record: Record, as_of: date, policy: Policy) -> None:
+        self.policy = policy
+        self.as_of = as_of
+        self.certs: dict[str, Cert] = {}
+        self.ever_held = False
+        self.notes: set[str] = set()
+        self.passes = sorted(
+            {self._pass(e.exam, e.passed_on) for e in record.exams if e.passed_on <= as_of},
+            key=lambda p: (p.on, p.code),
+        )
+        self.holdings = [h for h in record.holdings if h.earned_on <= as_of]
+        self.outcomes: dict[str, ActResult] = {}
+        self.acts: list[Act] = []
+        self.by_day: dict[date, list[Act]] = {}
+        self.pending_ids: set[str] = set()
+        for a in record.activities:
+            self._classify_static(a)
+        # Earning rules of ladder certifications, from the catalog (spec section 7).
+        self.earnable = [
+            c for c in policy.certifications
+            if c.level in LADDER_RANK and c.retired_on is None and c.earned_by
+        ]
+        self.earnable.sort(key=lambda c: (-LADDER_RANK[c.level], c.name))
+
+    def _pass(self, name: str, on: date) -> Pass:
+        exam = self.policy.exam(name)
+        assert exam is not None, name
+        return Pass(exam.code, exam.kind, on)
+
+    def _classify_static(self, a: object) -> None:
+        from recert import Activity
+
+        assert isinstance(a, Activity)
+        if a.claimed_on is None or a.claimed_on > self.as_of:
+            self.outcomes[a.id] = ActResult(a.id, "unclaimed", None)
+            return
+        status = a.status or "pending"
+        decided = a.decided_on or a.claimed_on
+        if decided > self.as_of:
+            status = "pending"
+        if status == "rejected":
+            self.outcomes[a.id] = ActResult(a.id, "rejected", "rejected_by_program")
+            return
+        if a.claimed_on - a.completed_on > CLAIM_WINDOW:
+            self.outcomes[a.id] = ActResult(a.id, "rejected", "claim_window_exceeded")
+            return
+        act = Act(a.id, a.item_key, a.credits, a.completed_on, a.claimed_on, status == "approved")
+        self.acts.append(act)
+        self.by_day.setdefault(a.completed_on, []).append(act)
+
+    # --- the pool -------------------------------------------------------
+
+    def active(self, day: date) -> list[Cert]:
+        return sorted(
+            (c for c in self.certs.values() if c.active(day)), key=lambda c: (-c.rank, c.name)
+        )
+
+    def pool_rank(self, day: date) -> int:
+        return max((c.rank for c in self.active(day)), default=0)
+
+    def view(self, cert: Cert) -> list[Act]:
+        """Unused, entered activities completed inside *cert*'s term, claimed by its expiration."""
+        out = [
+            a for a in self.acts
+            if a.state == "entered"
+            and cert.start <= a.completed <= cert.expires
+            and a.claimed <= cert.expires
+        ]
+        return sorted(out, key=lambda a: (a.completed, a.claimed, a.id))
+
+    def reset(self, day: date, pool_rank: int, used: list[Act]) -> None:
+        """R-CE-5: every activity in the view of an active pool-level certification is used up."""
+        for cert in self.active(day):
+            if cert.rank != pool_rank:
+                continue
+            for a in self.view(cert):
+                a.state = "used" if a in used else "forfeited"
+        for a in used:
+            a.state = "used"
+        if any(a.state == "entered" for a in self.acts):
+            # An unused activity of an expired term survives this reset (D-POOL-5).
+            self.notes.add("stale_credits_at_reset")
+
+    # --- terms ----------------------------------------------------------
+
+    def new_term(self, cert: Cert, day: date, pool_rank: int, *, renewal: bool) -> None:
+        if renewal and cert.rank == pool_rank:
+            self.reset(day, pool_rank, [])
+        cert.start = day
+        cert.expires = day + VALIDITY
+        cert.recertified_on = day if renewal else None
+
+    def cascade(self, day: date, source: Cert, rank: int, pool_rank: int, *, inclusive: bool) -> None:
+        """R-CASC-1/2: active ladder certifications at (or below) *rank* get a later term, never shorter."""
+        for other in self.active(day):
+            if other is source:
+                continue
+            if other.rank > rank or (not inclusive and other.rank == rank):
+                continue
+            if day + VALIDITY > other.expires:
+                self.new_term(other, day, pool_rank, renewal=True)
+
+    # --- options --------------------------------------------------------
+
+    def exam_choice(
+        self, cert: Cert, start: date, day: date, needs: tuple[tuple[int, tuple[str, ...]], ...]
+    ) -> list[Pass] | None:
+        """Distinct-code passes inside (start, expires] not used for *cert*, one set per need."""
+        taken: list[Pass] = []
+        # Most specific need first, as a person would fill them.
+        for count, kinds in sorted(needs, key=lambda n: len(n[1])):
+            codes: set[str] = set()
+            chosen: list[Pass] = []
+            for p in self.passes:
+                if p.on > day or not (start < p.on <= cert.expires):
+                    continue
+                if p in cert.used or p in taken or p.kind not in kinds or p.code in codes:
+                    continue
+                chosen.append(p)
+                codes.add(p.code)
+                if len(chosen) == count:
+                    break
+            if len(chosen) < count:
+                return None
+            taken += chosen
+        return taken
+
+    def check_options(self, day: date, starts: dict[str, date]) -> None:
+        for cert in self.active(day):
+            start = starts.get(cert.name, cert.start)
+            pool_rank = self.pool_rank(day)
+            for credits, needs in OPTIONS[cert.level]:
+                if credits and cert.rank != pool_rank:
+                    continue  # D-POOL-1
+                passes = self.exam_choice(cert, start, day, needs)
+                if passes is None:
+                    continue
+                used: list[Act] = []
+                if credits:
+                    total = 0.0
+                    for a in self.view(cert):
+                        if total >= credits - 1e-9:
+                            break
+                        used.append(a)
+                        total += a.credits
+                    if total < credits - 1e-9:
+                        continue
+                if credits and cert.earned_on == day:
+                    self.notes.add("ce_recertification_on_earning_day")
+                if cert.rank == pool_rank:
+                    self.reset(day, pool_rank, used)
+                cert.used.update(passes)
+                cert.start = day
+                cert.expires = day + VALIDITY
+                cert.recertified_on = day
+                self.cascade(day, cert, cert.rank, pool_rank, inclusive=True)
+                break
+
+    # --- earning ---------------------------------------------------------
+
+    def try_earn(self, name: str, slots: tuple[tuple[str, ...], ...], day: date) -> list[Pass] | None:
+        old = self.certs.get(name)
+        used = old.used if old else set()
+        chosen: list[Pass] = []
+        for slot in slots:
+            fits = [
+                p for p in self.passes
+                if p.code in slot and p.on <= day and p.on + EARNING_WINDOW >= day and p not in used
+            ]
+            if not fits:
+                return None
+            chosen.append(max(fits, key=lambda p: p.on))
+        if not any(p.on == day for p in chosen):
+            return None
+        return chosen
+
+    def earn(self, day: date) -> None:
+        if not any(p.on == day for p in self.passes):
+            return
+        pool_rank = self.pool_rank(day)
+        earned: list[Cert] = []
+        for cat in self.earnable:
+            old = self.certs.get(cat.name)
+            if old is not None and old.active(day):
+                continue
+            for rule in cat.earned_by:
+                chosen = self.try_earn(cat.name, rule.slots, day)
+                if chosen is None:
+                    continue
+                cert = old or Cert(cat.name, cat.level, day, day + VALIDITY)
+                cert.start, cert.expires, cert.recertified_on = day, day + VALIDITY, None
+                cert.earned_on = day
+                cert.used.update(chosen)
+                self.certs[cat.name] = cert
+                self.ever_held = True
+                earned.append(cert)
+                break
+        for cert in earned:
+            self.cascade(day, cert, cert.rank, pool_rank, inclusive=False)
+
+    # --- activities ------------------------------------------------------
+
+    def enter(self, day: date, a: Act) -> None:
+        actives = self.active(day)
+        if not actives:
+            self.outcomes[a.id] = ActResult(a.id, "rejected", "no_target")
+            return
+        targets = [c for c in actives if a.claimed <= c.expires]
+        if not targets:
+            self.outcomes[a.id] = ActResult(a.id, "rejected", "claimed_after_expiration")
+            return
+        for c in targets:
+            if any(x.item == a.item for x in self.view(c)):
+                self.outcomes[a.id] = ActResult(a.id, "rejected", "duplicate_item")
+                return
+        if a.approved:
+            a.state = "entered"
+        else:
+            self.outcomes[a.id] = ActResult(a.id, "pending", None)
+
+    # --- the day loop ----------------------------------------------------
+
+    def run(self) -> None:
+        days = [h.earned_on for h in self.holdings] + [p.on for p in self.passes]
+        days += [a.completed for a in self.acts]
+        if not days:
+            return
+        day = min(days)
+        while day <= self.as_of:
+            # 1. Terms that ended yesterday are over; the pool may re-target (D-POOL-3).
+            self.check_options(day, {})
+            # 2. Holdings whose term starts today.
+            for h in self.holdings:
+                if h.earned_on == day:
+                    cat = self.policy.certification(h.certification)
+                    assert cat is not None
+                    self.certs[cat.name] = Cert(cat.name, cat.level, day, day + VALIDITY)
+                    self.ever_held = True
+            self.check_options(day, {})
+            # 3. Today's passes: earning first, then options (the term as it was this morning).
+            if any(p.on == day for p in self.passes):
+                starts = {c.name: c.start for c in self.active(day)}
+                self.earn(day)
+                self.check_options(day, starts)
+            # 4. Today's activities, as one batch.
+            batch = sorted(self.by_day.get(day, []), key=lambda a: (a.claimed, a.id))
+            for a in batch:
+                self.enter(day, a)
+            if batch:
+                self.check_options(day, {})
+            day += timedelta(days=1)
+
+    def result(self) -> OracleResult:
+        certs = {
+            c.name: CertResult(
+                c.name,
+                "active" if self.as_of <= c.expires else "expired",
+                c.expires,
+                c.start,
+                c.recertified_on,
+            )
+            for c in self.certs.values()
+        }
+        outcomes = dict(self.outcomes)
+        for a in self.acts:
+            if a.id in outcomes:
+                if outcomes[a.id].reason == "no_target":
+                    reason = "outside_term" if self.ever_held else "no_ce_eligible_certification"
+                    outcomes[a.id] = ActResult(a.id, "rejected", reason)
+                continue
+            if a.state == "new":  # completed after as_of cannot happen for a claimed one
+                raise AssertionError(a)
+            outcomes[a.id] = ActResult(a.id, "forfeited" if a.state == "forfeited" else "counted", None)
+        return OracleResult(certs, outcomes, frozenset(self.notes))
+
+
+def oracle_evaluate(record: Record, as_of: date, policy: Policy | None = None) -> OracleResult:
+    """Replay *record* day by day up to *as_of* and return what the spec says.
+
+    Args:
+        record: A record inside this module's scope (see the module docstring).
+        as_of: The evaluation date.
+        policy: The catalog to read exam kinds and earning rules from
+            (default: the embedded Cisco policy).
+
+    Returns:
+        Per certification: status, expiration date, term start and
+        ``recertified_on``; per activity: outcome and reason.
+    """
+    replay = _Replay(record, as_of, policy or cisco_policy())
+    replay.run()
+    return replay.result()
