@@ -179,11 +179,6 @@ def test_emeritus_of_a_ccie_made_only_of_exam_passes() -> None:
     assert run(rec, "2032-11-02").certification(CCIE_SEC).status == "expired"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: R-EMER-1 needs 10 *continuous* years, but a CCIE earned again after it expired "
-    "keeps its first earning date (CertState.first_on), so the years before the gap still count",
-)
 @pytest.mark.parametrize(
     "rec",
     [
@@ -213,6 +208,7 @@ def test_emeritus_of_a_ccie_made_only_of_exam_passes() -> None:
     ],
 )
 def test_ten_years_must_be_continuous(rec: Record) -> None:
+    # R-EMER-1: a certification earned again after it expired starts a new run of continuous years.
     assert rec.emeritus_on is not None
     with pytest.raises(RecordError) as caught:
         run(rec, rec.emeritus_on.isoformat())
