@@ -236,9 +236,11 @@ def test_unreadable_catalogs_exit_2(tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_a_policy_file_tightens_the_checks(tmp_path: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     cisco = (ROOT / "src" / "recert" / "policies" / "cisco-ce.toml").read_text(encoding="utf-8")
-    policy = write(tmp_path, "strict.toml", cisco + "\n[offerings]\nmax_credits_per_hour = 1.2\n"
-                                                    "[offerings.severity]\n"
-                                                    "credits_per_hour = \"error\"\n")
+    # The embedded policy has an [offerings] table: the vendor's copy tightens two of its lines.
+    strict = cisco.replace("max_credits_per_hour = 1.6", "max_credits_per_hour = 1.2").replace(
+        'credits_per_hour = "warning"', 'credits_per_hour = "error"')
+    assert strict != cisco
+    policy = write(tmp_path, "strict.toml", strict)
     # ENCOR: 64 credits / 40 hours = 1.6 per hour > 1.2: an error under the vendor's policy.
     path = write(tmp_path, "c.csv", f"{HEADER}\n{CLEAN}\n")
     status, out, _ = run(["offerings", "check", str(path), "--policy", str(policy)], capsys)
@@ -246,7 +248,7 @@ def test_a_policy_file_tightens_the_checks(tmp_path: Path,
         "2      NW-ENCOR-ILT             error     credits_per_hour     ce_credits          "
         "64 CE credits for 40 hours is 1.6 per hour, above 1.2 per hour")
     assert status == 1
-    bad = write(tmp_path, "bad.toml", cisco + "\n[offerings.severity]\nlabs = \"fatal\"\n")
+    bad = write(tmp_path, "bad.toml", cisco.replace('labs = "error"', 'labs = "fatal"'))
     status, _, err = run(["offerings", "check", str(path), "--policy", str(bad)], capsys)
     assert status == 2
     assert "offerings.severity.labs: 'fatal' is not error, warning, info or off" in err

@@ -665,10 +665,15 @@ class _Replay:
         self.open = [e for e in self.open if e is not loser]
         loser.listed_in.clear()
 
-    def _ever_held_ce(self, completed: date) -> bool:
-        """Whether the record holds, at any time up to ``as_of``, a ladder certification not retired by *completed*."""
+    def _ever_held_ce(self) -> bool:
+        """Whether the record held, at any time up to ``as_of``, a ladder certification not yet retired.
+
+        A certification retired before the activity still counts here: the
+        record held it while it was not retired (D-REASON-1).
+        """
         return any(
-            c.level.ladder and (c.retired_on is None or c.retired_on > completed) for c in self.certs.values()
+            c.level.ladder and (c.retired_on is None or c.retired_on > c.first_on)
+            for c in self.certs.values()
         )
 
     # ----------------------------------------------------------------- options
@@ -911,7 +916,7 @@ class _Replay:
             pending = not entry.approved
             suffix = " (a prediction: the claim is still pending, D-OUTCOME-1)" if pending else ""
             if entry.reason == "outside_term" and not entry.targets:
-                if self._ever_held_ce(entry.completed_on):
+                if self._ever_held_ce():
                     entry.note = (
                         f"completed on {entry.completed_on}, inside no current term of a CE-eligible "
                         f"certification the record holds"

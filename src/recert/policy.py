@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
 from recert.requirements import Option
+
+if TYPE_CHECKING:
+    from recert.offerings import OfferingRules
 
 __all__ = [
     "Category",
@@ -294,6 +297,9 @@ class Policy:
             with its own ``effective_from`` (levels, options, parameters);
             decisions dated before this version's ``effective_from`` use
             the version in force on their date (:meth:`version_on`).
+        offering_rules: The checks :func:`recert.validate_offering` applies to
+            training offerings (the policy file's ``[offerings]`` table);
+            ``None``: the built-in Cisco defaults.
     """
 
     id: str
@@ -308,6 +314,7 @@ class Policy:
     rules: Mapping[str, Rule] = attrs.field(eq=False, hash=False)
     effective_from: date | None = None
     earlier: tuple[Policy, ...] = ()
+    offering_rules: OfferingRules | None = attrs.field(default=None, eq=False, hash=False)
     _by_name: dict[str, Certification] = attrs.field(
         init=False, eq=False, hash=False, repr=False, factory=dict
     )

@@ -393,6 +393,14 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
         seen[cert.name] = i
 
     earlier = _versions(r, data, {lvl.name: lvl.rank for lvl in levels}, head)
+    offering_rules = None
+    if "offerings" in data:
+        from recert.offerings import offering_rules_from_mapping
+
+        try:
+            offering_rules = offering_rules_from_mapping(data["offerings"], path="offerings")
+        except PolicyError as error:
+            r.problems.extend(error.problems)
     if r.problems:
         raise PolicyError(r.problems, source=source)
     return Policy(
@@ -408,6 +416,7 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
         parameters=parameters,
         rules=rules,
         earlier=earlier,
+        offering_rules=offering_rules,
     )
 
 
