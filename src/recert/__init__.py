@@ -3,6 +3,7 @@
 The public API is re-exported here; see the documentation for guides.
 """
 
+from recert.batch import evaluate_many
 from recert.engine import evaluate
 from recert.exceptions import OfferingError, PolicyError, Problem, RecertError, RecordError
 from recert.loaders import iter_records, load_record, record_from_mapping
@@ -63,6 +64,7 @@ __all__ = [
     "completion_effect",
     "completion_what_if",
     "evaluate",
+    "evaluate_many",
     "iter_records",
     "load_policy",
     "load_record",
