@@ -57,7 +57,11 @@ def test_json_has_the_policy_and_both_lists(catalog: dict[str, Any]) -> None:
         "id": "cisco-ce",
         "version": "2020-02-24",
         "title": "Cisco Certification Continuing Education program",
+        "effective_from": "2020-02-24",
     }
+    # The version shown first, then the earlier one (spec section 6, "Before 2020-02-24").
+    assert [v["version"] for v in catalog["versions"]] == ["2020-02-24", "pre-2020"]
+    assert catalog["versions"][0]["effective_from"] == "2020-02-24"
     names = [c["name"] for c in catalog["certifications"]]
     assert len(names) == len(set(names))
     assert {"CCNA", "CCNP Enterprise", "CCIE Security", "CCDE", "CCT", "Customer Success Manager"} <= set(names)
@@ -182,7 +186,11 @@ def cells(line: str) -> list[str]:
 def test_text_has_a_table_per_level_with_real_rows(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys)
     assert status == 0
-    assert out.splitlines()[0] == "Cisco Certification Continuing Education program (cisco-ce 2020-02-24)"
+    head = out.splitlines()
+    assert head[0] == (
+        "Cisco Certification Continuing Education program (cisco-ce 2020-02-24, in force from 2020-02-24)"
+    )
+    assert head[1].startswith("other versions (--version): pre-2020 from ")
     professional = section(out, "professional (ladder")
     assert cells(professional[0]) == ["certification", "validity", "earned by", "renewed by", "notes"]
     row = next(i for i, line in enumerate(professional) if line.lstrip().startswith("CCNP Enterprise "))
@@ -266,7 +274,8 @@ def test_a_policy_file_is_listed(tmp_path: Path, capsys: pytest.CaptureFixture[s
     status, out, _ = run(capsys, "--policy", str(path), "--format", "json")
     assert status == 0
     data = json.loads(out)
-    assert data["policy"] == {"id": "guild", "version": "1", "title": "Data Guild"}
+    assert data["policy"] == {"id": "guild", "version": "1", "title": "Data Guild", "effective_from": None}
+    assert data["versions"] == [{"version": "1", "effective_from": None}]
     assert data["certifications"] == [
         {
             "name": "Guild Member",
@@ -307,6 +316,29 @@ def test_an_unreadable_policy_exits_2_with_one_error_line(
     assert err.startswith("recert: error: ")
     assert str(missing) in err
     assert len(err.splitlines()) == 1
+
+
+def test_an_earlier_version_is_listed_on_request(capsys: pytest.CaptureFixture[str]) -> None:
+    # Spec section 6, before 2020-02-24: CCIE/CCDE valid 2 years, then one suspended year; CE only
+    # for the expert level (100 credits).
+    status, out, _ = run(capsys, "--version", "pre-2020", "--format", "json")
+    assert status == 0
+    data = json.loads(out)
+    assert data["policy"]["version"] == "pre-2020"
+    ccie = cert(data, "CCIE Security")
+    assert ccie["validity_text"] == "2 years"
+    assert "100 CE credits" in [o["label"] for o in ccie["renewed_by"]]
+    assert cert(data, "CCNA")["ce_eligible"] is False
+    status, out, _ = run(capsys, "--version", "pre-2020")
+    assert status == 0
+    expert = out[out.index("\nexpert ("):].splitlines()[1]
+    assert expert == "expert (ladder; CE credits; cascade renewal; suspended 1 year after the expiration date)"
+
+
+def test_an_unknown_version_exits_2_naming_the_versions(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "--version", "2019")
+    assert (status, out) == (2, "")
+    assert err == "recert: error: --version: '2019' is not a version of cisco-ce (2020-02-24, pre-2020)\n"
 
 
 def test_validity_text_of_three_periods() -> None:

@@ -7,11 +7,14 @@ passes (spec section 7) and how it is renewed (the labels of its options,
 spec section 2); for each exam its kind and what it earns.
 
 * ``--format text`` (default): one table per level, lowest level first.
-* ``--format json``: one object ``{"policy", "certifications", "exams"}``
-  (shapes in :func:`catalog_dict`).
+* ``--format json``: one object ``{"policy", "versions", "certifications",
+  "exams"}`` (shapes in :func:`catalog_dict`).
 
-Exit status: 0; 2 when the policy file cannot be read (``recert``'s
-:func:`~recert.cli.main` prints the :class:`~recert.exceptions.PolicyError`).
+A policy with earlier versions (the Cisco policy's ``pre-2020``) lists its
+current version unless ``--version`` names another.
+
+Exit status: 0; 2 when the policy file cannot be read or ``--version`` names
+no version (``recert``'s :func:`~recert.cli.main` prints the error).
 """
 
 from __future__ import annotations
@@ -24,11 +27,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from recert.exceptions import RecertError
 from recert.policy import Certification, EarningRule, Exam, Level, Policy, Validity
 from recert.policy_loader import cisco_policy, load_policy
 from recert.requirements import Option
 
-__all__ = ["catalog_dict", "register", "render_catalog", "renewal_options", "validity_text"]
+__all__ = ["catalog_dict", "register", "render_catalog", "renewal_options", "select_version", "validity_text"]
 
 
 def register(subparsers: Any) -> None:
@@ -51,16 +55,42 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--format", choices=("text", "json"), default="text",
         help="text: one table per level (default); json: one object with certifications and exams")
+    parser.add_argument(
+        "--version", metavar="VERSION",
+        help="list this version of the policy (e.g. pre-2020) instead of the current one")
     parser.set_defaults(handler=_catalog_command)
 
 
 def _catalog_command(args: argparse.Namespace) -> int:
     policy = load_policy(args.policy) if args.policy is not None else cisco_policy()
+    if args.version is not None:
+        policy = select_version(policy, args.version)
     if args.format == "json":
         sys.stdout.write(json.dumps(catalog_dict(policy), ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write("\n".join(render_catalog(policy)) + "\n")
     return 0
+
+
+def select_version(policy: Policy, version: str) -> Policy:
+    """The version of *policy* called *version*: the policy itself or one of ``policy.earlier``.
+
+    Args:
+        policy: A policy, possibly with earlier versions.
+        version: A version name (``"2020-02-24"``, ``"pre-2020"``).
+
+    Returns:
+        That version, a whole policy.
+
+    Raises:
+        RecertError: No version has that name; the message lists the names.
+    """
+    versions = (policy, *policy.earlier)
+    for candidate in versions:
+        if candidate.version == version:
+            return candidate
+    names = ", ".join(v.version for v in versions)
+    raise RecertError(f"--version: {version!r} is not a version of {policy.id} ({names})")
 
 
 # --- what the catalog says -----------------------------------------------------------------------
@@ -108,9 +138,12 @@ def renewal_options(cert: Certification, policy: Policy) -> tuple[Option, ...]:
 
     Returns:
         The options in the order they are tried (D-POOL-5); empty for a
-        retired certification (R-RET-1) and one with no options (CCT).
+        certification retired when the policy version comes into force
+        (R-RET-1) and for one with no options (CCT).
     """
-    if cert.retired_on is not None:
+    if cert.retired_on is not None and (
+        policy.effective_from is None or cert.retired_on <= policy.effective_from
+    ):
         return ()
     return cert.options if cert.options is not None else policy.level(cert.level).options
 
@@ -121,7 +154,7 @@ def _earning(rule: EarningRule) -> str:
 
 
 def _ce_eligible(cert: Certification, level: Level) -> bool:
-    return level.ladder if cert.ce_eligible is None else cert.ce_eligible
+    return level.takes_ce if cert.ce_eligible is None else cert.ce_eligible
 
 
 def _cascades(cert: Certification, level: Level) -> bool:
@@ -200,8 +233,10 @@ def catalog_dict(policy: Policy) -> dict[str, Any]:
         policy: The policy to list.
 
     Returns:
-        ``{"policy": {"id", "version", "title"}, "certifications": [...],
-        "exams": [...]}``. A certification is ``{"name", "level", "track",
+        ``{"policy": {"id", "version", "title", "effective_from"},
+        "versions": [{"version", "effective_from"}], "certifications": [...],
+        "exams": [...]}``; ``versions`` lists every version of the policy,
+        the one shown first. A certification is ``{"name", "level", "track",
         "aliases", "validity": [{"years", "starting_on"}], "validity_text",
         "earned_by": [{"label", "exams": [[exam id, ...], ...]}],
         "renewed_by": [{"label", "rule"}], "ce_eligible", "cascade",
@@ -212,10 +247,23 @@ def catalog_dict(policy: Policy) -> dict[str, Any]:
         ``part_of`` those it earns together with other exams.
     """
     return {
-        "policy": {"id": policy.id, "version": policy.version, "title": policy.title},
+        "policy": {
+            "id": policy.id,
+            "version": policy.version,
+            "title": policy.title,
+            "effective_from": _iso(policy.effective_from),
+        },
+        "versions": [
+            {"version": v.version, "effective_from": _iso(v.effective_from)}
+            for v in (policy, *policy.earlier)
+        ],
         "certifications": [_cert_dict(cert, policy) for cert in _in_level_order(policy)],
         "exams": [_exam_dict(exam, policy) for exam in policy.exams],
     }
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
 
 
 def _in_level_order(policy: Policy) -> list[Certification]:
@@ -246,9 +294,15 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[Sequence[str]]]) -> l
 
 
 def _level_heading(level: Level) -> str:
-    if level.ladder:
-        return f"{level.name} (ladder: CE credits and cascade renewal)"
-    return f"{level.name} (off the ladder: no CE credits, no cascade renewal)"
+    facts = [
+        "ladder" if level.ladder else "off the ladder",
+        "CE credits" if level.takes_ce else "no CE credits",
+        "cascade renewal" if level.ladder else "no cascade renewal",
+    ]
+    if level.suspension_years:
+        years = level.suspension_years
+        facts.append(f"suspended {years} year{'' if years == 1 else 's'} after the expiration date")
+    return f"{level.name} ({'; '.join(facts)})"
 
 
 def render_catalog(policy: Policy) -> list[str]:
@@ -264,7 +318,11 @@ def render_catalog(policy: Policy) -> list[str]:
         tried) and notes (retired, Emeritus, no CE, no cascade); a ``-``
         marks an empty cell.
     """
-    lines = [f"{policy.title or policy.id} ({policy.id} {policy.version})"]
+    lines = [f"{policy.title or policy.id} ({policy.id} {policy.version}"
+             + (f", in force from {policy.effective_from.isoformat()})" if policy.effective_from else ")")]
+    if policy.earlier:
+        lines.append("other versions (--version): "
+                     + ", ".join(f"{v.version} from {_iso(v.effective_from)}" for v in policy.earlier))
     for level in policy.levels:
         certs = [c for c in policy.certifications if c.level == level.name]
         if not certs:
