@@ -234,11 +234,12 @@ class _Replay:
         return min(days, default=None)
 
     def _day(self, today: date, facts: list[tuple[int, object]]) -> None:
-        self._enter_version(today)
-        self._end_terms(today)
+        changed = self._enter_version(today)
+        changed = self._end_terms(today) or changed
         if self.facts.emeritus_on == today and not self.emeritus_done:
             self._grant_emeritus(today)
-        self._check(today)
+        if changed:
+            self._check(today)
         starts = [f for step, f in facts if step == 0]
         if starts:
             for fact in starts:
@@ -251,7 +252,8 @@ class _Replay:
             earned = self._earn(today, passes, again=False)
             self._check(today, [(cert, before, True) for cert in earned])
             again = self._earn(today, passes, again=True)
-            self._check(today, [(cert, before, False) for cert in again])
+            if again:
+                self._check(today, [(cert, before, False) for cert in again])
         arrivals = sorted((f for step, f in facts if step == 2), key=lambda e: e.sort_key())  # type: ignore[attr-defined]
         if arrivals:
             for entry in arrivals:
@@ -260,8 +262,13 @@ class _Replay:
 
     # ----------------------------------------------------------------- step 1
 
-    def _end_terms(self, today: date) -> None:
-        """End terms whose expiration date was before *today* (R-VAL-1, R-DATE-2); apply retirements (R-RET-1)."""
+    def _end_terms(self, today: date) -> bool:
+        """End terms whose expiration date was before *today* (R-VAL-1, R-DATE-2); apply retirements (R-RET-1).
+
+        Returns:
+            Whether any status changed (only then can an option newly be met).
+        """
+        events = len(self.events)
         for cert in self._ordered():
             if cert.status == "emeritus" and cert.emeritus_until is not None and cert.emeritus_until < today:
                 cert.status, cert.rule = "expired", "R-EMER-1"
@@ -323,6 +330,7 @@ class _Replay:
                     + ("active to its expiration date " + str(cert.expires) if cert.expires else "as it is")
                     + " and can no longer be recertified or cascaded",
                 )
+        return len(self.events) > events
 
     def _grant_emeritus(self, today: date) -> None:
         """An Emeritus grant starting *today* (R-EMER-1): a yearly, non-active status.
@@ -407,14 +415,16 @@ class _Replay:
         cert.validity = cert.cert.validity or level.validity
         cert.ce_eligible = level.takes_ce if cert.cert.ce_eligible is None else cert.cert.ce_eligible
 
-    def _enter_version(self, today: date) -> None:
+    def _enter_version(self, today: date) -> bool:
+        """Switch to the version in force on *today*; whether it changed (D-VERSION-1)."""
         version = self.policy.version_on(today)
         if version is self.current:
-            return
+            return False
         self.current = version
         self.params = version.parameters
         for cert in self.certs.values():
             self._apply_version(cert)
+        return True
 
     def _options(self, cert: CertState) -> tuple[Option, ...]:
         """The certification's options in the version in force today."""
@@ -1167,10 +1177,10 @@ def _awaiting(policy: Policy, facts: _Facts, as_of: date, base: _Replay) -> dict
         after = other.state_key()
         return [name for name in before if after.get(name) != before[name]]
 
-    for activity_id in pending:
+    for activity_id in sorted(pending):
         for name in changes(frozenset({activity_id})):
             out[name].append(activity_id)
     if not out and len(pending) > 1:
         for name in changes(frozenset(pending)):
-            out[name].extend(pending)
+            out[name].extend(sorted(pending))
     return dict(out)
