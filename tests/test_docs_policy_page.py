@@ -157,3 +157,11 @@ def test_sphinx_roles_in_docstrings_become_cross_references() -> None:
         '<autoref identifier="recert.evaluate" optional><code>evaluate</code></autoref>, '
         '<autoref identifier="CHECKS" optional><code>CHECKS</code></autoref>'
     )
+
+
+def test_source_tags_side_by_side_stay_literal() -> None:
+    # "[CE][RP]" would otherwise be a reference link to an undefined "RP".
+    markdown = "- **R-CASC-2** [RP][LP]: cascades; [CE] alone; [text][ref] untouched"
+    assert HOOK.on_page_markdown(markdown, None, None, None) == (
+        "- **R-CASC-2** \\[RP\\][LP]: cascades; [CE] alone; [text][ref] untouched"
+    )

@@ -35,8 +35,15 @@ API_MARKER = "<!-- recert:api-modules -->"
 _API_ORDER = ("engine", "record", "result", "policy", "requirements", "policy_loader", "exceptions")
 
 
+# The spec writes source tags side by side ("[CE][RP]"), which Markdown reads
+# as a reference link (and autorefs as a cross-reference to "RP"). Escape a
+# tag that is directly followed by another bracket so it prints as written.
+_SOURCE_TAG_PAIR = re.compile(r"(?<!\\)\[(CE|RP|KB|QO|EM|LP|3P)\](?=\[)")
+
+
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """mkdocs event: expand the markers of the generated pages."""
+    """mkdocs event: expand the markers of the generated pages; keep source tags literal."""
+    markdown = _SOURCE_TAG_PAIR.sub(r"\\[\1\\]", markdown)
     if POLICY_MARKER in markdown:
         markdown = markdown.replace(POLICY_MARKER, render_policy(recert.cisco_policy()))
     if API_MARKER in markdown:
