@@ -67,7 +67,8 @@ def test_every_result_field_has_a_row() -> None:
     assert missing == []
     for key in nested:
         assert f"`{key}`" in PAGE
-    assert data["policy"] == {"id": "cisco-ce", "version": "2020-02-24"}
+    for key in data["policy"]:
+        assert f"`{key}`" in PAGE
 
 
 @pytest.mark.parametrize(
