@@ -51,7 +51,7 @@ class Entry:
     targets: tuple[str, ...] = ()
 
     #: Credits already used by a recertification while the rest was carried over (D-POOL-2).
-    spent: float = 0.0
+    spent: float = 0
 
     @property
     def credits(self) -> float:

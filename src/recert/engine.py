@@ -876,7 +876,9 @@ class _Replay:
         for other in self.certs.values():
             if key == "*" or other.level.name == key:
                 other.entries = [e for e in other.entries if key not in e.consumed]
-        total = sum(e.credits for e in forfeited)
+        # Without carry-over, the excess of the last activity used is forfeited too (D-POOL-2).
+        in_pool = sum(e.activity.credits for e in pool.values())
+        total = sum(e.credits for e in forfeited) if carry else in_pool - spent
         if not used and not forfeited:
             return  # an empty pool: nothing to say
         self._event(

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from recert._builtin_rules import BUILTIN_RULES
 from recert.exceptions import PolicyError, Problem
 from recert.policy import (
     Category,
@@ -188,7 +189,8 @@ def _options(r: _Reader, data: Any, path: str, kinds: set[str], rules: set[str])
         if rule and rule not in rules:
             r.fail(_join(p, "rule"), f"{rule!r} is not a rule id of [rules]")
         label = r.text(entry, "label", p, default=" + ".join(x.label for x in requirements) or None)
-        out.append(Option(label, tuple(requirements), rule))
+        reconstructed = bool(r.flag(entry, "reconstructed", p, False))
+        out.append(Option(label, tuple(requirements), rule, reconstructed=reconstructed))
     return tuple(out)
 
 
@@ -264,6 +266,8 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
             values=r.strings(entry, "values", p),
             reconstructed=bool(r.flag(entry, "reconstructed", p, False)),
         )
+    for rid, (title, text) in BUILTIN_RULES.items():
+        rules.setdefault(rid, Rule(id=rid, title=title, source=("recert",), text=text))
     rule_ids = set(rules)
 
     categories: list[Category] = []
@@ -282,8 +286,16 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
         r.keys(
             entry,
             p,
-            {"rank", "ladder", "validity", "options", "description", "ce_eligible", "suspension_years",
-             "suspension_rule"},
+            {
+                "rank",
+                "ladder",
+                "validity",
+                "options",
+                "description",
+                "ce_eligible",
+                "suspension_years",
+                "suspension_rule",
+            },
         )
         levels.append(
             Level(

@@ -211,11 +211,14 @@ class Option:
             it becomes ``recertified_by`` in results.
         requirements: All must be met on the same day.
         rule: The rule id the option implements (``"R-OPT-1"``).
+        reconstructed: True when the option was rebuilt from secondary
+            sources because the official list could not be read.
     """
 
     label: str
     requirements: tuple[CECredits | Exams, ...]
     rule: str = "R-OPT-1"
+    reconstructed: bool = attrs.field(default=False, kw_only=True)
     _credits_needed: float = attrs.field(init=False, eq=False, repr=False)
     _exams_needed: int = attrs.field(init=False, eq=False, repr=False)
     _order: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
