@@ -1,0 +1,15 @@
+"""Shared test set-up: recert's pytest plugin (Hypothesis profiles) when it is not installed.
+
+An installed recert (``pip install -e .``) loads ``recert.testing.plugin``
+through its ``pytest11`` entry point; running from a checkout with
+``PYTHONPATH=src`` does not, so the plugin is named here. Naming it in both
+ways would register it twice, which pytest refuses.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+
+_INSTALLED = any(ep.value == "recert.testing.plugin" for ep in entry_points(group="pytest11"))
+
+pytest_plugins = [] if _INSTALLED else ["recert.testing.plugin"]
