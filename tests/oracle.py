@@ -41,8 +41,12 @@ Readings taken where the spec is silent (the lead's decisions are marked
   must be that day; a pass counts toward earning while
   ``passed_on + 3 years >= day``;
 * a holding's start does not cascade (only earning and recertification do);
-* the pool is reset whenever a certification at the pool's level (as it was
-  before the event) gets a new term, directly or by a cascade;
+* the pool is reset whenever a certification at the pool's level gets a
+  new term, directly or by a cascade; the pool's level is judged after the
+  day's earnings (D-DAY-1 puts earning first), so earning a higher
+  certification moves the pool up and a same-day renewal of the old level
+  does not reset it: its unused credits stay ``counted`` (engine's reading,
+  defensible by D-DAY-1 and R-CE-5's "of the pool's level");
 * an activity is a duplicate (D-DUP-1) when an activity of the same item is
   still unused in the view of a certification it could count toward;
 * ``no_ce_eligible_certification`` is the reason when no ladder
@@ -173,6 +177,7 @@ class _Replay:
         self.certs: dict[str, Cert] = {}
         self.ever_held = False
         self.notes: set[str] = set()
+        self.exams_today = False  # D-DAY-1: today's passes exist from step 3 on
         self.passes = sorted(
             {self._pass(e.exam, e.passed_on) for e in record.exams if e.passed_on <= as_of},
             key=lambda p: (p.on, p.code),
@@ -246,9 +251,12 @@ class _Replay:
                 a.state = "used" if a in used else "forfeited"
         for a in used:
             a.state = "used"
-        if any(a.state == "entered" for a in self.acts):
-            # An unused activity of an expired term survives this reset (D-POOL-5).
-            self.notes.add("stale_credits_at_reset")
+        expired_peers = [c for c in self.certs.values() if c.rank == pool_rank and not c.active(day)]
+        for a in self.acts:
+            if a.state == "entered" and any(c.start <= a.completed <= c.expires for c in expired_peers):
+                # Unused credits of an expired certification at the pool's level survive
+                # the reset of another one (D-POOL-4, D-POOL-5).
+                self.notes.add("expired_peer_credits_at_reset")
 
     # --- terms ----------------------------------------------------------
 
@@ -281,7 +289,9 @@ class _Replay:
             codes: set[str] = set()
             chosen: list[Pass] = []
             for p in self.passes:
-                if p.on > day or not (start < p.on <= cert.expires):
+                if p.on > day or (p.on == day and not self.exams_today) or not (
+                    start < p.on <= cert.expires
+                ):
                     continue
                 if p in cert.used or p in taken or p.kind not in kinds or p.code in codes:
                     continue
@@ -346,7 +356,6 @@ class _Replay:
     def earn(self, day: date) -> None:
         if not any(p.on == day for p in self.passes):
             return
-        pool_rank = self.pool_rank(day)
         earned: list[Cert] = []
         for cat in self.earnable:
             old = self.certs.get(cat.name)
@@ -364,6 +373,9 @@ class _Replay:
                 self.ever_held = True
                 earned.append(cert)
                 break
+        # The pool's level is judged after the day's earnings (D-DAY-1: earning first), so an
+        # earning cascade never renews the pool's level and never resets it.
+        pool_rank = self.pool_rank(day)
         for cert in earned:
             self.cascade(day, cert, cert.rank, pool_rank, inclusive=False)
 
@@ -396,6 +408,7 @@ class _Replay:
             return
         day = min(days)
         while day <= self.as_of:
+            self.exams_today = False
             # 1. Terms that ended yesterday are over; the pool may re-target (D-POOL-3).
             self.check_options(day, {})
             # 2. Holdings whose term starts today.
@@ -409,9 +422,11 @@ class _Replay:
             # 3. Today's passes: earning first, then options (the term as it was this morning).
             if any(p.on == day for p in self.passes):
                 starts = {c.name: c.start for c in self.active(day)}
+                self.exams_today = True
                 self.earn(day)
                 self.check_options(day, starts)
             # 4. Today's activities, as one batch.
+            self.exams_today = True
             batch = sorted(self.by_day.get(day, []), key=lambda a: (a.claimed, a.id))
             for a in batch:
                 self.enter(day, a)
