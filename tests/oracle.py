@@ -151,7 +151,7 @@ class Act:
 class CertResult:
     certification: str
     status: str
-    expires_on: date
+    expires_on: date | None
     term_started_on: date
     recertified_on: date | None
 
@@ -191,7 +191,8 @@ class _Replay:
             self._classify_static(a)
         # Earning rules of ladder certifications, from the catalog (spec section 7).
         self.earnable = [
-            c for c in policy.certifications
+            c
+            for c in policy.certifications
             if c.level in LADDER_RANK and c.retired_on is None and c.earned_by
         ]
         self.earnable.sort(key=lambda c: (-LADDER_RANK[c.level], c.name))
@@ -225,9 +226,7 @@ class _Replay:
     # --- the pool -------------------------------------------------------
 
     def active(self, day: date) -> list[Cert]:
-        return sorted(
-            (c for c in self.certs.values() if c.active(day)), key=lambda c: (-c.rank, c.name)
-        )
+        return sorted((c for c in self.certs.values() if c.active(day)), key=lambda c: (-c.rank, c.name))
 
     def pool_rank(self, day: date) -> int:
         return max((c.rank for c in self.active(day)), default=0)
@@ -235,7 +234,8 @@ class _Replay:
     def view(self, cert: Cert) -> list[Act]:
         """Unused, entered activities completed inside *cert*'s term, claimed by its expiration."""
         out = [
-            a for a in self.acts
+            a
+            for a in self.acts
             if a.state == "entered"
             and cert.start <= a.completed <= cert.expires
             and a.claimed <= cert.expires
@@ -289,9 +289,7 @@ class _Replay:
             codes: set[str] = set()
             chosen: list[Pass] = []
             for p in self.passes:
-                if p.on > day or (p.on == day and not self.exams_today) or not (
-                    start < p.on <= cert.expires
-                ):
+                if p.on > day or (p.on == day and not self.exams_today) or not (start < p.on <= cert.expires):
                     continue
                 if p in cert.used or p in taken or p.kind not in kinds or p.code in codes:
                     continue
@@ -343,7 +341,8 @@ class _Replay:
         chosen: list[Pass] = []
         for slot in slots:
             fits = [
-                p for p in self.passes
+                p
+                for p in self.passes
                 if p.code in slot and p.on <= day and p.on + EARNING_WINDOW >= day and p not in used
             ]
             if not fits:
