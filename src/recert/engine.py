@@ -183,6 +183,7 @@ class _Replay:
         self.open: list[Entry] = []  # approved entries not yet used up everywhere
         self.recert_day: dict[str, date] = {}
         self.emeritus_done = False
+        self.day: date | None = None
         self._order: list[CertState] | None = None
         self.problems: list[Problem] = []
 
@@ -231,9 +232,18 @@ class _Replay:
         grant = self.facts.emeritus_on
         if grant is not None and not self.emeritus_done:
             days.append(grant)
+        # A new policy version starts: its options may be met that day (D-VERSION-1).
+        days += [
+            v.effective_from
+            for v in (*self.policy.earlier, self.policy)
+            if v.effective_from is not None
+            and (self.day is None or v.effective_from > self.day)
+            and self.certs
+        ]
         return min(days, default=None)
 
     def _day(self, today: date, facts: list[tuple[int, object]]) -> None:
+        self.day = today
         changed = self._enter_version(today)
         changed = self._end_terms(today) or changed
         if self.facts.emeritus_on == today and not self.emeritus_done:
@@ -243,6 +253,9 @@ class _Replay:
         starts = [f for step, f in facts if step == 0]
         if starts:
             for fact in starts:
+                # A holding is the tracking system's view of that certification's own term:
+                # taken as given, it does not cascade (the system shows cascades in the lower
+                # holdings' own dates).
                 self._start_holding(today, fact)  # type: ignore[arg-type]
             self._check(today)
         passes: list[PassFact] = [f for step, f in facts if step == 1]  # type: ignore[misc]
@@ -434,7 +447,7 @@ class _Replay:
 
     def _start_holding(
         self, today: date, fact: tuple[int, Certification, date, date | None, date | None]
-    ) -> None:
+    ) -> CertState:
         _, cert, start, given, retired_on = fact
         level = self.policy.level(cert.level)
         state = self._new_state(cert, start, retired_on, self.facts.first_earned.get(cert.name, start))
@@ -466,6 +479,7 @@ class _Replay:
         )
         if retired_on is not None and retired_on <= today:
             state.retired = True
+        return state
 
     # ----------------------------------------------------------------- step 3
 
@@ -546,7 +560,6 @@ class _Replay:
         fresh.last_change = today
         self.certs[cert.name] = fresh
         self._order = None
-        self.recert_day[cert.name] = today
         back = " again after it expired" if state is not None else ""
         self._event(
             today,
@@ -1028,7 +1041,7 @@ class _Replay:
             at_level = [
                 c
                 for c in self._ordered()
-                if c.active and c.ce_eligible and not c.retired and c.rank == pool_rank
+                if c.renewable and c.ce_eligible and not c.retired and c.rank == pool_rank
             ]
             best = max(at_level, key=lambda c: (c.credits(), c.start))
             pool = PoolState(best.level.name, best.credits(), best.start, best.name)
