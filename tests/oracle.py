@@ -12,13 +12,14 @@ earn which certification) come from :func:`recert.cisco_policy`.
 Scope (what can be decided unambiguously from the spec):
 
 * holdings of ladder certifications of the embedded catalog (associate to
-  expert), none retired, none with a given ``expires_on``;
+  expert), with or without a given ``expires_on`` and ``retired_on``
+  (retired ones: none that the record's exams could earn again);
 * exam passes of the catalog of kinds ``associate``, ``core``,
   ``concentration``, ``expert_written`` and ``expert_lab``;
 * activities of any eligible category, unclaimed, pending, approved or
   rejected, with or without ``decided_on``;
-* the default parameters (claim window 365 days, anchor ``completion``,
-  pooling ``highest_level``, no carry-over, 3-year earning window).
+* the default parameters (anchor ``completion``, pooling ``highest_level``,
+  no carry-over, 3-year earning window), any claim window.
 
 Readings taken where the spec is silent (the lead's decisions are marked
 "lead"; the others are this oracle's choices, checked against the engine):
@@ -40,7 +41,9 @@ Readings taken where the spec is silent (the lead's decisions are marked
   active on the day; the set is complete on the day of its last pass, which
   must be that day; a pass counts toward earning while
   ``passed_on + 3 years >= day``;
-* a holding's start does not cascade (only earning and recertification do);
+* a holding's start does not cascade: it is a term given by the record
+  (event ``held``), and the record's other terms already show whatever it
+  did (only earning and recertification cascade);
 * the pool is reset whenever a certification at the pool's level gets a
   new term, directly or by a cascade; the pool's level is judged after the
   day's earnings (D-DAY-1 puts earning first), so earning a higher
@@ -68,7 +71,6 @@ from recert import Policy, Record, cisco_policy
 LADDER_RANK = {"associate": 1, "specialist": 2, "professional": 3, "expert": 4}
 VALIDITY = relativedelta(years=3)
 EARNING_WINDOW = relativedelta(years=3)
-CLAIM_WINDOW = timedelta(days=365)
 
 PROF = ("core", "concentration")
 
@@ -127,6 +129,7 @@ class Cert:
     recertified_on: date | None = None
     used: set[Pass] = field(default_factory=set)
     earned_on: date | None = None
+    retired_on: date | None = None
 
     @property
     def rank(self) -> int:
@@ -134,6 +137,10 @@ class Cert:
 
     def active(self, day: date) -> bool:
         return self.start <= day <= self.expires
+
+    def retired(self, day: date) -> bool:
+        """R-RET-1: retirement takes effect on the retirement date."""
+        return self.retired_on is not None and day >= self.retired_on
 
 
 @dataclass
@@ -173,6 +180,11 @@ class OracleResult:
 class _Replay:
     def __init__(self, record: Record, as_of: date, policy: Policy) -> None:
         self.policy = policy
+        params = policy.parameters
+        # Scope: only the claim window may differ from the defaults.
+        assert (params.recertification_anchor, params.pooling) == ("completion", "highest_level")
+        assert (params.carry_over_excess, params.earning_window_years) == (False, 3)
+        self.claim_window = timedelta(days=params.claim_window_days)
         self.as_of = as_of
         self.certs: dict[str, Cert] = {}
         self.ever_held = False
@@ -216,7 +228,7 @@ class _Replay:
         if status == "rejected":
             self.outcomes[a.id] = ActResult(a.id, "rejected", "rejected_by_program")
             return
-        if a.claimed_on - a.completed_on > CLAIM_WINDOW:
+        if a.claimed_on - a.completed_on > self.claim_window:
             self.outcomes[a.id] = ActResult(a.id, "rejected", "claim_window_exceeded")
             return
         act = Act(a.id, a.item_key, a.credits, a.completed_on, a.claimed_on, status == "approved")
@@ -226,7 +238,15 @@ class _Replay:
     # --- the pool -------------------------------------------------------
 
     def active(self, day: date) -> list[Cert]:
-        return sorted((c for c in self.certs.values() if c.active(day)), key=lambda c: (-c.rank, c.name))
+        """Active, not retired certifications, highest level first, then name.
+
+        Retired ones stay active to their expiration date but take no part in the pool,
+        options or cascades (R-RET-1, R-CE-4).
+        """
+        return sorted(
+            (c for c in self.certs.values() if c.active(day) and not c.retired(day)),
+            key=lambda c: (-c.rank, c.name),
+        )
 
     def pool_rank(self, day: date) -> int:
         return max((c.rank for c in self.active(day)), default=0)
@@ -322,8 +342,9 @@ class _Replay:
                         total += a.credits
                     if total < credits - 1e-9:
                         continue
-                if credits and cert.earned_on == day:
-                    self.notes.add("ce_recertification_on_earning_day")
+                if credits and cert.start == day != cert.earned_on and any(p.on == day for p in self.passes):
+                    # CE met on the day an exam renewed this certification.
+                    self.notes.add("ce_met_on_exam_renewal_day")
                 if cert.rank == pool_rank:
                     self.reset(day, pool_rank, used)
                 cert.used.update(passes)
@@ -358,8 +379,8 @@ class _Replay:
         earned: list[Cert] = []
         for cat in self.earnable:
             old = self.certs.get(cat.name)
-            if old is not None and old.active(day):
-                continue
+            if old is not None and (old.active(day) or old.retired(day)):
+                continue  # earning is for a certification not active; no new retired ones
             for rule in cat.earned_by:
                 chosen = self.try_earn(cat.name, rule.slots, day)
                 if chosen is None:
@@ -410,13 +431,17 @@ class _Replay:
             self.exams_today = False
             # 1. Terms that ended yesterday are over; the pool may re-target (D-POOL-3).
             self.check_options(day, {})
-            # 2. Holdings whose term starts today.
+            # 2. Holdings whose term starts today (a given term: it does not cascade).
             for h in self.holdings:
                 if h.earned_on == day:
                     cat = self.policy.certification(h.certification)
                     assert cat is not None
-                    self.certs[cat.name] = Cert(cat.name, cat.level, day, day + VALIDITY)
-                    self.ever_held = True
+                    # A given expiration is the term's expiration as of its start.
+                    cert = Cert(cat.name, cat.level, day, h.expires_on or day + VALIDITY)
+                    cert.retired_on = h.retired_on or cat.retired_on
+                    self.certs[cat.name] = cert
+                    self.ever_held = self.ever_held or not cert.retired(day)
+
             self.check_options(day, {})
             # 3. Today's passes: earning first, then options (the term as it was this morning).
             if any(p.on == day for p in self.passes):

@@ -17,12 +17,14 @@ import os
 from datetime import date, timedelta
 from typing import Any
 
+import attrs
 import pytest
+from dateutil.relativedelta import relativedelta
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from oracle import ActResult, CertResult, OracleResult, oracle_evaluate
-from recert import Activity, ExamPass, Holding, Record, cisco_policy, evaluate
+from recert import Activity, ExamPass, Holding, Policy, Record, cisco_policy, evaluate
 
 CISCO = cisco_policy()
 
@@ -50,6 +52,9 @@ EXAMS = (
     "CCIE Enterprise Infrastructure lab",
     "CCDE practical",
 )
+# Not earnable by EXAMS, so a retired_on cannot clash with earning the certification again
+# (outside the oracle's scope).
+RETIRABLE = ("CCNP Data Center", "CyberOps Associate", "DevNet Expert")
 ITEMS = ("item-1", "item-2", "item-3")
 CREDITS = (10, 20, 30, 40, 50, 80, 12.5)
 # "late" = approved with a decision date after the claim date.
@@ -58,8 +63,15 @@ BASE = date(2020, 3, 1)
 
 
 @st.composite
-def scoped_records(draw: st.DrawFn) -> tuple[Record, date]:
-    """A record inside the oracle's scope and an evaluation date."""
+def scoped_records(draw: st.DrawFn, *, wide: bool = False) -> tuple[Record, date]:
+    """A record inside the oracle's scope and an evaluation date.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        wide: Also draw given expiration dates (one-off extensions) and retired
+            holdings (a ``retired_on`` after the term's start, on certifications
+            the drawn exams cannot earn again).
+    """
     base = BASE + timedelta(days=draw(st.integers(0, 3 * 365)))
 
     def day(lo: int, hi: int) -> date:
@@ -68,8 +80,21 @@ def scoped_records(draw: st.DrawFn) -> tuple[Record, date]:
     count = draw(st.sampled_from((1, 2, 3, 0)))
     names = draw(st.lists(st.sampled_from(CERTS), min_size=count, max_size=count, unique=True))
     holdings = [Holding(name, day(0, 2 * 365)) for name in names]
+    if wide:
+        holdings = [
+            Holding(h.certification, h.earned_on, expires_on=h.earned_on + relativedelta(years=3) + ext)
+            if (ext := timedelta(days=draw(st.sampled_from((-1, 0, 1, 30, 365, 800))))) >= timedelta(0)
+            else h
+            for h in holdings
+        ]
+        for name in draw(st.lists(st.sampled_from(RETIRABLE), max_size=2, unique=True)):
+            # Not before 2020-02-24: earlier terms follow the older policy version.
+            start = max(day(-365, 2 * 365), date(2020, 2, 24))
+            retired_on = start + timedelta(days=draw(st.integers(1, 4 * 365)))
+            holdings.append(Holding(name, start, retired_on=retired_on))
     # Passes start on or after the last holding's start (see the oracle's scope).
     first = max((h.earned_on for h in holdings), default=base)
+    first = max(first, base)
     span = (first - base).days
     exam_list = draw(
         st.lists(
@@ -105,9 +130,9 @@ def scoped_records(draw: st.DrawFn) -> tuple[Record, date]:
     return Record(holdings=holdings, exams=exams, activities=acts), as_of
 
 
-def engine_view(record: Record, as_of: date) -> OracleResult:
+def engine_view(record: Record, as_of: date, policy: Policy = CISCO) -> OracleResult:
     """The engine's answer, cut down to what the oracle decides."""
-    result = evaluate(record, as_of=as_of, policy=CISCO)
+    result = evaluate(record, as_of=as_of, policy=policy)
     certs = {
         c.certification: CertResult(
             c.certification, c.status, c.expires_on, c.term_started_on, c.recertified_on
@@ -122,16 +147,14 @@ def engine_view(record: Record, as_of: date) -> OracleResult:
 #: spec; each has a strict xfail test below. The property test steps around
 #: them until the engine is fixed: when an xfail below starts passing, remove
 #: its note here.
-KNOWN_ENGINE_BUGS: frozenset[str] = frozenset(
-    {"ce_recertification_on_earning_day", "expired_peer_credits_at_reset"}
-)
+KNOWN_ENGINE_BUGS: frozenset[str] = frozenset({"ce_met_on_exam_term_start", "expired_peer_credits_at_reset"})
 
 
-def assert_agree(record: Record, as_of: date, *, skip_known: bool = False) -> None:
-    expected = oracle_evaluate(record, as_of, CISCO)
+def assert_agree(record: Record, as_of: date, *, policy: Policy = CISCO, skip_known: bool = False) -> None:
+    expected = oracle_evaluate(record, as_of, policy)
     if skip_known:
         assume(not expected.notes & KNOWN_ENGINE_BUGS)
-    got = engine_view(record, as_of)
+    got = engine_view(record, as_of, policy)
     assert got.certifications == expected.certifications
     assert got.activities == expected.activities
 
@@ -141,6 +164,20 @@ def assert_agree(record: Record, as_of: date, *, skip_known: bool = False) -> No
 def test_engine_agrees_with_the_oracle(case: tuple[Record, date]) -> None:
     record, as_of = case
     assert_agree(record, as_of, skip_known=True)
+
+
+POLICIES = {
+    window: attrs.evolve(CISCO, parameters=attrs.evolve(CISCO.parameters, claim_window_days=window))
+    for window in (365, 90)
+}
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scoped_records(wide=True), st.sampled_from(sorted(POLICIES)))
+def test_engine_agrees_with_the_oracle_on_wider_records(case: tuple[Record, date], window: int) -> None:
+    # Given expirations, retired holdings, and a 90-day claim window (D-CLAIM-1).
+    record, as_of = case
+    assert_agree(record, as_of, policy=POLICIES[window], skip_known=True)
 
 
 # --- Minimal disagreements found by the property test, decided by the spec ---
@@ -166,17 +203,12 @@ def test_reset_leaves_credits_of_an_expired_term_counted() -> None:
     assert result.activity("a1").outcome == "counted"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: CE met on the day a certification is earned by exam recertifies "
-    "only at the next activity (D-DAY-1, D-ANCHOR-1, R-DATE-1)",
-)
 def test_ce_met_on_the_earning_day_recertifies_that_day() -> None:
     # 200-301 on 2020-03-01 earns CCNA (term to 2020-03-01 + 3 years = 2023-03-01). a3's 30
     # credits completed that day go into the new pool (D-DAY-1: activities after exams) and
     # meet "30 CE credits": CCNA recertifies on 2020-03-01 (D-ANCHOR-1: a3's completion date),
     # new term to 2023-03-01. a4 (2020-04-01) goes into the next pool. The engine waits for a4
-    # and recertifies on 2020-04-01 (to 2023-04-01), as it does not for a held CCNA.
+    # and recertified on 2020-04-01 (to 2023-04-01) until 6458bce.
     record = Record(
         exams=[ExamPass("200-301", date(2020, 3, 1))],
         activities=[
@@ -224,3 +256,32 @@ def test_reset_leaves_credits_of_an_expired_peer_counted() -> None:
     assert (ccie.recertified_on, ccie.expires_on) == (date(2023, 3, 2), date(2026, 3, 2))
     assert result.certification("CCDE").status == "expired"
     assert result.activity("a0").outcome == "counted"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="engine bug: CE met on the day an exam recertifies a certification recertifies only "
+    "at the next activity (D-DAY-1, D-ANCHOR-1, R-DATE-1)",
+)
+def test_ce_met_on_an_exam_recertification_day_recertifies_that_day() -> None:
+    # 200-301 on 2020-03-01 earns CCNA; 200-301 on 2020-03-02 recertifies it ("1 associate
+    # exam", new term to 2020-03-02 + 3 years = 2023-03-02). a0's 40 credits completed that
+    # day go into the new pool (D-DAY-1) and meet "30 CE credits" the same day: CCNA
+    # recertifies again on 2020-03-02 (same term, to 2023-03-02), a0 used. a1 (2020-04-01)
+    # starts the next pool. The engine recertifies on 2020-04-01 (to 2023-04-01) and forfeits a1.
+    record = Record(
+        exams=[ExamPass("200-301", date(2020, 3, 1)), ExamPass("200-301", date(2020, 3, 2))],
+        activities=[
+            Activity(
+                "a0", 40, date(2020, 3, 2), item="item-1", claimed_on=date(2020, 3, 2), status="approved"
+            ),
+            Activity(
+                "a1", 5, date(2020, 4, 1), item="item-2", claimed_on=date(2020, 4, 1), status="approved"
+            ),
+        ],
+    )
+    result = evaluate(record, as_of=date(2020, 5, 1), policy=CISCO)
+    ccna = result.certification("CCNA")
+    assert (ccna.recertified_on, ccna.expires_on) == (date(2020, 3, 2), date(2023, 3, 2))
+    assert result.activity("a0").outcome == "counted"
+    assert result.activity("a1").outcome == "counted"
