@@ -419,7 +419,7 @@ def test_a_bad_file_among_good_ones_does_not_stop_the_others(
                           "source": str(missing),
                           "problems": [{"path": "",
                                         "message": "cannot read the file: No such file or directory"}]}
-    assert results[2]["error"].startswith("'.txt': expected a .json or .toml file")
+    assert results[2]["error"].startswith("'.txt': expected a .json, .toml or .jsonl file")
     assert results[3]["candidate"] == "C-5005"
 
 

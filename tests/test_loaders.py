@@ -337,7 +337,7 @@ def test_an_impossible_toml_date_is_a_toml_error_naming_the_line(tmp_path: Path)
     [
         ("r.json", "{not json", "not valid JSON: Expecting property name enclosed in double quotes: "
                                 "line 1 column 2 (char 1)"),
-        ("r.yaml", "a: 1", "'.yaml': expected a .json or .toml file (read .jsonl with iter_records)"),
+        ("r.yaml", "a: 1", "'.yaml': expected a .json, .toml or .jsonl file"),
         ("r.json", b"\xff\xfe{}", "not UTF-8 text: "),
     ],
 )

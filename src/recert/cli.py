@@ -117,7 +117,7 @@ def register(subparsers: Subparsers) -> None:
         help="text: tables for a person (default); json: the JSON result, one line per record "
              "(pretty-printed when the only RECORD is one .json or .toml file)")
     parser.add_argument(
-        "--jobs", metavar="N", type=int, default=1,
+        "--jobs", metavar="N", type=_positive_int, default=1,
         help="evaluate in N worker processes (recert.evaluate_many): output stays in input "
              "order and memory stays flat; default 1, in this process")
     parser.set_defaults(handler=_evaluate_command)
@@ -336,3 +336,14 @@ def render_text(result: Evaluation, source: str = "") -> list[str]:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _positive_int(text: str) -> int:
+    """argparse type for --jobs: a whole number >= 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not at least 1")
+    return value

@@ -71,6 +71,8 @@ def evaluate(record: Record, *, as_of: date | None = None, policy: Policy | None
     day = as_of if as_of is not None else record.as_of
     if day is None:
         raise RecordError([Problem("as_of", "is missing: give as_of to evaluate() or in the record")])
+    if type(day) is not date:
+        raise TypeError(f"as_of: {day!r} is not a datetime.date (use date.fromisoformat for text)")
     facts = _resolve(record, policy)
     replay = _Replay(policy, facts, day, approve=frozenset())
     replay.run()
@@ -108,7 +110,8 @@ def _resolve(record: Record, policy: Policy) -> _Facts:
             continue
         if cert is None:
             if holding.level is None:
-                close = difflib.get_close_matches(holding.certification, policy.certification_names(), n=3)
+                names = list(dict.fromkeys(policy.certification_names()))
+                close = difflib.get_close_matches(holding.certification, names, n=3)
                 hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
                 problems.append(
                     Problem(
@@ -132,7 +135,14 @@ def _resolve(record: Record, policy: Policy) -> _Facts:
     passes: set[PassFact] = set()
     for i, exam_pass in enumerate(record.exams):
         exam = policy.exam(exam_pass.exam)
-        if exam is not None:
+        if exam is not None and exam_pass.kind is not None and exam_pass.kind != exam.kind:
+            problems.append(
+                Problem(
+                    f"exams[{i}].kind",
+                    f"{exam_pass.kind!r} contradicts the catalog: {exam.code} is {exam.kind}",
+                )
+            )
+        elif exam is not None:
             passes.add(PassFact(exam.code, exam.kind, exam_pass.passed_on))
         elif exam_pass.kind is None:
             problems.append(
@@ -146,11 +156,12 @@ def _resolve(record: Record, policy: Policy) -> _Facts:
     facts.passes = sorted(passes, key=lambda p: (p.passed_on, p.code))
     for i, activity in enumerate(record.activities):
         if policy.category(activity.category) is None:
-            names = ", ".join(c.name for c in policy.categories)
+            known = ", ".join(c.name for c in policy.categories)
             problems.append(
-                Problem(f"activities[{i}].category", f"{activity.category!r} is not a category ({names})")
+                Problem(f"activities[{i}].category", f"{activity.category!r} is not a category ({known})")
             )
     facts.activities = record.activities
+    problems += _dates_in_range(record)
     facts.emeritus_on = record.emeritus_on
     for _, cert, start, _, _ in facts.holdings:
         first = record.holdings[seen[cert.name]].first_earned_on
@@ -158,6 +169,27 @@ def _resolve(record: Record, policy: Policy) -> _Facts:
     if problems:
         raise RecordError(problems)
     return facts
+
+
+_LAST_YEAR = 9000  # room for terms and windows to be added without leaving datetime's range
+
+
+def _dates_in_range(record: Record) -> list[Problem]:
+    """Dates late enough that adding a term would leave the calendar are refused, not crashed on."""
+    out = []
+    dated: list[tuple[str, date | None]] = [("as_of", record.as_of), ("emeritus_on", record.emeritus_on)]
+    for i, h in enumerate(record.holdings):
+        dated += [(f"holdings[{i}].earned_on", h.earned_on), (f"holdings[{i}].expires_on", h.expires_on)]
+    dated += [(f"exams[{i}].passed_on", e.passed_on) for i, e in enumerate(record.exams)]
+    for i, a in enumerate(record.activities):
+        dated += [
+            (f"activities[{i}].completed_on", a.completed_on),
+            (f"activities[{i}].claimed_on", a.claimed_on),
+        ]
+    for path, value in dated:
+        if value is not None and value.year > _LAST_YEAR:
+            out.append(Problem(path, f"{value.isoformat()} is after the year {_LAST_YEAR}"))
+    return out
 
 
 # --------------------------------------------------------------------------- replay

@@ -427,18 +427,35 @@ def load_record(path: str | Path, *, policy: Policy | None = None) -> Record:
     source = str(path)
     suffix = path.suffix.lower()
     if suffix not in (".json", ".toml"):
-        raise RecordError(f"{suffix or 'no suffix'!r}: expected a .json or .toml file "
-                          "(read .jsonl with iter_records)", source=source)
+        raise RecordError(f"{suffix or 'no suffix'!r}: expected a .json, .toml or .jsonl file",
+                          source=source)
     try:
         text = _decode(path.read_bytes(), source)
     except OSError as error:
         raise RecordError(f"cannot read the file: {error.strerror}", source=source) from None
     try:
-        data = json.loads(text) if suffix == ".json" else tomllib.loads(text)
+        data = _json(text) if suffix == ".json" else tomllib.loads(text)
     except ValueError as error:  # json.JSONDecodeError and tomllib.TOMLDecodeError
         kind = "JSON" if suffix == ".json" else "TOML"
         raise RecordError(f"not valid {kind}: {error}", source=source) from None
     return record_from_mapping(data, policy=policy, source=source)
+
+
+def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            # A repeated key would silently keep the last value (a typo must not change an answer).
+            raise ValueError(f"the key {key!r} appears twice in one object")
+        seen[key] = value
+    return seen
+
+
+def _json(text: str) -> Any:
+    """Parse JSON, refusing an empty text and an object with a repeated key."""
+    if not text.strip():
+        raise ValueError("the input is empty")
+    return json.loads(text, object_pairs_hook=_no_repeated_keys)
 
 
 def iter_records(lines_or_file: Iterable[str], *, policy: Policy | None = None,
@@ -467,7 +484,7 @@ def iter_records(lines_or_file: Iterable[str], *, policy: Policy | None = None,
             continue
         where = f"{name} line {number}"
         try:
-            data = json.loads(line.strip())
+            data = _json(line.strip())
         except ValueError as error:
             yield RecordError(f"not valid JSON: {error}", source=where)
             continue
