@@ -1,0 +1,60 @@
+"""Bad input caught by evaluate() itself, for records built in Python (not through the loaders)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from recert import ExamPass, Holding, Record, RecordError, evaluate
+
+
+def test_text_as_of_is_a_type_error_that_says_what_to_do() -> None:
+    with pytest.raises(TypeError, match=r"as_of: '2025-01-01' is not a datetime.date"):
+        evaluate(Record(), as_of="2025-01-01")  # type: ignore[arg-type]
+
+
+def test_missing_as_of_names_the_field() -> None:
+    with pytest.raises(RecordError, match=r"^as_of: is missing"):
+        evaluate(Record())
+
+
+def test_an_exam_kind_that_contradicts_the_catalog_is_refused() -> None:
+    # 350-401 (ENCOR) is a core exam in the catalog: a record calling it "associate" is a typo.
+    record = Record(exams=[ExamPass("350-401", date(2024, 1, 1), kind="associate")])
+    with pytest.raises(RecordError) as caught:
+        evaluate(record, as_of=date(2025, 1, 1))
+    assert str(caught.value) == "exams[0].kind: 'associate' contradicts the catalog: 350-401 is core"
+
+
+def test_far_future_dates_are_refused_with_their_paths() -> None:
+    # 9999-12-01 + 3 years would leave datetime's range: refused, not crashed on.
+    record = Record(holdings=[Holding("CCNA", date(9999, 12, 1))])
+    with pytest.raises(RecordError) as caught:
+        evaluate(record, as_of=date(9999, 12, 31))
+    assert [str(p) for p in caught.value.problems] == [
+        "holdings[0].earned_on: 9999-12-01 is after the year 9000"
+    ]
+
+
+def test_a_misspelt_certification_gets_distinct_suggestions() -> None:
+    record = Record(holdings=[Holding("CCNP Enterprize", date(2024, 1, 1))])
+    with pytest.raises(RecordError) as caught:
+        evaluate(record, as_of=date(2025, 1, 1))
+    message = str(caught.value)
+    assert message.startswith("holdings[0].certification: 'CCNP Enterprize' is not in the catalog")
+    assert message.count("'CCNP Enterprise'") == 1
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    record = Record(
+        holdings=[
+            Holding("Nonexistent Cert", date(2024, 1, 1)),
+            Holding("CCNA", date(2024, 1, 1), level="galactic"),
+        ],
+        exams=[ExamPass("999-999", date(2024, 2, 1))],
+    )
+    with pytest.raises(RecordError) as caught:
+        evaluate(record, as_of=date(2025, 1, 1))
+    paths = [p.path for p in caught.value.problems]
+    assert paths == ["holdings[0].certification", "holdings[1].level", "exams[0].exam"]
