@@ -99,6 +99,8 @@ class CertState:
     expired_on: date | None = None
     emeritus_until: date | None = None
     suspended_until: date | None = None
+    #: Inputs of the last option check that found nothing met (see ``_Replay._check``).
+    unmet: object = None
 
     @property
     def name(self) -> str:

@@ -776,6 +776,20 @@ class _Replay:
                 options = self._options(cert)
                 if not options:
                     continue
+                # The verdict is a pure function of these inputs: unchanged since the last
+                # check that found nothing met, nothing can be met now.
+                ce = cert.ce_eligible and (self.params.pooling == "each_level" or cert.rank == pool_rank)
+                key = (
+                    len(self.seen),
+                    cert.start,
+                    cert.deadline,
+                    len(cert.used_passes),
+                    cert.credits() if ce else -1.0,
+                    options,
+                )
+                if cert.unmet == key:
+                    continue
+                cert.unmet = key
                 facts = self._facts_for(cert, today, pool_rank)
                 for option in options:
                     if not option.may_be_met(facts):
