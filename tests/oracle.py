@@ -52,6 +52,10 @@ Readings taken where the spec is silent (the lead's decisions are marked
   defensible by D-DAY-1 and R-CE-5's "of the pool's level");
 * an activity is a duplicate (D-DUP-1) when an activity of the same item is
   still unused in the view of a certification it could count toward;
+* a retired certification still active at the pool's level shares the pool
+  (D-POOL-4): a recertification of another one at that level forfeits its
+  unused credits (the engine's reading; the spec only says retired ones are
+  skipped when choosing the pool's level);
 * ``no_ce_eligible_certification`` is the reason when no ladder
   certification was held (from the record or earned) at any point of the
   replay up to the evaluation date, ``outside_term`` when one was but none
@@ -161,6 +165,7 @@ class CertResult:
     expires_on: date | None
     term_started_on: date
     recertified_on: date | None
+    retired: bool
 
 
 @dataclass(frozen=True)
@@ -174,6 +179,7 @@ class ActResult:
 class OracleResult:
     certifications: dict[str, CertResult]
     activities: dict[str, ActResult]
+    pool: tuple[str, float] | None
     notes: frozenset[str] = frozenset()
 
 
@@ -263,9 +269,13 @@ class _Replay:
         return sorted(out, key=lambda a: (a.completed, a.claimed, a.id))
 
     def reset(self, day: date, pool_rank: int, used: list[Act]) -> None:
-        """R-CE-5: every activity in the view of an active pool-level certification is used up."""
-        for cert in self.active(day):
-            if cert.rank != pool_rank:
+        """R-CE-5: every activity in the view of an active pool-level certification is used up.
+
+        A retired certification still active at that level counts as one of them (D-POOL-4):
+        its unused credits are forfeited with the rest.
+        """
+        for cert in self.certs.values():
+            if cert.rank != pool_rank or not cert.active(day):
                 continue
             for a in self.view(cert):
                 a.state = "used" if a in used else "forfeited"
@@ -466,6 +476,7 @@ class _Replay:
                 c.expires,
                 c.start,
                 c.recertified_on,
+                c.retired(self.as_of),
             )
             for c in self.certs.values()
         }
@@ -479,7 +490,16 @@ class _Replay:
             if a.state == "new":  # completed after as_of cannot happen for a claimed one
                 raise AssertionError(a)
             outcomes[a.id] = ActResult(a.id, "forfeited" if a.state == "forfeited" else "counted", None)
-        return OracleResult(certs, outcomes, frozenset(self.notes))
+        return OracleResult(certs, outcomes, self.pool(), frozenset(self.notes))
+
+    def pool(self) -> tuple[str, float] | None:
+        """The pool on the evaluation date: its level and the largest view's credits (D-POOL-4)."""
+        rank = self.pool_rank(self.as_of)
+        if rank == 0:
+            return None
+        views = [self.view(c) for c in self.active(self.as_of) if c.rank == rank]
+        level = next(name for name, r in LADDER_RANK.items() if r == rank)
+        return level, max(round(sum(a.credits for a in v), 6) for v in views)
 
 
 def oracle_evaluate(record: Record, as_of: date, policy: Policy | None = None) -> OracleResult:
@@ -492,8 +512,10 @@ def oracle_evaluate(record: Record, as_of: date, policy: Policy | None = None) -
             (default: the embedded Cisco policy).
 
     Returns:
-        Per certification: status, expiration date, term start and
-        ``recertified_on``; per activity: outcome and reason.
+        Per certification: status, expiration date, term start,
+        ``recertified_on`` and the retired flag; per activity: outcome and
+        reason; the pool's level and credits (``None`` without an active
+        CE-eligible certification).
     """
     replay = _Replay(record, as_of, policy or cisco_policy())
     replay.run()
