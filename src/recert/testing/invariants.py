@@ -383,8 +383,10 @@ def no_double_counting(policy: Policy, record: Record, as_of: date) -> None:
       pool is reset, R-CE-5); with it the remainder of an activity a
       recertification used only in part may stay (D-POOL-2).
     - Without ``carry_over_excess``, the activities one recertification
-      uses are of distinct catalog items (once per term, R-CE-1, D-DUP-1);
-      with it an item carried from an earlier term may meet its twin.
+      uses are of distinct catalog items, and so are the counted, unused
+      activities completed in an active certification's current term
+      (once per term, R-CE-1, D-DUP-1); with it an item carried from an
+      earlier term may meet its twin.
 
     Raises:
         InvariantViolation: Something counted twice, or credits appeared from nowhere.
@@ -424,6 +426,8 @@ def _no_double_counting(policy: Policy, record: Record, as_of: date, base: Evalu
                     f"activities {items[item]} and {activity_id} of item {item!r} are both used "
                     f"by {event.certification} on {event.on}", record, as_of)
             items[item] = activity_id
+    if not policy.parameters.carry_over_excess:
+        _once_per_term_in_pool(record, as_of, base, used)
     if base.pool is not None and not policy.parameters.carry_over_excess:
         available = sum(
             by_id[a.id].credits for a in base.activities
@@ -434,6 +438,28 @@ def _no_double_counting(policy: Policy, record: Record, as_of: date, base: Evalu
                 "no_double_counting",
                 f"the pool holds {base.pool.credits:g} CE credits but the counted activities "
                 f"no recertification used hold {available:g}", record, as_of)
+
+
+def _once_per_term_in_pool(record: Record, as_of: date, base: Evaluation, used: set[str]) -> None:
+    """Counted, unused activities of one active certification's current term have distinct items."""
+    by_id = {a.id: a for a in record.activities}
+    terms = {c.certification: c.term_started_on for c in base.certifications if c.status == "active"}
+    holder: dict[tuple[str, str], str] = {}
+    for outcome in base.activities:
+        toward = outcome.counted_toward
+        if outcome.outcome != "counted" or outcome.id in used or toward not in terms:
+            continue
+        activity = by_id[outcome.id]
+        if activity.completed_on < terms[toward]:
+            continue
+        key = (toward, activity.item_key)
+        if key in holder:
+            raise InvariantViolation(
+                "no_double_counting",
+                f"activities {holder[key]} and {outcome.id} of item {activity.item_key!r} both "
+                f"count in the current term of {toward} (once per term, R-CE-1, D-DUP-1)",
+                record, as_of)
+        holder[key] = outcome.id
 
 
 def cascade(policy: Policy, record: Record, as_of: date) -> None:

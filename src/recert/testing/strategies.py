@@ -67,7 +67,9 @@ _TRICKY = (
 # plus a fraction and amounts that hit the Cisco requirements exactly.
 _CREDITS = (1, 2.5, 4, 8, 10, 12.5, 16, 20, 24, 30, 32, 40, 64, 80)
 
-_CLAIM_STATES = ("unclaimed", "pending", "approved", "approved_later", "rejected")
+# Approved claims are drawn most often: they are the ones that count.
+_CLAIM_STATES = ("unclaimed", "pending", "approved", "approved", "approved", "approved_later",
+                 "rejected")
 
 
 @attrs.frozen
@@ -355,7 +357,14 @@ def records(
                            max_size=max_exams if policy.exams else 0,
                            unique_by=lambda p: (_exam_code(policy, p.exam), p.passed_on)))
     count = draw(st.integers(0, max_activities))
-    acts = [draw(activities(policy, f"a{i}", min_value=lo, max_value=hi)) for i in range(count)]
+    # Half the activities fall in the first three years of a held term, where
+    # they can count (and repeat an item, R-CE-1); the rest anywhere.
+    spans = [(lo, hi)] + [(h.earned_on, min(hi, h.earned_on + relativedelta(years=3)))
+                          for h in held]
+    acts = []
+    for i in range(count):
+        start, end = draw(st.sampled_from(spans)) if draw(st.booleans()) else (lo, hi)
+        acts.append(draw(activities(policy, f"a{i}", min_value=start, max_value=max(start, end))))
     return Record(holdings=held, exams=passes, activities=acts)
 
 
@@ -374,10 +383,11 @@ def _facts_dates(record: Record) -> list[date]:
 
 @st.composite
 def cases(draw: st.DrawFn, /, policy: Policy, **record_options: Any) -> Case:
-    """A record of *policy* and an evaluation date, often a date of one of its facts.
+    """A record of *policy* and an evaluation date: near one of its facts, after all of them, or any day.
 
     Evaluating on a fact's date (or the day before or after it) hits the
-    boundaries the rules care about (inclusive expirations, D-TERM-1).
+    boundaries the rules care about (inclusive expirations, D-TERM-1);
+    evaluating after every fact sees every claim decided.
 
     Args:
         draw: Supplied by Hypothesis.
@@ -389,10 +399,12 @@ def cases(draw: st.DrawFn, /, policy: Policy, **record_options: Any) -> Case:
     """
     record = draw(records(policy, **record_options))
     around = _facts_dates(record)
-    near_a_fact = bool(around) and draw(st.booleans())
-    if near_a_fact:
+    how = draw(st.sampled_from(("near a fact", "after the facts", "any day"))) if around else "any"
+    if how == "near a fact":
         base = draw(st.sampled_from(around))
         as_of = base + timedelta(days=draw(st.sampled_from((-1, 0, 1, 365))))
+    elif how == "after the facts":
+        as_of = max(around) + timedelta(days=draw(st.integers(0, 400)))
     else:
         as_of = draw(dates())
     return Case(record, as_of)
