@@ -40,9 +40,20 @@ _LATE_APPROVAL_RECERTIFIES = rst.Case(
     date(2020, 2, 28),
 )
 
+_SAME_ITEM_TWICE = rst.Case(
+    # One item claimed twice in a CCNA term (2022-01-01 to 2025-01-01): a2 is a
+    # duplicate_item (R-CE-1, D-DUP-1); an engine counting both breaks no_double_counting.
+    Record(holdings=(Holding("CCNA", date(2022, 1, 1)),), activities=(
+        Activity("a1", 10, date(2022, 2, 1), item="X", claimed_on=date(2022, 2, 1), status="approved"),
+        Activity("a2", 10, date(2022, 3, 1), item="X", claimed_on=date(2022, 3, 1), status="approved"),
+    )),
+    date(2022, 6, 1),
+)
+
 
 @pytest.mark.parametrize("name", sorted(invariants.ALL))
 @given(case=rst.cases(CISCO))
+@example(case=_SAME_ITEM_TWICE)
 @example(case=_RETIRED_SAME_DAY)
 @example(case=_LATE_APPROVAL_RECERTIFIES)
 def test_invariant_on_the_cisco_policy(name: str, case: rst.Case) -> None:
