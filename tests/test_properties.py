@@ -31,13 +31,14 @@ _RETIRED_SAME_DAY = rst.Case(
     date(2020, 2, 29),
 )
 _LATE_APPROVAL_RECERTIFIES = rst.Case(
-    # The claim of 2018-01-03 recertifies CyberOps Associate retroactively on
-    # 2018-01-02 (R-CE-3): the cascade check must use what is known on as_of.
-    Record(holdings=(Holding("CyberOps Associate", date(2018, 1, 1)),), activities=(
-        Activity("a0", 30, date(2018, 1, 2), item="item-1", claimed_on=date(2018, 1, 3),
-                     status="approved"),
+    # The claim of 2021-01-03 recertifies CyberOps Associate retroactively on
+    # 2021-01-02 (R-CE-3): the cascade check must use what is known on as_of.
+    Record(holdings=(Holding("CyberOps Associate", date(2021, 1, 1)),
+                     Holding("CCNA", date(2020, 6, 1))), activities=(
+        Activity("a0", 30, date(2021, 1, 2), item="item-1", claimed_on=date(2021, 1, 3),
+                 status="approved"),
     )),
-    date(2020, 2, 28),
+    date(2023, 2, 28),
 )
 
 _SAME_ITEM_TWICE = rst.Case(
