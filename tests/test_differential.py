@@ -63,7 +63,7 @@ BASE = date(2020, 3, 1)
 
 
 @st.composite
-def scoped_records(draw: st.DrawFn, *, wide: bool = False) -> tuple[Record, date]:
+def scoped_records(draw: st.DrawFn, *, wide: bool = False, ce_heavy: bool = False) -> tuple[Record, date]:
     """A record inside the oracle's scope and an evaluation date.
 
     Args:
@@ -71,13 +71,16 @@ def scoped_records(draw: st.DrawFn, *, wide: bool = False) -> tuple[Record, date
         wide: Also draw given expiration dates (one-off extensions) and retired
             holdings (a ``retired_on`` after the term's start, on certifications
             the drawn exams cannot earn again).
+        ce_heavy: Fewer exams, more and later-claimed activities, holdings
+            at two or more levels: pools, re-targeting (D-POOL-3), late
+            claims (D-CLAIM-2) and duplicates.
     """
     base = BASE + timedelta(days=draw(st.integers(0, 3 * 365)))
 
     def day(lo: int, hi: int) -> date:
         return base + timedelta(days=draw(st.integers(lo, hi)))
 
-    count = draw(st.sampled_from((1, 2, 3, 0)))
+    count = draw(st.sampled_from((2, 3) if ce_heavy else (1, 2, 3, 0)))
     names = draw(st.lists(st.sampled_from(CERTS), min_size=count, max_size=count, unique=True))
     holdings = [Holding(name, day(0, 2 * 365)) for name in names]
     if wide:
@@ -99,13 +102,13 @@ def scoped_records(draw: st.DrawFn, *, wide: bool = False) -> tuple[Record, date
     exam_list = draw(
         st.lists(
             st.tuples(st.sampled_from(EXAMS), st.integers(span, 5 * 365)),
-            max_size=4,
+            max_size=1 if ce_heavy else 4,
             unique=True,
         )
     )
     exams = [ExamPass(code, base + timedelta(days=offset)) for code, offset in exam_list]
     acts = []
-    for i in range(draw(st.integers(0, 8))):
+    for i in range(draw(st.integers(4, 12) if ce_heavy else st.integers(0, 8))):
         completed = day(0, 5 * 365)
         credits = draw(st.sampled_from(CREDITS))
         item = draw(st.sampled_from(ITEMS))
@@ -114,6 +117,8 @@ def scoped_records(draw: st.DrawFn, *, wide: bool = False) -> tuple[Record, date
             acts.append(Activity(f"a{i}", credits, completed, item=item))
             continue
         lag = draw(st.one_of(st.integers(0, 60), st.integers(0, 400), st.sampled_from((365, 366))))
+        if ce_heavy and lag > 60:
+            lag = min(lag, 365)  # late claims, rarely a late window
         claimed = completed + timedelta(days=lag)
         if state == "pending":
             acts.append(Activity(f"a{i}", credits, completed, item=item, claimed_on=claimed))
@@ -172,6 +177,13 @@ POLICIES = {
     window: attrs.evolve(CISCO, parameters=attrs.evolve(CISCO.parameters, claim_window_days=window))
     for window in (365, 90)
 }
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scoped_records(ce_heavy=True))
+def test_engine_agrees_with_the_oracle_on_ce_heavy_records(case: tuple[Record, date]) -> None:
+    record, as_of = case
+    assert_agree(record, as_of, skip_known=True)
 
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
