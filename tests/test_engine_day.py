@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from builders import CCNP_ENT, act, d, events, held, passed, record, run
+from recert import Uses
 
 # --------------------------------------------------------------------------- D-DAY-1
 
@@ -42,9 +43,12 @@ def test_holdings_starting_today_come_before_todays_activities() -> None:
 
 
 def test_exams_come_before_activities_and_an_activity_of_that_day_goes_into_the_new_pool() -> None:
-    # D-DAY-1: CCNA held 2022-01-10. 200-301 on 2023-05-01 recertifies first (exam step) -> 2026-05-01.
-    # a1 30 credits completed the same day arrives after: it goes into the new term's pool (30).
-    # a0 20 credits completed the day before was in the old pool: forfeited (D-POOL-5).
+    # D-DAY-1: CCNA held 2022-01-10. 200-301 on 2023-05-01 recertifies first (exam step) -> 2026-05-01;
+    # the pool of the old term is used up: a0 (20 credits, completed the day before) is forfeited
+    # (D-POOL-5). a1 (30 credits, completed the same day) arrives after, into the new term's pool;
+    # options are checked after that step too, and "30 CE credits" is met on 2023-05-01 (R-DATE-1,
+    # D-ANCHOR-1: D is a1's completion date): the CCNA recertifies again that day, its dates unchanged
+    # (2023-05-01 + 3 years = 2026-05-01), and a1 is used by it; the pool is empty.
     rec = record(
         [held("CCNA", "2022-01-10")],
         [passed("200-301", "2023-05-01")],
@@ -52,14 +56,17 @@ def test_exams_come_before_activities_and_an_activity_of_that_day_goes_into_the_
     )
     ev = run(rec, "2023-06-01")
     ccna = ev.certification("CCNA")
-    assert ccna.recertified_by == "1 associate exam"
+    assert ccna.recertified_by == "30 CE credits"
     assert ccna.recertified_on == d("2023-05-01")
     assert ccna.expires_on == d("2026-05-01")
-    assert len(events(ev, "recertified", "CCNA")) == 1
+    assert [e.uses for e in events(ev, "recertified", "CCNA")] == [
+        Uses((), ("200-301 on 2023-05-01",)),
+        Uses(("a1",), ()),
+    ]
     assert ev.activity("a0").outcome == "forfeited"
     assert ev.activity("a1").outcome == "counted"
     assert ev.pool is not None
-    assert ev.pool.credits == 30
+    assert ev.pool.credits == 0
     assert ev.pool.term_started_on == d("2023-05-01")
 
 

@@ -686,6 +686,8 @@ class _Replay:
             entry.reason, entry.rule = "outside_term", "R-CE-1"
             return
         in_time = [c for c in holders if c.expires is None or claimed <= c.expires]
+        if in_time:
+            entry.targets = tuple(c.name for c in in_time)  # what it can still count toward (D-CLAIM-2)
         if not in_time:
             last = max(c.expires for c in holders if c.expires is not None)
             entry.reason, entry.rule = "claimed_after_expiration", "R-CE-2"
@@ -761,17 +763,15 @@ class _Replay:
         a direct recertification names its own option.
         """
         pending = list(sources or [])
+        # Each step of a day may recertify a certification once (D-DAY-1): a CE option met by the
+        # day's activities right after an exam renewed it that day still recertifies it.
+        done: set[str] = set()
         while True:
             pool_rank = self._pool_rank()
             cascades: list[tuple[CertState, int | None, bool]] = pending
             pending = []
             for cert in self._ordered():
-                if (
-                    not cert.renewable
-                    or cert.retired
-                    or cert.expires is None
-                    or self.recert_day.get(cert.name) == today
-                ):
+                if not cert.renewable or cert.retired or cert.expires is None or cert.name in done:
                     continue
                 options = self._options(cert)
                 if not options:
@@ -796,6 +796,7 @@ class _Replay:
                         continue
                     verdict = option.assess(facts)
                     if verdict.met:
+                        done.add(cert.name)
                         self._recertify(cert, today, verdict, pool_rank)
                         cascades.append((cert, pool_rank, False))
                         break
@@ -915,7 +916,7 @@ class _Replay:
         # left toward a certification that expired unused, which stay counted toward it (D-POOL-5).
         pool: dict[int, Entry] = {id(e): e for e in used}
         for other in self.certs.values():
-            if other.ce_eligible and other.rank == cert.rank:
+            if other.renewable and other.ce_eligible and other.rank == cert.rank:
                 pool.update((id(e), e) for e in other.entries)
         for entry in sorted(pool.values(), key=Entry.sort_key):
             if key in entry.consumed:
