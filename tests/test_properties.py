@@ -51,10 +51,46 @@ _SAME_ITEM_TWICE = rst.Case(
     date(2022, 6, 1),
 )
 
+# Shrunk records that caught the hand-made engine mutations (tests/mutations/README.md),
+# kept so that every run of the suite tries them.
+_CCNA_BY_EXAM_THEN_CE = rst.Case(
+    # 200-301 on 2020-02-29 earns the CCNA; 30 credits that day recertify it and use the pool
+    # up (R-CE-5): a pool still holding 30 credits breaks no_double_counting.
+    Record(exams=(ExamPass("200-301", date(2020, 2, 29)),), activities=(
+        Activity("a0", 30, date(2020, 2, 29), item="item-1", claimed_on=date(2020, 2, 29),
+                 status="approved"),
+    )),
+    date(2020, 2, 29),
+)
+_CLAIM_366_DAYS_LATE = rst.Case(
+    # Claimed 2021-03-01, 366 days after completion on 2020-02-29: late (R-CE-2, D-CLAIM-3).
+    Record(exams=(ExamPass("200-301", date(2020, 2, 29)),), activities=(
+        Activity("a0", 1, date(2020, 2, 29), item="item-1", claimed_on=date(2021, 3, 1)),
+    )),
+    date(2024, 2, 28),
+)
+_TWO_ASSOCIATES_ONE_POOL = rst.Case(
+    # CCNA and CyberOps Associate earned 2020-02-29; 30 credits on 2021-01-01 recertify one,
+    # the other cascades to 2021-01-01 + 3 years = 2024-01-01 (R-CASC-1, D-POOL-4).
+    Record(exams=(ExamPass("200-301", date(2020, 2, 29)), ExamPass("200-201", date(2020, 2, 29))),
+           activities=(Activity("a0", 30, date(2021, 1, 1), item="item-1",
+                                claimed_on=date(2021, 1, 1), status="approved"),)),
+    date(2021, 1, 1),
+)
+_ON_THE_EXPIRATION_DATE = rst.Case(
+    # 2020-02-29 + 3 years = 2023-02-28: active through that day (R-VAL-1).
+    Record(holdings=(Holding("CCNA", date(2020, 2, 29)),)),
+    date(2023, 2, 28),
+)
+
 
 @pytest.mark.parametrize("name", sorted(invariants.ALL))
 @given(case=rst.cases(CISCO))
 @example(case=_SAME_ITEM_TWICE)
+@example(case=_CCNA_BY_EXAM_THEN_CE)
+@example(case=_CLAIM_366_DAYS_LATE)
+@example(case=_TWO_ASSOCIATES_ONE_POOL)
+@example(case=_ON_THE_EXPIRATION_DATE)
 @example(case=_RETIRED_SAME_DAY)
 @example(case=_LATE_APPROVAL_RECERTIFIES)
 def test_invariant_on_the_cisco_policy(name: str, case: rst.Case) -> None:
