@@ -54,8 +54,8 @@ Readings taken where the spec is silent (the lead's decisions are marked
   still unused in the view of a certification it could count toward;
 * a retired certification still active at the pool's level shares the pool
   (D-POOL-4): a recertification of another one at that level forfeits its
-  unused credits (the engine's reading; the spec only says retired ones are
-  skipped when choosing the pool's level);
+  unused credits completed before its retirement (the engine's reading; the
+  spec only says retired ones are skipped when choosing the pool's level);
 * ``no_ce_eligible_certification`` is the reason when no ladder
   certification was held (from the record or earned) at any point of the
   replay up to the evaluation date, ``outside_term`` when one was but none
@@ -278,6 +278,8 @@ class _Replay:
             if cert.rank != pool_rank or not cert.active(day):
                 continue
             for a in self.view(cert):
+                if cert.retired_on is not None and a.completed >= cert.retired_on:
+                    continue  # never counted toward it: it was retired by then
                 a.state = "used" if a in used else "forfeited"
         for a in used:
             a.state = "used"

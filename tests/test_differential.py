@@ -18,7 +18,6 @@ from datetime import date, timedelta
 from typing import Any
 
 import attrs
-import pytest
 from dateutil.relativedelta import relativedelta
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -153,7 +152,7 @@ def engine_view(record: Record, as_of: date, policy: Policy = CISCO) -> OracleRe
 #: spec; each has a strict xfail test below. The property test steps around
 #: them until the engine is fixed: when an xfail below starts passing, remove
 #: its note here.
-KNOWN_ENGINE_BUGS: frozenset[str] = frozenset({"ce_met_on_exam_renewal_day", "expired_peer_credits_at_reset"})
+KNOWN_ENGINE_BUGS: frozenset[str] = frozenset()
 
 
 def assert_agree(record: Record, as_of: date, *, policy: Policy = CISCO, skip_known: bool = False) -> None:
@@ -242,17 +241,12 @@ def test_ce_met_on_the_earning_day_recertifies_that_day() -> None:
     assert result.pool.credits == 5
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: a reset forfeits unused credits of an expired certification at the "
-    "same level whose term they belong to (D-POOL-4, D-POOL-5, R-CE-1)",
-)
 def test_reset_leaves_credits_of_an_expired_peer_counted() -> None:
     # CCDE held 2020-03-01, expires 2020-03-01 + 3 years = 2023-03-01 with a0 (completed
     # 2020-03-01, inside CCDE's term only) unused: a0 stays counted toward CCDE (D-POOL-5).
     # CCIE EI held 2020-03-02 (to 2023-03-02) recertifies by 400-007 on 2023-03-02
     # ("1 expert written exam"); its pool holds only credits completed inside its own term
-    # (D-POOL-4, R-CE-1), and a0 is not one of them. The engine forfeits a0 in that reset.
+    # (D-POOL-4, R-CE-1), and a0 is not one of them. Until 612458f the engine forfeited a0.
     record = Record(
         holdings=[
             Holding("CCDE", date(2020, 3, 1)),
@@ -272,17 +266,13 @@ def test_reset_leaves_credits_of_an_expired_peer_counted() -> None:
     assert result.activity("a0").outcome == "counted"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: CE met on the day an exam recertifies a certification recertifies only "
-    "at the next activity (D-DAY-1, D-ANCHOR-1, R-DATE-1)",
-)
 def test_ce_met_on_an_exam_recertification_day_recertifies_that_day() -> None:
     # 200-301 on 2020-03-01 earns CCNA; 200-301 on 2020-03-02 recertifies it ("1 associate
     # exam", new term to 2020-03-02 + 3 years = 2023-03-02). a0's 40 credits completed that
     # day go into the new pool (D-DAY-1) and meet "30 CE credits" the same day: CCNA
     # recertifies again on 2020-03-02 (same term, to 2023-03-02), a0 used. a1 (2020-04-01)
-    # starts the next pool. The engine recertifies on 2020-04-01 (to 2023-04-01) and forfeits a1.
+    # starts the next pool. Until 612458f the engine recertified on 2020-04-01 (to 2023-04-01)
+    # and forfeited a1.
     record = Record(
         exams=[ExamPass("200-301", date(2020, 3, 1)), ExamPass("200-301", date(2020, 3, 2))],
         activities=[
