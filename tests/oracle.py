@@ -18,8 +18,17 @@ Scope (what can be decided unambiguously from the spec):
   ``concentration``, ``expert_written`` and ``expert_lab``;
 * activities of any eligible category, unclaimed, pending, approved or
   rejected, with or without ``decided_on``;
-* the default parameters (anchor ``completion``, pooling ``highest_level``,
-  no carry-over, 3-year earning window), any claim window.
+* pooling ``highest_level``, no carry-over, 3-year earning window (the
+  defaults); any claim window; either anchor. Under the anchor ``claim`` an
+  activity joins the replay on its claim date (the engine's reading of
+  D-ANCHOR-1: D is then that date, and events between completion and claim
+  come first); it counts toward a certification active that day whose term
+  contains its completion date; without one the reason is
+  ``claimed_after_expiration`` when every certification active on the
+  completion date had expired by the claim date, else ``outside_term``; an
+  activity completed earlier than the unused one holding its item takes the
+  item over (D-DUP-1: the earliest completion wins) and the other becomes
+  the ``duplicate_item``.
 
 Readings taken where the spec is silent (the lead's decisions are marked
 "lead"; the others are this oracle's choices, checked against the engine):
@@ -156,6 +165,8 @@ class Act:
     claimed: date
     approved: bool
     state: str = "new"  # entered (unused, in a view), used, forfeited
+    # Anchor "claim": expiration dates of the certifications active on the completion date.
+    seen: list[date] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -188,8 +199,12 @@ class _Replay:
         self.policy = policy
         params = policy.parameters
         # Scope: only the claim window may differ from the defaults.
-        assert (params.recertification_anchor, params.pooling) == ("completion", "highest_level")
-        assert (params.carry_over_excess, params.earning_window_years) == (False, 3)
+        assert (params.pooling, params.carry_over_excess, params.earning_window_years) == (
+            "highest_level",
+            False,
+            3,
+        )
+        self.anchor = params.recertification_anchor
         self.claim_window = timedelta(days=params.claim_window_days)
         self.as_of = as_of
         self.certs: dict[str, Cert] = {}
@@ -239,7 +254,7 @@ class _Replay:
             return
         act = Act(a.id, a.item_key, a.credits, a.completed_on, a.claimed_on, status == "approved")
         self.acts.append(act)
-        self.by_day.setdefault(a.completed_on, []).append(act)
+        self.by_day.setdefault(act.claimed if self.anchor == "claim" else act.completed, []).append(act)
 
     # --- the pool -------------------------------------------------------
 
@@ -414,6 +429,9 @@ class _Replay:
     # --- activities ------------------------------------------------------
 
     def enter(self, day: date, a: Act) -> None:
+        if self.anchor == "claim":
+            self.enter_on_claim(day, a)
+            return
         actives = self.active(day)
         if not actives:
             self.outcomes[a.id] = ActResult(a.id, "rejected", "no_target")
@@ -431,11 +449,49 @@ class _Replay:
         else:
             self.outcomes[a.id] = ActResult(a.id, "pending", None)
 
+    def enter_on_claim(self, day: date, a: Act) -> None:
+        """Anchor ``claim``: the activity joins the replay on its claim date (D-ANCHOR-1).
+
+        It counts toward a certification active that day whose term contains its completion
+        date; otherwise the reason is decided by what was active on the completion date.
+        """
+        targets = [c for c in self.active(day) if c.start <= a.completed]
+        if not targets:
+            if not a.seen:
+                reason = "no_target"
+            elif all(a.claimed > expires for expires in a.seen):
+                reason = "claimed_after_expiration"
+            else:
+                reason = "outside_term"
+            self.outcomes[a.id] = ActResult(a.id, "rejected", reason)
+            return
+
+        def order(x: Act) -> tuple[date, date, str]:
+            return (x.completed, x.claimed, x.id)
+
+        for c in targets:
+            for x in self.view(c):
+                if x.item != a.item:
+                    continue
+                if order(x) < order(a) or not a.approved:
+                    self.outcomes[a.id] = ActResult(a.id, "rejected", "duplicate_item")
+                    return
+                # D-DUP-1: the earliest completion wins, even when claimed later.
+                x.state = "displaced"
+                self.outcomes[x.id] = ActResult(x.id, "rejected", "duplicate_item")
+        if a.approved:
+            a.state = "entered"
+        else:
+            self.outcomes[a.id] = ActResult(a.id, "pending", None)
+
     # --- the day loop ----------------------------------------------------
 
     def run(self) -> None:
         days = [h.earned_on for h in self.holdings] + [p.on for p in self.passes]
         days += [a.completed for a in self.acts]
+        completed_on: dict[date, list[Act]] = {}
+        for a in self.acts:
+            completed_on.setdefault(a.completed, []).append(a)
         if not days:
             return
         day = min(days)
@@ -463,6 +519,8 @@ class _Replay:
                 self.check_options(day, starts)
             # 4. Today's activities, as one batch.
             self.exams_today = True
+            for a in completed_on.get(day, []):
+                a.seen = [c.expires for c in self.active(day)]
             batch = sorted(self.by_day.get(day, []), key=lambda a: (a.claimed, a.id))
             for a in batch:
                 self.enter(day, a)

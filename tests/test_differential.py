@@ -173,8 +173,12 @@ def test_engine_agrees_with_the_oracle(case: tuple[Record, date]) -> None:
 
 
 POLICIES = {
-    window: attrs.evolve(CISCO, parameters=attrs.evolve(CISCO.parameters, claim_window_days=window))
+    (window, anchor): attrs.evolve(
+        CISCO,
+        parameters=attrs.evolve(CISCO.parameters, claim_window_days=window, recertification_anchor=anchor),
+    )
     for window in (365, 90)
+    for anchor in ("completion", "claim")
 }
 
 
@@ -187,8 +191,11 @@ def test_engine_agrees_with_the_oracle_on_ce_heavy_records(case: tuple[Record, d
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scoped_records(wide=True), st.sampled_from(sorted(POLICIES)))
-def test_engine_agrees_with_the_oracle_on_wider_records(case: tuple[Record, date], window: int) -> None:
-    # Given expirations, retired holdings, and a 90-day claim window (D-CLAIM-1).
+def test_engine_agrees_with_the_oracle_on_wider_records(
+    case: tuple[Record, date], window: tuple[int, str]
+) -> None:
+    # Given expirations, retired holdings, a 90-day claim window (D-CLAIM-1), the claim anchor
+    # (D-ANCHOR-1).
     record, as_of = case
     assert_agree(record, as_of, policy=POLICIES[window], skip_known=True)
 
