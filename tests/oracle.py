@@ -15,20 +15,19 @@ Scope (what can be decided unambiguously from the spec):
   expert), with or without a given ``expires_on`` and ``retired_on``
   (retired ones: none that the record's exams could earn again);
 * exam passes of the catalog of kinds ``associate``, ``core``,
-  ``concentration``, ``expert_written`` and ``expert_lab``;
+  ``concentration``, ``expert_written`` and ``expert_lab``, none before the
+  start of a holding (an earlier pass could earn the held certification and
+  clash with the term the record gives);
 * activities of any eligible category, unclaimed, pending, approved or
   rejected, with or without ``decided_on``;
 * pooling ``highest_level``, no carry-over, 3-year earning window (the
-  defaults); any claim window; either anchor. Under the anchor ``claim`` an
-  activity joins the replay on its claim date (the engine's reading of
-  D-ANCHOR-1: D is then that date, and events between completion and claim
-  come first); it counts toward a certification active that day whose term
-  contains its completion date; without one the reason is
-  ``claimed_after_expiration`` when every certification active on the
-  completion date had expired by the claim date, else ``outside_term``; an
-  activity completed earlier than the unused one holding its item takes the
-  item over (D-DUP-1: the earliest completion wins) and the other becomes
-  the ``duplicate_item``.
+  defaults); any claim window; either recertification anchor;
+* terms starting on or after 2020-02-24 (earlier ones follow the older
+  policy version).
+
+Not in scope: entry level, CSM, certifications outside the catalog, pooling
+``each_level`` and ``carry_over_excess`` (their interplay with resets,
+cascades and outcomes is not written down in the spec), Emeritus.
 
 Readings taken where the spec is silent (the lead's decisions are marked
 "lead"; the others are this oracle's choices, checked against the engine):
@@ -69,7 +68,16 @@ Readings taken where the spec is silent (the lead's decisions are marked
   certification was held (from the record or earned) at any point of the
   replay up to the evaluation date, ``outside_term`` when one was but none
   was active on the completion date;
-* an earned (not renewed) term has ``recertified_on`` ``None``.
+* an earned (not renewed) term has ``recertified_on`` ``None``;
+* anchor ``claim``: an activity joins the replay on its claim date (the
+  engine's reading of D-ANCHOR-1: D is then that date, and events between
+  completion and claim come first); it counts toward a certification active
+  that day whose term contains its completion date; without one the reason
+  is ``claimed_after_expiration`` when every certification active on the
+  completion date had expired by the claim date, else ``outside_term``; an
+  activity completed earlier than the unused one holding its item takes the
+  item over (D-DUP-1: the earliest completion wins) and the other becomes
+  the ``duplicate_item``.
 """
 
 from __future__ import annotations
