@@ -1,14 +1,13 @@
 """Engine behaviour found by the property tests, kept as regular tests with hand-worked values.
 
-Each test states the spec's answer; an ``xfail(strict=True)`` marks an engine bug
-reported to the lead (it turns into a failure, to be un-marked, once fixed).
+Each test states the spec's answer. An engine bug found this way is reported to the lead and
+kept here as an ``xfail(strict=True)`` test until fixed (the pending ``counted_toward`` one
+below was fixed in the engine and un-marked).
 """
 
 from __future__ import annotations
 
 from datetime import date
-
-import pytest
 
 from recert import Activity, Holding, Record, cisco_policy, evaluate
 from recert.testing import invariants
@@ -16,11 +15,6 @@ from recert.testing import invariants
 CISCO = cisco_policy()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: a pending claim names as counted_toward a certification that expired "
-    "before the claim date, not the one it can still count toward (D-CLAIM-2, R-CE-2)",
-)
 def test_pending_claim_would_count_toward_the_certification_still_active() -> None:
     record = Record(
         holdings=(

@@ -374,7 +374,9 @@ def no_double_counting(policy: Policy, record: Record, as_of: date) -> None:
 
     - Every activity and exam pass appears in the ``uses`` of at most one
       earning or recertification of each certification (R-CE-5, D-EXAM-1,
-      D-EXAM-2).
+      D-EXAM-2). Under ``carry_over_excess`` the part of an activity a
+      recertification did not need stays in the pool (D-POOL-2), so there
+      only exam passes are held to this.
     - An activity named in ``uses`` was approved and counted: its outcome
       is ``counted`` or ``forfeited``, never ``pending``, ``rejected`` or
       ``unclaimed`` (R-CE-1).
@@ -399,11 +401,15 @@ def _no_double_counting(policy: Policy, record: Record, as_of: date, base: Evalu
     outcomes = {a.id: a for a in base.activities}
     seen: dict[tuple[str, str], str] = {}
     used: set[str] = set()
+    carried = policy.parameters.carry_over_excess
     for event in base.events:
         if event.kind not in ("earned", "recertified") or event.uses is None:
             continue
         items: dict[str, str] = {}
-        for key in (*event.uses.activities, *event.uses.exams):
+        # With carry_over_excess the unused part of an activity stays in the pool
+        # (D-POOL-2), so one activity may serve two recertifications in parts.
+        once = event.uses.exams if carried else (*event.uses.activities, *event.uses.exams)
+        for key in once:
             mark = (event.certification, key)
             if mark in seen:
                 raise InvariantViolation(
@@ -420,7 +426,7 @@ def _no_double_counting(policy: Policy, record: Record, as_of: date, base: Evalu
                     f"activity {activity_id} is used by {event.certification} on {event.on} "
                     f"but its outcome is {outcome}", record, as_of)
             item = by_id[activity_id].item_key
-            if not policy.parameters.carry_over_excess and item in items:
+            if not carried and item in items:
                 raise InvariantViolation(
                     "no_double_counting",
                     f"activities {items[item]} and {activity_id} of item {item!r} are both used "
@@ -549,9 +555,10 @@ def claim_window(policy: Policy, record: Record, as_of: date) -> None:
     An activity whose outcome is ``counted``, ``forfeited`` or ``pending``
     was claimed at most ``claim_window_days`` after completion (day 0 is the
     completion date); and on its claim date, in the record without the
-    claims made that day, the certification it counts toward (for a
-    ``pending`` or ``forfeited`` one: some CE-eligible certification) was
-    still active. The
+    claims made that day, the certification it counts (or, pending, would
+    count) toward was still active; for a ``forfeited`` one, or under
+    ``carry_over_excess`` where carried credits follow the pool, some
+    CE-eligible certification was. The
     claims of the day are left out so that a late claim cannot vouch for
     itself by recertifying retroactively.
 
@@ -580,10 +587,14 @@ def _claim_window(policy: Policy, record: Record, as_of: date, base: Evaluation)
                 f"activity {outcome.id} claimed on {claimed}, {(claimed - activity.completed_on).days} "
                 f"days after completion on {activity.completed_on}, is {outcome.outcome}; the window "
                 f"is {window.days} days", record, as_of)
-        # A pending claim's counted_toward is a forecast and a forfeited one's
-        # names the reset that forfeited it: of those, only some CE-eligible
-        # certification active on the claim date is required.
-        toward = outcome.counted_toward if outcome.outcome == "counted" else None
+        # A forfeited activity's counted_toward names the reset that forfeited
+        # it, and a carried-over one (carry_over_excess) follows the pool: of
+        # those, only some CE-eligible certification active on the claim date
+        # is required.
+        carried = policy.parameters.carry_over_excess
+        toward = outcome.counted_toward
+        if outcome.outcome == "forfeited" or carried:
+            toward = None
         by_claim_day[claimed].append((outcome.id, toward))
     for day, claims in sorted(by_claim_day.items()):
         without = attrs.evolve(
