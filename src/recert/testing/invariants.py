@@ -29,10 +29,11 @@ from typing import Any
 import attrs
 
 from recert.engine import evaluate
-from recert.policy import Policy, Validity
+from recert.policy import Policy
 from recert.record import Activity, ExamPass, Record
 from recert.requirements import CECredits
 from recert.result import Evaluation, Event
+from recert.testing._terms import expiration
 
 __all__ = [
     "ALL",
@@ -167,23 +168,6 @@ def _same(invariant: str, first: Evaluation, second: Evaluation, what: str,
     diff = _first_difference(canonical(first), canonical(second))
     if diff is not None:
         raise InvariantViolation(invariant, f"{what}; first difference at {diff}", record, as_of)
-
-
-def _validity(policy: Policy, name: str, level: str) -> tuple[Validity, ...]:
-    cert = policy.certification(name)
-    if cert is not None and cert.validity is not None:
-        return cert.validity
-    return policy.level(cert.level if cert is not None else level).validity
-
-
-def _expiration(policy: Policy, name: str, level: str, start: date) -> date | None:
-    """Expiration of a term of *name* starting on *start* (R-VAL-1, D-DATE-1)."""
-    entries = _validity(policy, name, level)
-    chosen = entries[0]
-    for entry in entries:
-        if entry.starting_on is None or entry.starting_on <= start:
-            chosen = entry
-    return chosen.expiration(start)
 
 
 def _cascades(policy: Policy, name: str, level: str) -> bool:
@@ -539,7 +523,7 @@ def _cascade(policy: Policy, record: Record, as_of: date, base: Evaluation) -> N
                 or retired_on.get(status.certification, date.max) <= day
             ):
                 continue
-            least = _expiration(policy, status.certification, status.level, day)
+            least = expiration(policy, status.certification, status.level, day)
             if least is not None and status.expires_on < least:
                 raise InvariantViolation(
                     "cascade",

@@ -29,9 +29,10 @@ import attrs
 from dateutil.relativedelta import relativedelta
 from hypothesis import strategies as st
 
-from recert.policy import Certification, Policy, Validity
+from recert.policy import Policy
 from recert.policy_loader import cisco_policy, policy_from_mapping
 from recert.record import Activity, ClaimStatus, ExamPass, Holding, Record
+from recert.testing import _terms
 
 __all__ = [
     "Case",
@@ -40,9 +41,11 @@ __all__ = [
     "cases",
     "dates",
     "exam_passes",
+    "expiration",
     "holdings",
     "policies",
     "policy_cases",
+    "policy_mappings",
     "records",
     "terms",
 ]
@@ -118,16 +121,6 @@ def dates(min_value: date = MIN_DATE, max_value: date = MAX_DATE) -> st.SearchSt
     return st.one_of(plain, plain, plain, st.sampled_from(tricky))
 
 
-def _validity(policy: Policy, cert: Certification, start: date) -> Validity:
-    """The validity that applies to a term of *cert* starting on *start* (R-VAL-1)."""
-    entries = cert.validity or policy.level(cert.level).validity
-    chosen = entries[0]
-    for entry in entries:
-        if entry.starting_on is None or entry.starting_on <= start:
-            chosen = entry
-    return chosen
-
-
 def expiration(policy: Policy, certification: str, start: date) -> date | None:
     """The expiration date of a term of *certification* starting on *start*.
 
@@ -149,7 +142,7 @@ def expiration(policy: Policy, certification: str, start: date) -> date | None:
     cert = policy.certification(certification)
     if cert is None:
         raise KeyError(certification)
-    return _validity(policy, cert, start).expiration(start)
+    return _terms.expiration(policy, cert.name, cert.level, start)
 
 
 @st.composite
@@ -181,7 +174,7 @@ def terms(
             raise KeyError(certification)
         cert = found
     start = draw(dates(min_value, max_value))
-    return Term(cert.name, start, _validity(policy, cert, start).expiration(start))
+    return Term(cert.name, start, _terms.expiration(policy, cert.name, cert.level, start))
 
 
 @st.composite
