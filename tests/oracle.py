@@ -151,6 +151,7 @@ class Cert:
     used: set[Pass] = field(default_factory=set)
     earned_on: date | None = None
     retired_on: date | None = None
+    last_ce_total: float | None = None  # credits in its view at its last CE recertification
 
     @property
     def rank(self) -> int:
@@ -377,6 +378,10 @@ class _Replay:
                         total += a.credits
                     if total < credits - 1e-9:
                         continue
+                    view_total = sum(a.credits for a in self.view(cert))
+                    if cert.last_ce_total is not None and abs(view_total - cert.last_ce_total) < 1e-9:
+                        self.notes.add("ce_total_repeats")
+                    cert.last_ce_total = view_total
                 if credits and cert.start == day != cert.earned_on and any(p.on == day for p in self.passes):
                     # CE met on the day an exam renewed this certification.
                     self.notes.add("ce_met_on_exam_renewal_day")
@@ -469,6 +474,7 @@ class _Replay:
                 reason = "no_target"
             elif all(a.claimed > expires for expires in a.seen):
                 reason = "claimed_after_expiration"
+                self.notes.add("late_claim_under_claim_anchor")
             else:
                 reason = "outside_term"
             self.outcomes[a.id] = ActResult(a.id, "rejected", reason)
