@@ -43,7 +43,8 @@ class Entry:
     used_on: date | None = None
     forfeited_by: str | None = None
     forfeited_on: date | None = None
-    carried: bool = False
+    #: The level whose pool carried the entry over into a new term (D-POOL-2), if any.
+    carried: str | None = None
     #: Decided at arrival when a rule rejects the activity.
     reason: str | None = None
     rule: str | None = None

@@ -682,6 +682,15 @@ class _Replay:
         ]
         entry.targets = tuple(c.name for c in holders)
         if not holders:
+            ended = [c for c in self._ordered() if c.ce_eligible and not c.retired and c.contains(completed)]
+            if ended:  # under the claim anchor: its certification expired before the claim (R-CE-2)
+                last = max(c.expires for c in ended if c.expires is not None)
+                entry.reason, entry.rule = "claimed_after_expiration", "R-CE-2"
+                entry.note = (
+                    f"claimed on {claimed}, after {last}, the expiration date of every certification "
+                    f"it could count toward ({', '.join(c.name for c in ended)})"
+                )
+                return
             # Which of the two reasons is decided at the end, on the whole record (D-REASON-1).
             entry.reason, entry.rule = "outside_term", "R-CE-1"
             return
@@ -796,6 +805,7 @@ class _Replay:
                         continue
                     verdict = option.assess(facts)
                     if verdict.met:
+                        cert.unmet = None  # the memo holds only checks that found nothing met
                         done.add(cert.name)
                         self._recertify(cert, today, verdict, pool_rank)
                         cascades.append((cert, pool_rank, False))
@@ -922,11 +932,11 @@ class _Replay:
             if key in entry.consumed:
                 continue
             if id(entry) in used_ids and carry and entry.credits > 1e-9:
-                entry.carried = True  # the excess of the last activity used stays (D-POOL-2)
+                entry.carried = cert.level.name  # the excess of the last activity used stays (D-POOL-2)
             elif id(entry) in used_ids:
                 entry.consumed.add(key)
             elif carry:
-                entry.carried = True
+                entry.carried = cert.level.name
             else:
                 entry.consumed.add(key)
                 if entry.used_by is None and entry.forfeited_by is None:
@@ -959,7 +969,8 @@ class _Replay:
         for entry in sorted(self.open, key=Entry.sort_key):
             if key in entry.consumed or entry.activity.item_key in items:
                 continue
-            in_term = entry.carried or cert.contains(entry.completed_on)
+            # Carried credits stay in their level's pool; they never move up (R-CE-5).
+            in_term = entry.carried == cert.level.name or cert.contains(entry.completed_on)
             if in_term and (cert.expires is None or entry.claimed_on <= cert.expires):
                 entries.append(entry)
                 items.add(entry.activity.item_key)

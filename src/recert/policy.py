@@ -241,8 +241,10 @@ class Parameters:
         pooling: ``"highest_level"`` (one pool toward the highest level) or
             ``"each_level"`` (every level renews from its own view of the
             credits) (D-POOL-1).
-        carry_over_excess: Whether whole activities beyond what a
-            recertification used stay in the pool (D-POOL-2).
+        carry_over_excess: Whether credits beyond what a recertification
+            used stay in its level's pool for the new term, the rest of the
+            last activity used included (D-POOL-2); they never move to
+            another level.
         earning_window_years: Years within which the passes of an earning
             rule must all fall (spec section 7).
         renewal_from: ``"recertification"``: a new term runs from the day D
