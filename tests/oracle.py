@@ -151,7 +151,6 @@ class Cert:
     used: set[Pass] = field(default_factory=set)
     earned_on: date | None = None
     retired_on: date | None = None
-    last_ce_total: float | None = None  # credits in its view at its last CE recertification
 
     @property
     def rank(self) -> int:
@@ -358,6 +357,17 @@ class _Replay:
             taken += chosen
         return taken
 
+    def _by_claim(self, cert: Cert, credits: float) -> list[Act]:
+        """The activities a CE option would use if taken in claim-date order (for notes only)."""
+        out: list[Act] = []
+        total = 0.0
+        for a in sorted(self.view(cert), key=lambda a: (a.claimed, a.completed, a.id)):
+            if total >= credits - 1e-9:
+                break
+            out.append(a)
+            total += a.credits
+        return out
+
     def check_options(self, day: date, starts: dict[str, date]) -> None:
         for cert in self.active(day):
             start = starts.get(cert.name, cert.start)
@@ -378,10 +388,10 @@ class _Replay:
                         total += a.credits
                     if total < credits - 1e-9:
                         continue
-                    view_total = sum(a.credits for a in self.view(cert))
-                    if cert.last_ce_total is not None and abs(view_total - cert.last_ce_total) < 1e-9:
-                        self.notes.add("ce_total_repeats")
-                    cert.last_ce_total = view_total
+                    if self.anchor == "claim" and {a.id for a in used} != {
+                        a.id for a in self._by_claim(cert, credits)
+                    }:
+                        self.notes.add("claim_anchor_use_order")
                 if credits and cert.start == day != cert.earned_on and any(p.on == day for p in self.passes):
                     # CE met on the day an exam renewed this certification.
                     self.notes.add("ce_met_on_exam_renewal_day")
@@ -474,7 +484,6 @@ class _Replay:
                 reason = "no_target"
             elif all(a.claimed > expires for expires in a.seen):
                 reason = "claimed_after_expiration"
-                self.notes.add("late_claim_under_claim_anchor")
             else:
                 reason = "outside_term"
             self.outcomes[a.id] = ActResult(a.id, "rejected", reason)
