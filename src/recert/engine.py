@@ -823,7 +823,7 @@ class _Replay:
         used: list[Entry] = []
         if verdict.credits:
             need = verdict.credits
-            for entry in sorted(cert.entries, key=Entry.sort_key):
+            for entry in sorted(cert.entries, key=_dup_order):  # oldest completions first
                 if need <= 1e-9:
                     break
                 used.append(entry)
