@@ -28,7 +28,6 @@ from datetime import date, timedelta
 from typing import Any
 
 import attrs
-import pytest
 from dateutil.relativedelta import relativedelta
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -163,7 +162,7 @@ def engine_view(record: Record, as_of: date, policy: Policy = CISCO) -> OracleRe
 #: spec; each has a strict xfail test below. The property test steps around
 #: them until the engine is fixed: when an xfail below starts passing, remove
 #: its note here.
-KNOWN_ENGINE_BUGS: frozenset[str] = frozenset({"claim_anchor_use_order"})
+KNOWN_ENGINE_BUGS: frozenset[str] = frozenset()
 
 
 def assert_agree(record: Record, as_of: date, *, policy: Policy = CISCO, skip_known: bool = False) -> None:
@@ -356,17 +355,12 @@ def test_late_claim_reason_under_the_claim_anchor() -> None:
     assert (outcome.outcome, outcome.reason) == ("rejected", "claimed_after_expiration")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine deviates from the lead's decision: under the claim anchor a CE option takes "
-    "credits in claim-date order, not from the oldest completions (D-POOL-2, D-ANCHOR-1)",
-)
 def test_claim_anchor_uses_the_oldest_completions_first() -> None:
     # Anchor claim. CCNA held 2020-03-01. a2 (10 credits, completed and claimed 2020-03-02)
     # joins the pool on 2020-03-02; a0 (30 credits, completed 2020-03-01, claimed 2020-03-03)
     # joins on 2020-03-03: 40 >= 30, CCNA recertifies on 2020-03-03 (D-ANCHOR-1). The lead's
     # decision takes the credits from the oldest completions: a0 alone makes 30, so a2 is
-    # beyond what the recertification used: forfeited (D-POOL-2). The engine uses a2 first.
+    # beyond what the recertification used: forfeited (D-POOL-2). (The engine used a2 first until this was fixed.)
     record = Record(
         holdings=[Holding("CCNA", date(2020, 3, 1))],
         activities=[
