@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from recert import Activity, Holding, Record, cisco_policy, evaluate
+import attrs
+
+from recert import Activity, ExamPass, Holding, Record, cisco_policy, evaluate
 from recert.testing import invariants
 
 CISCO = cisco_policy()
@@ -66,3 +68,20 @@ def test_one_item_twice_in_a_term_counts_once() -> None:
     ]
     assert evaluation.pool is not None
     assert evaluation.pool.credits == 10
+
+
+def test_local_monotonicity_allows_cutting_back_a_pre_2020_term() -> None:
+    # Found by the dev profile. CyberOps Associate held 2018-01-01 (-> 2021-01-01); 200-301 on
+    # 2018-01-02 recertifies it under the pre-2020 version, counted from the old expiration date:
+    # 2021-01-01 + 3 years = 2024-01-01 (R-PRE2020-1). A pass added on 2020-02-28 (new version)
+    # recertifies it that day: 2020-02-28 + 3 years = 2023-02-28, earlier, as D-DATE-2 says.
+    record = Record(
+        holdings=(Holding("CyberOps Associate", date(2018, 1, 1)),),
+        exams=(ExamPass("200-301", date(2018, 1, 2)),),
+    )
+    before = evaluate(record, as_of=date(2020, 2, 28), policy=CISCO).certification("CyberOps Associate")
+    assert before.expires_on == date(2024, 1, 1)
+    added = attrs.evolve(record, exams=(*record.exams, ExamPass("200-301", date(2020, 2, 28))))
+    after = evaluate(added, as_of=date(2020, 2, 28), policy=CISCO).certification("CyberOps Associate")
+    assert (after.recertified_on, after.expires_on) == (date(2020, 2, 28), date(2023, 2, 28))
+    invariants.local_monotonicity(CISCO, record, date(2020, 2, 28))

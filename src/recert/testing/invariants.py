@@ -301,7 +301,12 @@ def local_monotonicity(policy: Policy, record: Record, as_of: date) -> None:
     D-DATE-2): the new term runs from the day of the recertification, not
     from the old expiration date. That is the policy, not a bug. For the
     same reason the check skips records whose holdings give ``expires_on``
-    (a direct recertification may then set an earlier date, D-DATE-2).
+    (a direct recertification may then set an earlier date, D-DATE-2), and
+    a certification the added fact recertifies on *as_of* itself: its new
+    term is as long as any term the version in force allows, so an earlier
+    date than before means the old term was longer (a given date, or an
+    older version's renewal counted from the old expiration date,
+    R-PRE2020-1), which D-DATE-2 rightly cuts back.
 
     Raises:
         InvariantViolation: The added fact made a certification expired, or
@@ -339,9 +344,10 @@ def _local_monotonicity(policy: Policy, record: Record, as_of: date, base: Evalu
             if status.status != "active":
                 raise InvariantViolation("local_monotonicity", f"adding {what} leaves "
                                          f"{status.certification} {status.status}", record, as_of)
+            renewed_today = status.recertified_on == as_of and status.term_started_on == as_of
             if old.expires_on is not None and (
                 status.expires_on is not None and status.expires_on < old.expires_on
-            ):
+            ) and not renewed_today:
                 raise InvariantViolation(
                     "local_monotonicity",
                     f"adding {what} moves the expiration date of {status.certification} "
