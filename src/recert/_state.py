@@ -85,7 +85,6 @@ class CertState:
     ce_eligible: bool
     cascades: bool
     retired_on: date | None
-    held: bool
     first_on: date
     status: str = "active"
     retired: bool = False
@@ -96,8 +95,6 @@ class CertState:
     used_passes: set[PassFact] = attrs.Factory(set)
     #: Approved entries counting toward the current term, unconsumed.
     entries: list[Entry] = attrs.Factory(list)
-    last_change: date | None = None
-    expired_on: date | None = None
     emeritus_until: date | None = None
     suspended_until: date | None = None
     #: Inputs of the last option check that found nothing met (see ``_Replay._check``).

@@ -22,7 +22,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from recert._state import ONE_DAY, CertState, Entry
+from recert._state import ONE_DAY, CertState, Entry, validity_for
 from recert.exceptions import Problem, RecordError
 from recert.policy import Certification, Level, Policy
 from recert.policy_loader import cisco_policy
@@ -329,7 +329,7 @@ class _Replay:
                 and cert.suspended_until is not None
                 and cert.suspended_until < today
             ):
-                cert.status, cert.rule, cert.expired_on = "expired", "R-DATE-2", today
+                cert.status, cert.rule = "expired", "R-DATE-2"
                 self._event(
                     today,
                     "expired",
@@ -354,7 +354,6 @@ class _Replay:
                 )
             if cert.active and cert.expires is not None and cert.expires < today:
                 cert.status = "expired"
-                cert.expired_on = today
                 cert.rule = "R-DATE-2"
                 self._event(
                     today,
@@ -443,7 +442,6 @@ class _Replay:
             ce_eligible=False,
             cascades=level.ladder if cert.cascade is None else cert.cascade,
             retired_on=retired_on,
-            held=False,
             first_on=first_on,
         )
         self._apply_version(state)
@@ -483,9 +481,7 @@ class _Replay:
         _, cert, start, given, retired_on = fact
         level = self.policy.level(cert.level)
         state = self._new_state(cert, start, retired_on, self.facts.first_earned.get(cert.name, start))
-        state.held = True
         state.expires = given if given is not None else state.expiration_from(start)
-        state.last_change = start
         earlier = self.certs.get(cert.name)
         if earlier is not None:
             # The record's term wins over a term derived from exam passes: one certification.
@@ -589,7 +585,6 @@ class _Replay:
         fresh.expires = fresh.expiration_from(today)
         fresh.used_passes.update(chosen)  # D-EXAM-1: the earning passes never renew it
         fresh.how = f"earned on {today} ({how})"
-        fresh.last_change = today
         self.certs[cert.name] = fresh
         self._order = None
         back = " again after it expired" if state is not None else ""
@@ -842,7 +837,6 @@ class _Replay:
         cert.rule = verdict.option.rule
         cert.how = f"recertified on {today} by {verdict.option.label}"
         cert.used_passes.update(verdict.passes)
-        cert.last_change = today
         self.recert_day[cert.name] = today
         for entry in used:
             entry.used_by, entry.used_on = cert.name, today
@@ -902,7 +896,6 @@ class _Replay:
             cert.recertified_by = f"cascade from {source.name}"
             cert.rule = rule
             cert.how = f"recertified on {today} by cascade from {source.name}"
-            cert.last_change = today
             self._event(
                 today,
                 "cascaded",
@@ -1230,8 +1223,6 @@ def _fill(
 
 
 def _years(cert: CertState, start: date) -> str:
-    from recert._state import validity_for
-
     years = validity_for(cert.validity, start).years
     return "lifetime" if years is None else f"{years} year{'s' if years != 1 else ''}"
 
