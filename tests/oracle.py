@@ -56,8 +56,10 @@ Readings taken where the spec is silent (the lead's decisions are marked
   new term, directly or by a cascade; the pool's level is judged after the
   day's earnings (D-DAY-1 puts earning first), so earning a higher
   certification moves the pool up and a same-day renewal of the old level
-  does not reset it: its unused credits stay ``counted`` (engine's reading,
-  defensible by D-DAY-1 and R-CE-5's "of the pool's level");
+  does not reset it (D-DAY-1, R-CE-5's "of the pool's level");
+* lead: credits that a renewal leaves in no current term of any active
+  certification are ``forfeited`` (they can never count again, R-CE-1, and
+  never move to another level, R-CE-5), whether or not a reset happened;
 * an activity is a duplicate (D-DUP-1) when an activity of the same item is
   still unused in the view of a certification it could count toward;
 * a retired certification still active at the pool's level shares the pool
@@ -318,9 +320,21 @@ class _Replay:
     def new_term(self, cert: Cert, day: date, pool_rank: int, *, renewal: bool) -> None:
         if renewal and cert.rank == pool_rank:
             self.reset(day, pool_rank, [])
+        old_view = self.view(cert) if renewal else []
         cert.start = day
         cert.expires = day + VALIDITY
         cert.recertified_on = day if renewal else None
+        self.strand(day, old_view)
+
+    def strand(self, day: date, old_view: list[Act]) -> None:
+        """Credits a renewal left in no current term of any active certification are forfeited.
+
+        They can never count again (R-CE-1) and never move to another level (R-CE-5); the
+        lead's reading (spec silent): ``forfeited``, as at a reset.
+        """
+        for a in old_view:
+            if a.state == "entered" and not any(a in self.view(c) for c in self.active(day)):
+                a.state = "forfeited"
 
     def cascade(self, day: date, source: Cert, rank: int, pool_rank: int, *, inclusive: bool) -> None:
         """R-CASC-1/2: active ladder certifications at (or below) *rank* get a later term, never shorter."""
@@ -398,9 +412,11 @@ class _Replay:
                 if cert.rank == pool_rank:
                     self.reset(day, pool_rank, used)
                 cert.used.update(passes)
+                old_view = self.view(cert)
                 cert.start = day
                 cert.expires = day + VALIDITY
                 cert.recertified_on = day
+                self.strand(day, old_view)
                 self.cascade(day, cert, cert.rank, pool_rank, inclusive=True)
                 break
 

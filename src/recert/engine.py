@@ -578,7 +578,7 @@ class _Replay:
             )
             if self._resets(state, self._pool_rank()):
                 self._reset_pool(state, today, [])
-            self._refresh(state)
+            self._refresh(state, today)
             return state
         # Earned anew: continuity (R-EMER-1's 10 and 20 years) starts again today.
         fresh = self._new_state(cert, today, cert.retired_on, today)
@@ -862,7 +862,7 @@ class _Replay:
         )
         if self._resets(cert, pool_rank):
             self._reset_pool(cert, today, used, verdict.credits)
-        self._refresh(cert)
+        self._refresh(cert, today)
 
     def _resets(self, cert: CertState, pool_rank: int | None) -> bool:
         if not cert.ce_eligible:
@@ -907,7 +907,7 @@ class _Replay:
             if self._resets(cert, pool_rank) and self.recert_day.get(cert.name) != today:
                 self._reset_pool(cert, today, [])
             self.recert_day.setdefault(cert.name, today)
-            self._refresh(cert)
+            self._refresh(cert, today)
 
     def _reset_pool(self, cert: CertState, today: date, used: list[Entry], spent: float = 0) -> None:
         """Use up the pool at a recertification of its level (R-CE-5, D-POOL-2, D-POOL-5)."""
@@ -954,9 +954,15 @@ class _Replay:
             + (f"{format_credits(total)} forfeited" if not carry else "the rest carried over (D-POOL-2)"),
         )
 
-    def _refresh(self, cert: CertState) -> None:
-        """Rebuild a certification's pool list after its term moved (D-POOL-4, D-CLAIM-2)."""
+    def _refresh(self, cert: CertState, today: date | None = None) -> None:
+        """Rebuild a certification's pool list after its term moved (D-POOL-4, D-CLAIM-2).
+
+        Credits of its previous term that now lie in no current term of any
+        certification can never count again (R-CE-1, R-CE-5: they do not move
+        to another level): they are forfeited by this renewal on *today*.
+        """
         key = cert.level.name if self.params.pooling == "each_level" else "*"
+        before = cert.entries
         items: set[str] = set()
         entries: list[Entry] = []
         for entry in sorted(self.open, key=Entry.sort_key):
@@ -970,6 +976,29 @@ class _Replay:
                 if cert.name not in entry.listed_in:
                     entry.listed_in.append(cert.name)
         cert.entries = entries
+        if today is not None:
+            self._strand(cert, today, [e for e in before if e not in entries], key)
+
+    def _strand(self, cert: CertState, today: date, dropped: list[Entry], key: str) -> None:
+        """Forfeit credits a renewal left outside every current term (R-CE-5, D-POOL-2)."""
+        elsewhere = {id(e) for other in self.certs.values() if other.renewable for e in other.entries}
+        lost = [e for e in dropped if id(e) not in elsewhere and key not in e.consumed and e.used_by is None]
+        if not lost:
+            return
+        for entry in lost:
+            entry.consumed.add(key)
+            if entry.forfeited_by is None:
+                entry.forfeited_by, entry.forfeited_on = cert.name, today
+        self.open = [e for e in self.open if "*" not in e.consumed]
+        self._event(
+            today,
+            "pool_reset",
+            cert.name,
+            "R-CE-5",
+            f"{cert.name} renewed on {today}: {format_credits(sum(e.credits for e in lost))} CE credits "
+            f"of its previous term ({', '.join(e.activity.id for e in lost)}) lie in no current term "
+            f"and can count toward no other level: forfeited",
+        )
 
     # ----------------------------------------------------------------- helpers
 

@@ -373,7 +373,9 @@ def no_double_counting(policy: Policy, record: Record, as_of: date) -> None:
     - Without ``carry_over_excess``, the credits in the pool never exceed
       the credits of the counted activities no recertification used (the
       pool is reset, R-CE-5); with it the remainder of an activity a
-      recertification used only in part may stay (D-POOL-2).
+      recertification used only in part may stay (D-POOL-2). Checked with
+      ``pooling = "highest_level"`` only: with ``each_level`` every level
+      renews from its own view of the same credits (D-POOL-1).
     - Without ``carry_over_excess``, the activities one recertification
       uses are of distinct catalog items, and so are the counted, unused
       activities completed in an active certification's current term
@@ -424,7 +426,10 @@ def _no_double_counting(policy: Policy, record: Record, as_of: date, base: Evalu
             items[item] = activity_id
     if not policy.parameters.carry_over_excess:
         _once_per_term_in_pool(record, as_of, base, used)
-    if base.pool is not None and not policy.parameters.carry_over_excess:
+    # With pooling = "each_level" every level renews from its own view of the same credits
+    # (D-POOL-1's alternative), so credits a lower level used may still sit in a higher pool.
+    single_pool = policy.parameters.pooling == "highest_level"
+    if base.pool is not None and not policy.parameters.carry_over_excess and single_pool:
         available = sum(
             by_id[a.id].credits for a in base.activities
             if a.outcome == "counted" and a.id not in used
