@@ -238,7 +238,7 @@ def test_ccie_pending_text_says_what_it_waits_for(capsys: pytest.CaptureFixture[
     lines = squeeze(out)
     assert "CCIE Security expert expired 2024-05-20 -26 -" in lines
     assert "Waiting for a decision (R-CE-3)" in lines
-    assert "CCIE Security: expired on 2024-05-20 unless pending claim(s) svpn are approved" in lines
+    assert "CCIE Security: expired after 2024-05-20 unless pending claim(s) svpn are approved" in lines
     assert "CE pool: none (no CE-eligible certification is active)" in lines
     assert "nothing: no active certification to renew" in lines
 
@@ -521,7 +521,7 @@ def test_embed_example_prints_who_needs_what_by_when(
     lines = capsys.readouterr().out.splitlines()
     # DevNet Associate: 2022-05-18 + 3 years = 2025-05-18, 78 days after 2025-03-01; 30 - 16 = 14.
     assert "  DevNet Associate: by 2025-05-18 (78 days): 14 CE credits, or 1 associate exam" in lines
-    assert "  CCIE Security: expired on 2024-05-20 unless claim(s) svpn are approved" in lines
+    assert "  CCIE Security: expired after 2024-05-20 unless claim(s) svpn are approved" in lines
     assert ("  CCNA: by 2027-09-10 (923 days): renews with CCNP Enterprise, or 1 associate exam"
             in lines)
 

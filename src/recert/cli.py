@@ -325,7 +325,7 @@ def render_text(result: Evaluation, source: str = "") -> list[str]:
         for c in waiting:
             claims = ", ".join(c.awaiting)
             if c.status == "expired":
-                expired = f"expired on {c.expires_on.isoformat()}" if c.expires_on else "expired"
+                expired = f"expired after {c.expires_on.isoformat()}" if c.expires_on else "expired"
                 lines.append(f"  {c.certification}: {expired} unless pending claim(s) {claims} "
                              "are approved")
             else:
