@@ -42,7 +42,7 @@ def report(evaluation: recert.Evaluation) -> list[str]:
     for status in evaluation.certifications:
         if status.status == "expired":
             pending = f" unless claim(s) {', '.join(status.awaiting)} are approved" if status.awaiting else ""
-            lines.append(f"  {status.certification}: expired on {status.expires_on}{pending}")
+            lines.append(f"  {status.certification}: expired after {status.expires_on}{pending}")
     if len(lines) == 1:
         lines.append("  nothing to renew")
     return lines
