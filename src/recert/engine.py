@@ -739,10 +739,13 @@ class _Replay:
 
     # ----------------------------------------------------------------- options
 
+    def _pool_holders(self) -> list[CertState]:
+        """Certifications that can take credits from the pool: renewable, CE-eligible, not retired (R-CE-4)."""
+        return [c for c in self._ordered() if c.renewable and c.ce_eligible and not c.retired]
+
     def _pool_rank(self) -> int | None:
-        """Rank of the highest active, CE-eligible, non-retired level (R-CE-4)."""
-        ranks = [c.rank for c in self.certs.values() if c.renewable and c.ce_eligible and not c.retired]
-        return max(ranks, default=None)
+        """Rank of the highest level among the pool's possible holders (R-CE-4, D-POOL-1)."""
+        return max((c.rank for c in self._pool_holders()), default=None)
 
     def _facts_for(self, cert: CertState, today: date, pool_rank: int | None) -> Facts:
         passes = tuple(
@@ -1118,11 +1121,7 @@ class _Replay:
             )
         pool = None
         if pool_rank is not None:
-            at_level = [
-                c
-                for c in self._ordered()
-                if c.renewable and c.ce_eligible and not c.retired and c.rank == pool_rank
-            ]
+            at_level = [c for c in self._pool_holders() if c.rank == pool_rank]
             best = max(at_level, key=lambda c: (c.credits(), c.start))
             pool = PoolState(best.level.name, best.credits(), best.start, best.name)
         steps = tuple(self._next(c, pool_rank) for c in self._ordered() if c.renewable and c.level.ladder)
@@ -1200,14 +1199,7 @@ class _Replay:
         facts = self._facts_for(cert, self.as_of, pool_rank)
         served: CertState | None = None
         if cert.ce_eligible and not facts.ce_available:
-            served = next(
-                (
-                    c
-                    for c in self._ordered()
-                    if c.active and c.ce_eligible and not c.retired and c.rank == pool_rank
-                ),
-                None,
-            )
+            served = next((c for c in self._pool_holders() if c.rank == pool_rank), None)
         gaps = []
         for option in options:
             verdict = option.assess(facts)
