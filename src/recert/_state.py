@@ -68,6 +68,10 @@ class Entry:
         assert self.activity.claimed_on is not None
         return self.activity.claimed_on
 
+    def copy(self) -> Entry:
+        """An independent copy (for a what-if replay)."""
+        return attrs.evolve(self, consumed=set(self.consumed), listed_in=list(self.listed_in))
+
     def sort_key(self) -> tuple[date, date, date, str]:
         """Arrival, then D-DUP-1's order: earliest completion, earlier claim, lower id."""
         return (self.arrival, self.completed_on, self.claimed_on, self.activity.id)
@@ -99,6 +103,12 @@ class CertState:
     suspended_until: date | None = None
     #: Inputs of the last option check that found nothing met (see ``_Replay._check``).
     unmet: object = None
+
+    def copy(self, entries: dict[int, Entry]) -> CertState:
+        """An independent copy whose pool list refers to *entries* (``id`` of the original -> copy)."""
+        return attrs.evolve(
+            self, used_passes=set(self.used_passes), entries=[entries[id(e)] for e in self.entries]
+        )
 
     @property
     def name(self) -> str:

@@ -15,6 +15,7 @@ leaves the call.
 
 from __future__ import annotations
 
+import copy
 import difflib
 from collections import defaultdict
 from collections.abc import Iterable
@@ -74,11 +75,13 @@ def evaluate(record: Record, *, as_of: date | None = None, policy: Policy | None
     if type(day) is not date:
         raise TypeError(f"as_of: {day!r} is not a datetime.date (use date.fromisoformat for text)")
     facts = _resolve(record, policy)
-    replay = _Replay(policy, facts, day, approve=frozenset())
-    replay.run()
+    replay = _Replay(policy, facts, day)
+    # Copies of the replay at the start of each day a pending claim's credits would arrive:
+    # up to that day, approving it changes nothing, so a what-if starts there (R-CE-3).
+    forks = replay.run(fork_on={e.arrival for e in replay.entries if not e.approved})
     if replay.problems:
         raise RecordError(replay.problems)
-    awaiting = _awaiting(policy, facts, day, replay)
+    awaiting = _awaiting(replay, forks)
     return replay.result(record, awaiting)
 
 
@@ -198,14 +201,13 @@ def _dates_in_range(record: Record) -> list[Problem]:
 class _Replay:
     """One replay of a record up to ``as_of``; see the module docstring."""
 
-    def __init__(self, policy: Policy, facts: _Facts, as_of: date, approve: frozenset[str]) -> None:
+    def __init__(self, policy: Policy, facts: _Facts, as_of: date) -> None:
         self.policy = policy
         self.current = policy.version_on(as_of)
         self.params = self.current.parameters
         self.versions_used: set[str] = set()
         self.facts = facts
         self.as_of = as_of
-        self.approve = approve
         self.certs: dict[str, CertState] = {}
         self.events: list[Event] = []
         self.passes: list[PassFact] = [p for p in facts.passes if p.passed_on <= as_of]
@@ -218,34 +220,66 @@ class _Replay:
         self.day: date | None = None
         self._order: list[CertState] | None = None
         self.problems: list[Problem] = []
+        # The timeline: the record's facts by day (step 0 term starts, 1 exam passes, 2 arrivals).
+        self.by_day: dict[date, list[tuple[int, object]]] = defaultdict(list)
+        for fact in facts.holdings:
+            if fact[2] <= as_of:
+                self.by_day[fact[2]].append((0, fact))
+        for exam_pass in self.passes:
+            self.by_day[exam_pass.passed_on].append((1, exam_pass))
+        for entry in self._claimed_entries():
+            self.by_day[entry.arrival].append((2, entry))
+        self.days = sorted(self.by_day)
+        self.position = 0  # days[:position] are done
 
     # ----------------------------------------------------------------- timeline
 
-    def run(self) -> None:
-        by_day: dict[date, list[tuple[int, object]]] = defaultdict(list)
-        for index, cert, start, expires, retired_on in self.facts.holdings:
-            if start <= self.as_of:
-                by_day[start].append((0, (index, cert, start, expires, retired_on)))
-        for exam_pass in self.passes:
-            by_day[exam_pass.passed_on].append((1, exam_pass))
-        for entry in self._claimed_entries():
-            by_day[entry.arrival].append((2, entry))
-        days = sorted(by_day)
-        position = 0
+    def run(self, fork_on: set[date] | frozenset[date] = frozenset()) -> dict[date, _Replay]:
+        """Replay from where it stands up to ``as_of``.
+
+        Returns:
+            For each day in *fork_on* the replay reaches: a copy taken at the
+            start of that day (before its steps), to run what-ifs from (R-CE-3).
+        """
+        forks: dict[date, _Replay] = {}
+        waiting = sorted(fork_on, reverse=True)
         while True:
-            candidates = [d for d in (self._next_boundary(),) if d is not None]
-            if position < len(days):
-                candidates.append(days[position])
-            if not candidates:
+            boundary = self._next_boundary()
+            fact_day = self.days[self.position] if self.position < len(self.days) else None
+            if boundary is None and fact_day is None:
                 break
-            today = min(candidates)
+            today = min(d for d in (boundary, fact_day) if d is not None)
             if today > self.as_of:
                 break
-            facts = by_day.get(today, []) if position < len(days) and days[position] == today else []
-            if facts:
-                position += 1
+            while waiting and waiting[-1] <= today:
+                forks[waiting.pop()] = self.copy()
+            facts: list[tuple[int, object]] = []
+            if fact_day == today:
+                facts = self.by_day[today]
+                self.position += 1
             self._day(today, facts)
         self._finish_outcomes()
+        return forks
+
+    def copy(self) -> _Replay:
+        """An independent copy of the replay as it stands, sharing only immutable parts."""
+        twin = copy.copy(self)
+        entries = {id(e): e.copy() for e in self.entries}
+        twin.entries = list(entries.values())
+        twin.open = [entries[id(e)] for e in self.open]
+        twin.certs = {name: c.copy(entries) for name, c in self.certs.items()}
+        twin.by_day = {
+            day: [(step, entries[id(f)] if step == 2 else f) for step, f in self.by_day[day]]
+            for day in self.days[self.position :]
+        }
+        twin.events = list(self.events)
+        twin.seen = list(self.seen)
+        twin.outcomes = dict(self.outcomes)
+        twin.recert_day = dict(self.recert_day)
+        twin.versions_used = set(self.versions_used)
+        twin.problems = list(self.problems)
+        twin._order = None
+        return twin
 
     def _next_boundary(self) -> date | None:
         """The next day a term ends (expiration + 1 day) or a retirement takes effect."""
@@ -622,8 +656,6 @@ class _Replay:
                 continue
             status = activity.claim_status
             decided = activity.decided_on or claimed
-            if activity.id in self.approve:
-                status, decided = "approved", claimed
             if status != "pending" and decided > self.as_of:
                 status = "pending"
             if status == "rejected":
@@ -1248,24 +1280,33 @@ def _years(cert: CertState, start: date) -> str:
     return "lifetime" if years is None else f"{years} year{'s' if years != 1 else ''}"
 
 
-def _awaiting(policy: Policy, facts: _Facts, as_of: date, base: _Replay) -> dict[str, list[str]]:
-    """Pending claims whose approval would change a status or expiration date (R-CE-3)."""
-    pending = [e.activity.id for e in base.entries if not e.approved and e.reason is None]
+def _awaiting(base: _Replay, forks: dict[date, _Replay]) -> dict[str, list[str]]:
+    """Pending claims whose approval would change a status or expiration date (R-CE-3).
+
+    Each what-if runs from *forks*, the base replay's copies at the start of
+    the day the claim's credits arrive: one claim approved at a time, then, if
+    none alone changes anything, all of them together.
+    """
+    pending = [e for e in base.entries if not e.approved and e.reason is None]
     if not pending:
         return {}
     before = base.state_key()
     out: dict[str, list[str]] = defaultdict(list)
 
-    def changes(ids: frozenset[str]) -> list[str]:
-        other = _Replay(policy, facts, as_of, approve=ids)
+    def changes(ids: set[str], day: date) -> list[str]:
+        other = forks[day].copy()
+        for entry in other.entries:
+            if entry.activity.id in ids:
+                entry.approved = True
         other.run()
         after = other.state_key()
         return [name for name in before if after.get(name) != before[name]]
 
-    for activity_id in sorted(pending):
-        for name in changes(frozenset({activity_id})):
-            out[name].append(activity_id)
+    for entry in sorted(pending, key=lambda e: e.activity.id):
+        for name in changes({entry.activity.id}, entry.arrival):
+            out[name].append(entry.activity.id)
     if not out and len(pending) > 1:
-        for name in changes(frozenset(pending)):
-            out[name].extend(sorted(pending))
+        ids = sorted(e.activity.id for e in pending)
+        for name in changes(set(ids), min(e.arrival for e in pending)):
+            out[name].extend(ids)
     return dict(out)
