@@ -26,6 +26,7 @@ import json
 import math
 import re
 import tomllib
+import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from pathlib import Path
@@ -224,6 +225,10 @@ def _before(later: object, earlier: object) -> bool:
     return isinstance(later, date) and isinstance(earlier, date) and later < earlier
 
 
+def _levels(policy: Policy) -> str:
+    return ", ".join(level.name for level in policy.levels)
+
+
 def _check_holding(h: Any, path: str, policy: Policy) -> list[Problem]:
     out: list[Problem] = []
     for key in ("expires_on", "retired_on"):
@@ -234,11 +239,10 @@ def _check_holding(h: Any, path: str, policy: Policy) -> list[Problem]:
     if _before(h.earned_on, first):
         out.append(Problem(_join(path, "first_earned_on"),
                            f"{first.isoformat()} is after earned_on {h.earned_on.isoformat()}"))
-    levels = ", ".join(level.name for level in policy.levels)
     level = h.level if isinstance(h.level, str) else None
     if level is not None and not policy.has_level(level):
         out.append(Problem(_join(path, "level"),
-                           f"{level!r} is not a level of {policy.id} (one of {levels})"))
+                           f"{level!r} is not a level of {policy.id} (one of {_levels(policy)})"))
     if not isinstance(h.certification, str):
         return out
     known = policy.certification(h.certification)
@@ -247,7 +251,7 @@ def _check_holding(h: Any, path: str, policy: Policy) -> list[Problem]:
             _join(path, "certification"),
             f"{h.certification!r} is not in the catalog of {policy.id}"
             f"{_suggest(h.certification, policy.certification_names(), _cert_name(policy))}; "
-            f"give its level ({levels}) if it is not a catalog certification"))
+            f"give its level ({_levels(policy)}) if it is not a catalog certification"))
     elif known is not None and level is not None and policy.has_level(level) and level != known.level:
         out.append(Problem(_join(path, "level"),
                            f"{level!r} differs from the catalog's level {known.level!r} "
@@ -265,15 +269,14 @@ def _exam_names(policy: Policy) -> list[str]:
 
 
 def _check_exam(e: Any, path: str, policy: Policy) -> list[Problem]:
-    kinds = ", ".join(policy.exam_kinds)
     if isinstance(e.kind, str) and e.kind not in policy.exam_kinds:
         return [Problem(_join(path, "kind"), f"{e.kind!r} is not an exam kind of {policy.id} "
-                                             f"(one of {kinds})")]
+                                             f"(one of {', '.join(policy.exam_kinds)})")]
     if e.kind is None and isinstance(e.exam, str) and policy.exam(e.exam) is None:
         hint = _suggest(e.exam, _exam_names(policy), _exam_name(policy))
         return [Problem(_join(path, "exam"),
                         f"{e.exam!r} is not in the exam catalog of {policy.id}{hint}; "
-                        f"give its kind ({kinds}) if it is not a catalog exam")]
+                        f"give its kind ({', '.join(policy.exam_kinds)}) if it is not a catalog exam")]
     return []
 
 
@@ -353,6 +356,86 @@ def _duplicate_ids(data: Mapping[str, Any]) -> list[Problem]:
     return out
 
 
+# --- the fast path: input with no problem ---------------------------------------------------
+#
+# Most input has no problem, and for it the detailed path above does much more than needed
+# (cattrs with detailed validation, drafts, then the record's classes). The fast path makes one
+# pass over the mapping with the same value hooks, builds the record's classes directly and runs
+# the same checks. It gives up at the first thing it cannot accept as is (an unknown or missing
+# field, a value a hook refuses, a check that finds a problem, a validator that raises, a list or
+# object of another type than JSON and TOML give) and the detailed path then starts over, so a
+# record with problems gets exactly the detailed path's errors. tests/test_loaders_fast.py runs
+# the malformed inputs through both paths.
+
+_Hook = Callable[[object, object], Any]
+_HOOKS: dict[object, _Hook] = {date: _structure_date, str: _structure_str, float: _structure_credits,
+                               ClaimStatus: _structure_status}
+
+
+@attrs.frozen
+class _Shape:
+    """How the fast path reads one class: a hook per field, the required fields, the check."""
+
+    cls: type[Any]
+    hooks: dict[str, tuple[_Hook, bool]]  # field -> (hook, whether None is a value)
+    required: frozenset[str]
+    check: Callable[[Any, str, Policy], list[Problem]] | None
+
+
+def _shape(draft: type[Any], cls: type[Any],
+           check: Callable[[Any, str, Policy], list[Problem]] | None) -> _Shape:
+    hooks: dict[str, tuple[_Hook, bool]] = {}
+    for field in attrs.fields(draft):
+        args = typing.get_args(field.type)
+        optional = type(None) in args
+        kind = next(a for a in args if a is not type(None)) if optional else field.type
+        hooks[field.name] = (_HOOKS[kind], optional)  # a KeyError here: a field type without a hook
+    required = frozenset(f.name for f in attrs.fields(draft) if f.default is attrs.NOTHING)
+    return _Shape(cls, hooks, required, check)
+
+
+_SHAPES = {key: _shape(_DRAFTS[cls], cls, _CHECKS[cls]) for key, cls in _LISTS.items()}
+_TOP_SHAPE = _shape(_TOP_DRAFT, Record, None)
+
+
+def _fast_fields(data: object, shape: _Shape) -> dict[str, Any]:
+    """The structured fields of one object; raises at the first problem (which one does not matter)."""
+    if type(data) is not dict or not shape.required.issubset(data):
+        raise ValueError("not for the fast path")
+    hooks = shape.hooks
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        hook, optional = hooks[key]  # KeyError: an unknown field
+        out[key] = None if value is None and optional else hook(value, None)
+    return out
+
+
+def _fast_record(data: object, policy: Policy) -> Record | None:
+    """The record of *data* when it has no problem at all, else ``None`` (then the detailed path runs)."""
+    if type(data) is not dict:
+        return None
+    try:
+        top: dict[str, Any] = {}
+        lists: dict[str, Any] = {}
+        for key, value in data.items():
+            shape = _SHAPES.get(key)
+            if shape is None:
+                top[key] = value
+                continue
+            if type(value) is not list:
+                return None
+            items = []
+            for element in value:
+                item = shape.cls(**_fast_fields(element, shape))
+                if shape.check is not None and shape.check(item, key, policy):
+                    return None
+                items.append(item)
+            lists[key] = tuple(items)
+        return Record(**lists, **_fast_fields(top, _TOP_SHAPE))
+    except Exception:  # any problem at all: the detailed path finds and words it
+        return None
+
+
 # --- public API --------------------------------------------------------------------------------
 
 
@@ -387,6 +470,14 @@ def record_from_mapping(data: object, *, policy: Policy | None = None,
             activity ``category`` the policy lacks.
     """
     policy = policy or cisco_policy()
+    record = _fast_record(data, policy)
+    if record is not None:
+        return record
+    return _detailed_record(data, policy, source)
+
+
+def _detailed_record(data: object, policy: Policy, source: str | None) -> Record:
+    """:func:`record_from_mapping` the slow way: every problem found, each with its path and value."""
     if not isinstance(data, Mapping):
         raise RecordError([Problem("", f"{_describe(data)} is not an object")], source=source)
     problems: list[Problem] = []
@@ -451,11 +542,19 @@ def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return seen
 
 
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """``dict(pairs)``, built in C; a repeated key goes to :func:`_no_repeated_keys` for its message."""
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        return _no_repeated_keys(pairs)
+    return out
+
+
 def _json(text: str) -> Any:
     """Parse JSON, refusing an empty text and an object with a repeated key."""
     if not text.strip():
         raise ValueError("the input is empty")
-    return json.loads(text, object_pairs_hook=_no_repeated_keys)
+    return json.loads(text, object_pairs_hook=_unique_keys)
 
 
 def iter_records(lines_or_file: Iterable[str], *, policy: Policy | None = None,
