@@ -13,7 +13,7 @@ import attrs
 
 from recert.policy import Certification, Level, Validity
 from recert.record import Activity
-from recert.requirements import PassFact
+from recert.requirements import Option, PassFact
 
 ONE_DAY = timedelta(days=1)
 
@@ -27,7 +27,7 @@ def validity_for(validity: tuple[Validity, ...], start: date) -> Validity:
     return chosen
 
 
-@attrs.define(eq=False)
+@attrs.define(eq=False, slots=False)  # dict-based: copy() copies __dict__
 class Entry:
     """One claimed activity on its way through the replay."""
 
@@ -70,14 +70,18 @@ class Entry:
 
     def copy(self) -> Entry:
         """An independent copy (for a what-if replay)."""
-        return attrs.evolve(self, consumed=set(self.consumed), listed_in=list(self.listed_in))
+        twin = object.__new__(Entry)
+        twin.__dict__.update(self.__dict__)
+        twin.consumed = set(self.consumed)
+        twin.listed_in = list(self.listed_in)
+        return twin
 
     def sort_key(self) -> tuple[date, date, date, str]:
         """Arrival, then D-DUP-1's order: earliest completion, earlier claim, lower id."""
         return (self.arrival, self.completed_on, self.claimed_on, self.activity.id)
 
 
-@attrs.define(eq=False)
+@attrs.define(eq=False, slots=False)  # dict-based: copy() copies __dict__
 class CertState:
     """One certification's current term and history inside the replay."""
 
@@ -103,20 +107,25 @@ class CertState:
     suspended_until: date | None = None
     #: Inputs of the last option check that found nothing met (see ``_Replay._check``).
     unmet: object = None
+    name: str = attrs.field(init=False)
+    rank: int = attrs.field(init=False)
+    #: The level as the policy version in force defines it, and its (or the
+    #: certification's own) options; set by the replay (D-VERSION-1).
+    version_level: Level = attrs.field(init=False)
+    options: tuple[Option, ...] = attrs.field(init=False, default=())
+
+    def __attrs_post_init__(self) -> None:
+        self.name = self.cert.name
+        self.rank = self.level.rank
+        self.version_level = self.level
 
     def copy(self, entries: dict[int, Entry]) -> CertState:
         """An independent copy whose pool list refers to *entries* (``id`` of the original -> copy)."""
-        return attrs.evolve(
-            self, used_passes=set(self.used_passes), entries=[entries[id(e)] for e in self.entries]
-        )
-
-    @property
-    def name(self) -> str:
-        return self.cert.name
-
-    @property
-    def rank(self) -> int:
-        return self.level.rank
+        twin = object.__new__(CertState)
+        twin.__dict__.update(self.__dict__)
+        twin.used_passes = set(self.used_passes)
+        twin.entries = [entries[id(e)] for e in self.entries]
+        return twin
 
     @property
     def active(self) -> bool:

@@ -25,10 +25,10 @@ from dateutil.relativedelta import relativedelta
 
 from recert._state import ONE_DAY, CertState, Entry, validity_for
 from recert.exceptions import Problem, RecordError
-from recert.policy import Certification, Level, Policy
+from recert.policy import Certification, Policy
 from recert.policy_loader import cisco_policy
 from recert.record import Activity, Record
-from recert.requirements import Facts, Option, OptionAssessment, PassFact, format_credits
+from recert.requirements import Facts, OptionAssessment, PassFact, format_credits
 from recert.result import (
     ActivityOutcome,
     CertificationStatus,
@@ -372,11 +372,11 @@ class _Replay:
                     f"{cert.name} expired: its suspension ended on {cert.suspended_until} "
                     f"and no option was met by then",
                 )
-            suspension = self._version_level(cert).suspension_years if cert.cert.options is None else 0
+            suspension = cert.version_level.suspension_years if cert.cert.options is None else 0
             if cert.active and cert.expires is not None and cert.expires < today and suspension:
                 cert.status = "suspended"
                 cert.suspended_until = cert.expires + relativedelta(years=suspension)
-                rule = self._version_level(cert).suspension_rule
+                rule = cert.version_level.suspension_rule
                 cert.rule = rule
                 self._event(
                     today,
@@ -481,14 +481,12 @@ class _Replay:
         self._apply_version(state)
         return state
 
-    def _version_level(self, cert: CertState) -> Level:
-        """The certification's level as the version in force today defines it."""
-        version = self.current
-        return version.level(cert.level.name) if version.has_level(cert.level.name) else cert.level
-
     def _apply_version(self, cert: CertState) -> None:
-        """Validity and CE eligibility of the version in force today (D-VERSION-1)."""
-        level = self._version_level(cert)
+        """Level, options, validity and CE eligibility of the version in force today (D-VERSION-1)."""
+        version = self.current
+        level = version.level(cert.level.name) if version.has_level(cert.level.name) else cert.level
+        cert.version_level = level
+        cert.options = cert.cert.options if cert.cert.options is not None else level.options
         cert.validity = cert.cert.validity or level.validity
         cert.ce_eligible = level.takes_ce if cert.cert.ce_eligible is None else cert.cert.ce_eligible
 
@@ -502,12 +500,6 @@ class _Replay:
         for cert in self.certs.values():
             self._apply_version(cert)
         return True
-
-    def _options(self, cert: CertState) -> tuple[Option, ...]:
-        """The certification's options in the version in force today."""
-        if cert.cert.options is not None:
-            return cert.cert.options
-        return self._version_level(cert).options
 
     def _start_holding(
         self, today: date, fact: tuple[int, Certification, date, date | None, date | None]
@@ -812,7 +804,7 @@ class _Replay:
             for cert in self._ordered():
                 if not cert.renewable or cert.retired or cert.expires is None or cert.name in done:
                     continue
-                options = self._options(cert)
+                options = cert.options
                 if not options:
                     continue
                 # The verdict is a pure function of these inputs: unchanged since the last
@@ -1227,7 +1219,7 @@ class _Replay:
     def _next(self, cert: CertState, pool_rank: int | None) -> NextStep:
         if cert.retired or cert.expires is None:
             return NextStep(cert.name, cert.deadline, ())
-        options = self._options(cert)
+        options = cert.options
         facts = self._facts_for(cert, self.as_of, pool_rank)
         served: CertState | None = None
         if cert.ce_eligible and not facts.ce_available:

@@ -43,7 +43,7 @@ def format_credits(credits: float) -> str:
     return f"{rounded:g}"
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # a set and dict key in every replay
 class PassFact:
     """An exam pass as a requirement sees it.
 
@@ -121,10 +121,15 @@ class CECredits:
     """
 
     credits: float = attrs.field(validator=attrs.validators.gt(0))
+    _label: str = attrs.field(init=False, eq=False, repr=False)
+
+    @_label.default
+    def _make_label(self) -> str:
+        return f"{format_credits(self.credits)} CE credits"
 
     @property
     def label(self) -> str:
-        return f"{format_credits(self.credits)} CE credits"
+        return self._label
 
     def assess(self, facts: Facts, taken: frozenset[PassFact]) -> Assessment:
         if not facts.ce_available:
@@ -156,13 +161,18 @@ class Exams:
     kinds: tuple[str, ...] = ()
     codes: tuple[str, ...] = ()
     noun: str = ""
+    _name: str = attrs.field(init=False, eq=False, repr=False)
+
+    @_name.default
+    def _make_name(self) -> str:
+        """What one qualifying exam is called: the noun, else its kinds or codes."""
+        return self.noun or (
+            "/".join(k.replace("_", " ") for k in self.kinds) if self.kinds else "/".join(self.codes)
+        )
 
     @property
     def label(self) -> str:
-        noun = self.noun or (
-            "/".join(k.replace("_", " ") for k in self.kinds) if self.kinds else "/".join(self.codes)
-        )
-        return _plural(self.count, noun)
+        return _plural(self.count, self._name)
 
     def qualifies(self, fact: PassFact) -> bool:
         """Whether one pass is of a kind or code this requirement accepts."""
@@ -178,9 +188,7 @@ class Exams:
             codes.add(fact.code)
             if len(chosen) == self.count:
                 return Assessment(True, passes=tuple(chosen))
-        missing = self.count - len(chosen)
-        noun = self.label.split(" ", 1)[1].removesuffix("s").removesuffix(" exam")
-        return Assessment(False, _plural(missing, noun))
+        return Assessment(False, _plural(self.count - len(chosen), self._name))
 
 
 @attrs.frozen
