@@ -283,29 +283,28 @@ class _Replay:
 
     def _next_boundary(self) -> date | None:
         """The next day a term ends (expiration + 1 day) or a retirement takes effect."""
-        days = [c.expires + ONE_DAY for c in self.certs.values() if c.active and c.expires is not None]
-        days += [c.retired_on for c in self.certs.values() if not c.retired and c.retired_on is not None]
-        days += [
-            c.suspended_until + ONE_DAY
-            for c in self.certs.values()
-            if c.status == "suspended" and c.suspended_until is not None
-        ]
-        days += [
-            c.emeritus_until + ONE_DAY
-            for c in self.certs.values()
-            if c.status == "emeritus" and c.emeritus_until is not None
-        ]
+        days: list[date] = []
+        for c in self.certs.values():
+            if c.status == "active":
+                if c.expires is not None:
+                    days.append(c.expires + ONE_DAY)
+            elif c.status == "suspended":
+                if c.suspended_until is not None:
+                    days.append(c.suspended_until + ONE_DAY)
+            elif c.status == "emeritus" and c.emeritus_until is not None:
+                days.append(c.emeritus_until + ONE_DAY)
+            if not c.retired and c.retired_on is not None:
+                days.append(c.retired_on)
         grant = self.facts.emeritus_on
         if grant is not None and not self.emeritus_done:
             days.append(grant)
-        # A new policy version starts: its options may be met that day (D-VERSION-1).
-        days += [
-            v.effective_from
-            for v in (*self.policy.earlier, self.policy)
-            if v.effective_from is not None
-            and (self.day is None or v.effective_from > self.day)
-            and self.certs
-        ]
+        if self.certs and self.policy.earlier:
+            # A new policy version starts: its options may be met that day (D-VERSION-1).
+            days += [
+                v.effective_from
+                for v in (*self.policy.earlier, self.policy)
+                if v.effective_from is not None and (self.day is None or v.effective_from > self.day)
+            ]
         return min(days, default=None)
 
     def _day(self, today: date, facts: list[tuple[int, object]]) -> None:
@@ -992,7 +991,7 @@ class _Replay:
         before = cert.entries
         items: set[str] = set()
         entries: list[Entry] = []
-        for entry in sorted(self.open, key=Entry.sort_key):
+        for entry in self.open:  # in Entry.sort_key order: arrivals are taken in that order
             if key in entry.consumed or entry.activity.item_key in items:
                 continue
             # Carried credits stay in their level's pool; they never move up (R-CE-5).
@@ -1008,6 +1007,8 @@ class _Replay:
 
     def _strand(self, cert: CertState, today: date, dropped: list[Entry], key: str) -> None:
         """Forfeit credits a renewal left outside every current term (R-CE-5, D-POOL-2)."""
+        if not dropped:
+            return
         elsewhere = {id(e) for other in self.certs.values() if other.renewable for e in other.entries}
         lost = [e for e in dropped if id(e) not in elsewhere and key not in e.consumed and e.used_by is None]
         if not lost:
