@@ -244,3 +244,43 @@ def parallel_map(
         finally:
             for future in pending:
                 future.cancel()
+
+
+def _map_chunks(
+    function: Callable[..., list[R]],
+    chunks: Iterable[T],
+    *,
+    policy: Policy,
+    processes: int,
+    extra: tuple[object, ...] = (),
+) -> Iterator[R]:
+    """``function(chunk, policy, *extra)`` for each chunk, results in input order, with flat memory.
+
+    For work that needs the policy but not :func:`evaluate_many`'s records in
+    and evaluations out, e.g. ``recert evaluate --jobs N``, whose workers read,
+    evaluate and write whole chunks of JSON Lines. With ``processes <= 1`` each
+    chunk is done in this process when its turn comes; otherwise in
+    *processes* worker processes (through :func:`parallel_map`, one chunk at a
+    time), each given the policy once, when it starts.
+
+    Args:
+        function: A module-level function ``(chunk, policy, *extra) -> list[R]``.
+        chunks: The chunks, consumed lazily.
+        policy: The policy *function* is given.
+        processes: Worker processes; ``<= 1`` for none.
+        extra: Further arguments passed with every chunk.
+
+    Yields:
+        The results of every chunk, in input order.
+    """
+    if processes <= 1:
+        for chunk in chunks:
+            yield from function(chunk, policy, *extra)
+        return
+    yield from parallel_map(_with_worker_policy, chunks, processes=processes, chunksize=1,
+                            initializer=_init_worker, initargs=(policy,), extra=(function, *extra))
+
+
+def _with_worker_policy(chunks: list[T], function: Callable[..., list[R]], *extra: object) -> list[R]:
+    policy = _worker_policy if _worker_policy is not None else cisco_policy()
+    return [result for chunk in chunks for result in function(chunk, policy, *extra)]

@@ -21,19 +21,19 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import itertools
+import io
 import json
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import IO, Any, TypeAlias
+from typing import IO, Any, NamedTuple, TypeAlias
 
-from recert.batch import evaluate_many
+from recert.batch import _map_chunks
 from recert.engine import evaluate
 from recert.exceptions import RecertError, RecordError
-from recert.loaders import iter_records, load_record
+from recert.loaders import _read_line, load_record
 from recert.policy import Policy
 from recert.policy_loader import cisco_policy, load_policy
 from recert.record import Record
@@ -128,29 +128,126 @@ def _evaluate_command(args: argparse.Namespace) -> int:
     policy = load_policy(args.policy) if args.policy is not None else cisco_policy()
     paths: list[str] = args.records
     single = len(paths) == 1 and Path(paths[0]).suffix.lower() in (".json", ".toml")
-    write = _write_json if args.format == "json" else _write_text
+    # One line at a time in this process keeps the output as prompt as the input; worker
+    # processes get chunks of lines, so that reading, evaluating and writing all happen there.
+    per_chunk = 1 if args.jobs <= 1 else _LINES_PER_CHUNK
     bad = False
-    first = True
-    for source, result in _evaluate_all(_read_all(paths, policy, sys.stdin), default_as_of,
-                                        policy, args.jobs):
-        bad = bad or isinstance(result, RecertError)
-        write(sys.stdout, result, source, pretty=single, first=first)
-        first = False
+    wrote = False
+    for text, count, failed in _map_chunks(_run_chunk, _tasks(paths, sys.stdin, per_chunk),
+                                           policy=policy, processes=args.jobs,
+                                           extra=(default_as_of, args.format, single)):
+        if not count:
+            continue
+        if wrote and args.format == "text":
+            sys.stdout.write("\n")  # between two records' reports, as _write_text does
+        sys.stdout.write(text)
+        wrote = True
+        bad = bad or failed
     return EXIT_BAD_INPUT if bad else EXIT_OK
 
 
-def _evaluate_all(pairs: Iterator[tuple[str, Record | RecertError]], default_as_of: date,
-                  policy: Policy, jobs: int) -> Iterator[tuple[str, Evaluation | RecertError]]:
-    """Each record's result with its source, in order; in *jobs* worker processes when > 1."""
-    if jobs <= 1:
-        for source, record in pairs:
-            yield source, _evaluate_one(record, default_as_of, policy)
-        return
-    # tee keeps only the records in flight between the two sides: memory stays flat.
-    for_sources, for_records = itertools.tee(pairs)
-    results = evaluate_many((record for _, record in for_records), as_of=default_as_of,
-                            policy=policy, processes=jobs, errors="return")
-    yield from zip((source for source, _ in for_sources), results, strict=True)
+#: JSON Lines lines per chunk a worker process reads, evaluates and writes (``--jobs N > 1``):
+#: large enough that the hops between processes cost little per record, small enough to keep
+#: memory flat (at most two chunks per worker are in flight).
+_LINES_PER_CHUNK = 256
+
+
+class _Lines(NamedTuple):
+    """Lines of a JSON Lines input: *first* is the number of the first (lines count from 1)."""
+
+    name: str  # as errors name the input: "<stdin>" for -
+    path: str  # as the command line gave it
+    first: int
+    lines: list[str]
+
+
+class _File(NamedTuple):
+    """A ``.json`` or ``.toml`` record file (or a file of another suffix, which is an error)."""
+
+    path: str
+
+
+class _Failed(NamedTuple):
+    """An input that could not be read."""
+
+    path: str
+    error: RecertError
+
+
+_Task: TypeAlias = "_Lines | _File | _Failed"
+
+
+def _tasks(paths: Iterable[str], stdin: IO[str], per_chunk: int) -> Iterator[_Task]:
+    """The inputs in order: JSON Lines in chunks of *per_chunk* lines, record files by path."""
+    for path in paths:
+        if path == "-":
+            yield from _chunks_of_lines(stdin, "<stdin>", path, per_chunk)
+        elif Path(path).suffix.lower() == ".jsonl":
+            try:
+                with open(path, encoding="utf-8") as lines:
+                    yield from _chunks_of_lines(lines, path, path, per_chunk)
+            except OSError as error:
+                yield _Failed(path, RecordError(f"cannot read the file: {error.strerror}", source=path))
+            except UnicodeDecodeError as error:
+                yield _Failed(path, RecordError(f"not UTF-8 text: {error}", source=path))
+        else:
+            yield _File(path)
+
+
+def _chunks_of_lines(lines: Iterable[str], name: str, path: str, size: int) -> Iterator[_Lines]:
+    """The lines in chunks; the lines read before a read error still come first, then the error."""
+    chunk: list[str] = []
+    number = 0
+    failure: OSError | UnicodeDecodeError | None = None
+    try:
+        for number, line in enumerate(lines, start=1):
+            chunk.append(line)
+            if len(chunk) >= size:
+                yield _Lines(name, path, number - len(chunk) + 1, chunk)
+                chunk = []
+    except (OSError, UnicodeDecodeError) as error:
+        failure = error
+    if chunk:
+        yield _Lines(name, path, number - len(chunk) + 1, chunk)
+    if failure is not None:
+        raise failure
+
+
+def _read_task(task: _Task, policy: Policy) -> Iterator[tuple[str, Record | RecertError]]:
+    """The records of one task (or their errors), each with where it came from."""
+    if isinstance(task, _Lines):
+        for offset, line in enumerate(task.lines):
+            if line.strip():
+                item = _read_line(line, f"{task.name} line {task.first + offset}", policy)
+                yield (item.source or task.path) if isinstance(item, RecordError) else task.path, item
+    elif isinstance(task, _File):
+        try:
+            yield task.path, load_record(task.path, policy=policy)
+        except RecordError as error:
+            yield task.path, error
+    else:
+        yield task.path, task.error
+
+
+def _run_chunk(task: _Task, policy: Policy, default_as_of: date, form: str,
+               pretty: bool) -> list[tuple[str, int, bool]]:
+    """Read, evaluate and write one task (in a worker process with ``--jobs N > 1``).
+
+    Returns:
+        One ``(output, records, any_bad)``: the output of the task's records
+        as the command prints it (text reports separated by a blank line),
+        how many records it holds, and whether any of them is an error.
+    """
+    out = io.StringIO()
+    write = _write_json if form == "json" else _write_text
+    count = 0
+    bad = False
+    for source, record in _read_task(task, policy):
+        result = _evaluate_one(record, default_as_of, policy)
+        bad = bad or isinstance(result, RecertError)
+        write(out, result, source, pretty=pretty, first=count == 0)
+        count += 1
+    return [(out.getvalue(), count, bad)]
 
 
 def _evaluate_one(record: Record | RecertError, default_as_of: date,
@@ -176,33 +273,6 @@ def _as_of(text: str | None) -> date:
     raise RecertError(f"--as-of: {text!r} is not a date (YYYY-MM-DD)")
 
 
-def _read_all(paths: Iterable[str], policy: Policy,
-              stdin: IO[str]) -> Iterator[tuple[str, Record | RecertError]]:
-    """Every record of every input, in order, with where it came from."""
-    for path in paths:
-        if path == "-":
-            yield from _with_source(iter_records(stdin, policy=policy, source="<stdin>"), path)
-        elif Path(path).suffix.lower() == ".jsonl":
-            try:
-                with open(path, encoding="utf-8") as lines:
-                    yield from _with_source(iter_records(lines, policy=policy, source=path), path)
-            except OSError as error:
-                yield path, RecordError(f"cannot read the file: {error.strerror}", source=path)
-            except UnicodeDecodeError as error:
-                yield path, RecordError(f"not UTF-8 text: {error}", source=path)
-        else:
-            try:
-                yield path, load_record(path, policy=policy)
-            except RecordError as error:
-                yield path, error
-
-
-def _with_source(items: Iterable[Record | RecordError],
-                 name: str) -> Iterator[tuple[str, Record | RecertError]]:
-    for item in items:
-        yield (item.source or name) if isinstance(item, RecordError) else name, item
-
-
 # --- output ---------------------------------------------------------------------------------------
 
 
@@ -218,7 +288,12 @@ def _error_dict(error: RecertError, source: str) -> dict[str, Any]:
 def _write_json(out: IO[str], item: Evaluation | RecertError, source: str, *,
                 pretty: bool, first: bool) -> None:
     data = _error_dict(item, source) if isinstance(item, RecertError) else item.to_dict()
-    out.write(json.dumps(data, ensure_ascii=False, indent=2 if pretty else None) + "\n")
+    out.write((_PRETTY if pretty else _COMPACT).encode(data) + "\n")
+
+
+# What json.dumps(data, ensure_ascii=False, indent=2 if pretty else None) writes, made once.
+_COMPACT = json.JSONEncoder(ensure_ascii=False)
+_PRETTY = json.JSONEncoder(ensure_ascii=False, indent=2)
 
 
 def _write_text(out: IO[str], item: Evaluation | RecertError, source: str, *,

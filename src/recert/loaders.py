@@ -579,15 +579,21 @@ def iter_records(lines_or_file: Iterable[str], *, policy: Policy | None = None,
     policy = policy or cisco_policy()
     name = source if source is not None else str(getattr(lines_or_file, "name", "<input>"))
     for number, line in enumerate(lines_or_file, start=1):
-        if not line.strip():
-            continue
-        where = f"{name} line {number}"
-        try:
-            data = _json(line.strip())
-        except ValueError as error:
-            yield RecordError(f"not valid JSON: {error}", source=where)
-            continue
-        try:
-            yield record_from_mapping(data, policy=policy, source=where)
-        except RecordError as error:
-            yield error
+        if line.strip():
+            yield _read_line(line, f"{name} line {number}", policy)
+
+
+def _read_line(line: str, where: str, policy: Policy) -> Record | RecordError:
+    """The record of one non-blank JSON Lines line, or the error that describes it (source *where*).
+
+    Shared by :func:`iter_records` and the command line's worker processes
+    (``recert evaluate --jobs N``), which read lines with their numbers.
+    """
+    try:
+        data = _json(line.strip())
+    except ValueError as error:
+        return RecordError(f"not valid JSON: {error}", source=where)
+    try:
+        return record_from_mapping(data, policy=policy, source=where)
+    except RecordError as error:
+        return error
