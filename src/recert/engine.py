@@ -205,6 +205,7 @@ class _Replay:
         self.policy = policy
         self.current = policy.version_on(as_of)
         self.params = self.current.parameters
+        self.earning_window = relativedelta(years=self.params.earning_window_years)
         self.versions_used: set[str] = set()
         self.facts = facts
         self.as_of = as_of
@@ -496,6 +497,7 @@ class _Replay:
             return False
         self.current = version
         self.params = version.parameters
+        self.earning_window = relativedelta(years=self.params.earning_window_years)
         for cert in self.certs.values():
             self._apply_version(cert)
         return True
@@ -544,7 +546,7 @@ class _Replay:
         ones not recertified today by an option; earning again recertifies them,
         with passes inside the current term only (R-OPT-1, D-EXAM-2).
         """
-        window = relativedelta(years=self.params.earning_window_years)
+        window = self.earning_window
         out: list[CertState] = []
         for cert in self.policy.earned_with({p.code for p in todays}):
             if cert.retired_on is not None and cert.retired_on <= today:

@@ -230,6 +230,11 @@ class Option:
     _credits_needed: float = attrs.field(init=False, eq=False, repr=False)
     _exams_needed: int = attrs.field(init=False, eq=False, repr=False)
     _order: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
+    _uses_ce: bool = attrs.field(init=False, eq=False, repr=False)
+
+    @_uses_ce.default
+    def _any_credits(self) -> bool:
+        return any(isinstance(r, CECredits) for r in self.requirements)
 
     @_credits_needed.default
     def _sum_credits(self) -> float:
@@ -260,7 +265,7 @@ class Option:
     @property
     def uses_ce(self) -> bool:
         """Whether the option needs CE credits."""
-        return any(isinstance(r, CECredits) for r in self.requirements)
+        return self._uses_ce
 
     def assess(self, facts: Facts) -> OptionAssessment:
         """Decide the option on *facts*.
@@ -270,6 +275,10 @@ class Option:
         requirement of the option.
         """
         taken: frozenset[PassFact] = frozenset()
+        if len(self.requirements) == 1:  # most options: nothing to share out
+            verdict = self.requirements[0].assess(facts, taken)
+            missing = () if verdict.met else (verdict.missing,)
+            return OptionAssessment(self, verdict.met, missing, verdict.credits, verdict.passes)
         credits = 0.0
         verdicts: dict[int, Assessment] = {}
         for index in self._order:
