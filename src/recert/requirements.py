@@ -277,8 +277,8 @@ class Option:
         taken: frozenset[PassFact] = frozenset()
         if len(self.requirements) == 1:  # most options: nothing to share out
             verdict = self.requirements[0].assess(facts, taken)
-            missing = () if verdict.met else (verdict.missing,)
-            return OptionAssessment(self, verdict.met, missing, verdict.credits, verdict.passes)
+            alone: tuple[str, ...] = () if verdict.met else (verdict.missing,)
+            return OptionAssessment(self, verdict.met, alone, verdict.credits, verdict.passes)
         credits = 0.0
         verdicts: dict[int, Assessment] = {}
         for index in self._order:
