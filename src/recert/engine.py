@@ -235,8 +235,10 @@ class _Replay:
 
     # ----------------------------------------------------------------- timeline
 
-    def run(self, fork_on: set[date] | frozenset[date] = frozenset()) -> dict[date, _Replay]:
-        """Replay from where it stands up to ``as_of``.
+    def run(
+        self, fork_on: set[date] | frozenset[date] = frozenset(), *, outcomes: bool = True
+    ) -> dict[date, _Replay]:
+        """Replay from where it stands up to ``as_of``; then decide each activity's outcome if *outcomes*.
 
         Returns:
             For each day in *fork_on* the replay reaches: a copy taken at the
@@ -259,7 +261,8 @@ class _Replay:
                 facts = self.by_day[today]
                 self.position += 1
             self._day(today, facts)
-        self._finish_outcomes()
+        if outcomes:
+            self._finish_outcomes()
         return forks
 
     def copy(self) -> _Replay:
@@ -1293,7 +1296,7 @@ def _awaiting(base: _Replay, forks: dict[date, _Replay]) -> dict[str, list[str]]
         for entry in other.entries:
             if entry.activity.id in ids:
                 entry.approved = True
-        other.run()
+        other.run(outcomes=False)  # only statuses and expiration dates are compared
         after = other.state_key()
         return [name for name in before if after.get(name) != before[name]]
 
