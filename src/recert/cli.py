@@ -291,9 +291,11 @@ def _write_json(out: IO[str], item: Evaluation | RecertError, source: str, *,
     out.write((_PRETTY if pretty else _COMPACT).encode(data) + "\n")
 
 
-# What json.dumps(data, ensure_ascii=False, indent=2 if pretty else None) writes, made once.
-_COMPACT = json.JSONEncoder(ensure_ascii=False)
-_PRETTY = json.JSONEncoder(ensure_ascii=False, indent=2)
+# What json.dumps(data, ensure_ascii=False, indent=2 if pretty else None) writes, made once. The
+# data are fresh trees of dicts and lists (to_dict, _error_dict), never circular: not checking
+# saves about a sixth of the encoding time.
+_COMPACT = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+_PRETTY = json.JSONEncoder(ensure_ascii=False, indent=2, check_circular=False)
 
 
 def _write_text(out: IO[str], item: Evaluation | RecertError, source: str, *,

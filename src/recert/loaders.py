@@ -79,15 +79,16 @@ def _describe(value: object) -> str:
 
 
 def _structure_date(value: object, _: object) -> date:
-    if isinstance(value, datetime):
+    if isinstance(value, str):  # JSON's dates, and TOML's written as strings
+        if _ISO_DATE.fullmatch(value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError as error:
+                raise ValueError(f"{value!r} is not a date: {error}") from None
+    elif isinstance(value, datetime):
         raise ValueError(f"{value.isoformat()} is a date-time; give a date (YYYY-MM-DD)")
-    if isinstance(value, date):
+    elif isinstance(value, date):
         return value
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError as error:
-            raise ValueError(f"{value!r} is not a date: {error}") from None
     raise ValueError(f"{_describe(value)} is not a date (YYYY-MM-DD)")
 
 
@@ -542,19 +543,11 @@ def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return seen
 
 
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """``dict(pairs)``, built in C; a repeated key goes to :func:`_no_repeated_keys` for its message."""
-    out = dict(pairs)
-    if len(out) != len(pairs):
-        return _no_repeated_keys(pairs)
-    return out
-
-
 def _json(text: str) -> Any:
     """Parse JSON, refusing an empty text and an object with a repeated key."""
     if not text.strip():
         raise ValueError("the input is empty")
-    return json.loads(text, object_pairs_hook=_unique_keys)
+    return json.loads(text, object_pairs_hook=_no_repeated_keys)
 
 
 def iter_records(lines_or_file: Iterable[str], *, policy: Policy | None = None,
