@@ -113,6 +113,8 @@ class CertState:
     #: certification's own) options; set by the replay (D-VERSION-1).
     version_level: Level = attrs.field(init=False)
     options: tuple[Option, ...] = attrs.field(init=False, default=())
+    #: The fewest CE credits any of those options needs (infinite when none takes CE credits).
+    ce_threshold: float = attrs.field(init=False, default=float("inf"))
 
     def __attrs_post_init__(self) -> None:
         self.name = self.cert.name

@@ -217,6 +217,9 @@ class _Replay:
         self.outcomes: dict[int, tuple[str, str | None, str, str, str | None]] = {}
         self.open: list[Entry] = []  # approved entries not yet used up everywhere
         self.recert_day: dict[str, date] = {}
+        #: (day, CE credits minus the fewest any option needs) at each option check with CE credits:
+        #: what a pending claim's credits would have to make up for (see ``_cannot_matter``).
+        self.headroom: list[tuple[date, float]] = []
         self.emeritus_done = False
         self.day: date | None = None
         self._order: list[CertState] | None = None
@@ -282,6 +285,7 @@ class _Replay:
         twin.recert_day = dict(self.recert_day)
         twin.versions_used = set(self.versions_used)
         twin.problems = list(self.problems)
+        twin.headroom = []
         twin._order = None
         return twin
 
@@ -490,6 +494,7 @@ class _Replay:
         level = version.level(cert.level.name) if version.has_level(cert.level.name) else cert.level
         cert.version_level = level
         cert.options = cert.cert.options if cert.cert.options is not None else level.options
+        cert.ce_threshold = min((o.credits_needed for o in cert.options if o.uses_ce), default=float("inf"))
         cert.validity = cert.cert.validity or level.validity
         cert.ce_eligible = level.takes_ce if cert.cert.ce_eligible is None else cert.cert.ce_eligible
 
@@ -814,14 +819,10 @@ class _Replay:
                 # The verdict is a pure function of these inputs: unchanged since the last
                 # check that found nothing met, nothing can be met now.
                 ce = cert.ce_eligible and (self.params.pooling == "each_level" or cert.rank == pool_rank)
-                key = (
-                    len(self.seen),
-                    cert.start,
-                    cert.deadline,
-                    len(cert.used_passes),
-                    cert.credits() if ce else -1.0,
-                    options,
-                )
+                credits = cert.credits() if ce else -1.0
+                if ce and cert.ce_threshold != float("inf"):
+                    self.headroom.append((today, credits - cert.ce_threshold))
+                key = (len(self.seen), cert.start, cert.deadline, len(cert.used_passes), credits, options)
                 if cert.unmet == key:
                     continue
                 cert.unmet = key
@@ -1283,7 +1284,8 @@ def _awaiting(base: _Replay, forks: dict[date, _Replay]) -> dict[str, list[str]]
 
     Each what-if runs from *forks*, the base replay's copies at the start of
     the day the claim's credits arrive: one claim approved at a time, then, if
-    none alone changes anything, all of them together.
+    none alone changes anything, all of them together. A what-if that
+    :func:`_cannot_matter` rules out is not run.
     """
     pending = [e for e in base.entries if not e.approved and e.reason is None]
     if not pending:
@@ -1291,8 +1293,11 @@ def _awaiting(base: _Replay, forks: dict[date, _Replay]) -> dict[str, list[str]]
     before = base.state_key()
     out: dict[str, list[str]] = defaultdict(list)
 
-    def changes(ids: set[str], day: date) -> list[str]:
-        other = forks[day].copy()
+    def changes(claims: list[Entry]) -> list[str]:
+        if _cannot_matter(base, claims):
+            return []
+        ids = {e.activity.id for e in claims}
+        other = forks[min(e.arrival for e in claims)].copy()
         for entry in other.entries:
             if entry.activity.id in ids:
                 entry.approved = True
@@ -1301,10 +1306,30 @@ def _awaiting(base: _Replay, forks: dict[date, _Replay]) -> dict[str, list[str]]
         return [name for name in before if after.get(name) != before[name]]
 
     for entry in sorted(pending, key=lambda e: e.activity.id):
-        for name in changes({entry.activity.id}, entry.arrival):
+        for name in changes([entry]):
             out[name].append(entry.activity.id)
     if not out and len(pending) > 1:
-        ids = sorted(e.activity.id for e in pending)
-        for name in changes(set(ids), min(e.arrival for e in pending)):
-            out[name].extend(ids)
+        for name in changes(pending):
+            out[name].extend(sorted(e.activity.id for e in pending))
     return dict(out)
+
+
+def _cannot_matter(base: _Replay, claims: list[Entry]) -> bool:
+    """Whether approving *claims* provably changes no recertification of the base replay.
+
+    Approved, the claims add their credits to pools from their arrival on, and
+    nothing else: no pool ever holds more than the base replay's credits plus
+    theirs. If at every option check from the first arrival on, that sum stays
+    below the fewest credits any CE option of the certification needs, no CE
+    option is met that was not met before, and the replay is unchanged. An
+    item that another activity also names (D-DUP-1) can displace that
+    activity instead of adding to it: then the what-if is run.
+    """
+    items = {e.activity.item_key for e in claims}
+    mine = {id(e.activity) for e in claims}
+    if any(a.item_key in items and id(a) not in mine for a in base.facts.activities):
+        return False
+    start = min(e.arrival for e in claims)
+    extra = sum(e.activity.credits for e in claims)
+    room = max((h for day, h in base.headroom if day >= start), default=None)
+    return room is None or room + extra < -1e-6

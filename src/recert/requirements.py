@@ -263,6 +263,11 @@ class Option:
         )
 
     @property
+    def credits_needed(self) -> float:
+        """The CE credits the option needs in all (0 when it needs none)."""
+        return self._credits_needed
+
+    @property
     def uses_ce(self) -> bool:
         """Whether the option needs CE credits."""
         return self._uses_ce
