@@ -1322,12 +1322,11 @@ def _cannot_matter(base: _Replay, claims: list[Entry]) -> bool:
     theirs. If at every option check from the first arrival on, that sum stays
     below the fewest credits any CE option of the certification needs, no CE
     option is met that was not met before, and the replay is unchanged. An
-    item that another activity also names (D-DUP-1) can displace that
-    activity instead of adding to it: then the what-if is run.
+    item that another claim in the pools' reach also names (D-DUP-1) can
+    displace that claim instead of adding to it: then the what-if is run.
     """
     items = {e.activity.item_key for e in claims}
-    mine = {id(e.activity) for e in claims}
-    if any(a.item_key in items and id(a) not in mine for a in base.facts.activities):
+    if any(e.activity.item_key in items and e not in claims for e in base.entries):
         return False
     start = min(e.arrival for e in claims)
     extra = sum(e.activity.credits for e in claims)
