@@ -55,6 +55,7 @@ def register_profiles() -> bool:
     return True
 
 
+@pytest.hookimpl(tryfirst=True)  # before Hypothesis' own plugin loads --hypothesis-profile
 def pytest_configure(config: pytest.Config) -> None:
     """Register the profiles and load the one ``HYPOTHESIS_PROFILE`` names (default ``dev``)."""
     if not register_profiles():
