@@ -18,7 +18,7 @@ from __future__ import annotations
 import copy
 import difflib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -772,13 +772,16 @@ class _Replay:
 
     # ----------------------------------------------------------------- options
 
-    def _pool_holders(self) -> list[CertState]:
-        """Certifications that can take credits from the pool: renewable, CE-eligible, not retired (R-CE-4)."""
-        return [c for c in self._ordered() if c.renewable and c.ce_eligible and not c.retired]
+    def _pool_holders(self) -> Iterator[CertState]:
+        """Certifications that can take credits from the pool: renewable, CE-eligible, not retired (R-CE-4).
+
+        Highest level first (see :meth:`_ordered`).
+        """
+        return (c for c in self._ordered() if c.renewable and c.ce_eligible and not c.retired)
 
     def _pool_rank(self) -> int | None:
         """Rank of the highest level among the pool's possible holders (R-CE-4, D-POOL-1)."""
-        return max((c.rank for c in self._pool_holders()), default=None)
+        return next((c.rank for c in self._pool_holders()), None)
 
     def _facts_for(self, cert: CertState, today: date, pool_rank: int | None) -> Facts:
         passes = tuple(
