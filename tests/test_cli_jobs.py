@@ -16,7 +16,8 @@ from typing import Any
 
 import pytest
 
-from recert import cli
+from recert import cisco_policy, cli
+from recert.batch import _map_chunks
 from recert.cli import _chunks_of_lines, _Lines, main
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -144,3 +145,26 @@ def test_a_read_error_comes_after_the_lines_read_before_it() -> None:
     assert next(chunks) == _Lines("f", "f", 3, ["c\n"])
     with pytest.raises(OSError, match="Input/output error"):
         next(chunks)
+
+
+def _policy_id_and_chunk(chunk: list[int], policy: Any, tag: str) -> list[tuple[str, str, list[int]]]:
+    return [(policy.id, tag, chunk)]
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_chunks_are_read_only_a_few_ahead_of_the_results(processes: int) -> None:
+    read: list[int] = []
+
+    def chunks() -> Any:
+        for number in range(1000):
+            read.append(number)
+            yield [number, number]
+
+    results = _map_chunks(_policy_id_and_chunk, chunks(), policy=cisco_policy(),
+                          processes=processes, extra=("t",))
+    for index in range(10):
+        assert next(results) == ("cisco-ce", "t", [index, index])
+        # In this process: nothing ahead. In workers: at most 2 chunks per worker in flight.
+        assert len(read) <= index + 1 + (0 if processes == 1 else 2 * processes)
+    results.close()
+    assert len(read) < 20

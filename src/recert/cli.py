@@ -118,8 +118,9 @@ def register(subparsers: Subparsers) -> None:
              "(pretty-printed when the only RECORD is one .json or .toml file)")
     parser.add_argument(
         "--jobs", metavar="N", type=_positive_int, default=1,
-        help="evaluate in N worker processes (recert.evaluate_many): output stays in input "
-             "order and memory stays flat; default 1, in this process")
+        help="evaluate in N worker processes, each reading, evaluating and writing chunks of "
+             "JSON Lines: output stays in input order and memory stays flat; default 1, in this "
+             "process")
     parser.set_defaults(handler=_evaluate_command)
 
 
