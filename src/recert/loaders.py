@@ -26,7 +26,6 @@ import json
 import math
 import re
 import tomllib
-import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from pathlib import Path
@@ -116,8 +115,8 @@ def _structure_status(value: object, _: object) -> str:
     return str(value)
 
 
-def _converter() -> cattrs.Converter:
-    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+def _converter(*, detailed: bool = True) -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     converter.register_structure_hook(date, _structure_date)
     converter.register_structure_hook(str, _structure_str)
     # ``credits`` is the only number of a record: every float is a credit amount.
@@ -360,81 +359,30 @@ def _duplicate_ids(data: Mapping[str, Any]) -> list[Problem]:
 # --- the fast path: input with no problem ---------------------------------------------------
 #
 # Most input has no problem, and for it the detailed path above does much more than needed
-# (cattrs with detailed validation, drafts, then the record's classes). The fast path makes one
-# pass over the mapping with the same value hooks, builds the record's classes directly and runs
-# the same checks. It gives up at the first thing it cannot accept as is (an unknown or missing
-# field, a value a hook refuses, a check that finds a problem, a validator that raises, a list or
-# object of another type than JSON and TOML give) and the detailed path then starts over, so a
-# record with problems gets exactly the detailed path's errors. tests/test_loaders_fast.py runs
-# the malformed inputs through both paths.
-
-_Hook = Callable[[object, object], Any]
-_HOOKS: dict[object, _Hook] = {date: _structure_date, str: _structure_str, float: _structure_credits,
-                               ClaimStatus: _structure_status}
+# (cattrs with detailed validation into drafts, then the record's classes). The fast path lets
+# cattrs structure the record's own classes directly, with the same hooks and without detailed
+# validation, then runs the same checks. At the first problem of any kind (an exception, or a
+# check that finds something) it gives up and the detailed path starts over, so a record with
+# problems gets exactly the detailed path's errors. tests/test_loaders_fast.py runs the
+# malformed inputs through both paths.
 
 
-@attrs.frozen
-class _Shape:
-    """How the fast path reads one class: a hook per field, the required fields, the check."""
-
-    cls: type[Any]
-    hooks: dict[str, tuple[_Hook, bool]]  # field -> (hook, whether None is a value)
-    required: frozenset[str]
-    check: Callable[[Any, str, Policy], list[Problem]] | None
-
-
-def _shape(draft: type[Any], cls: type[Any],
-           check: Callable[[Any, str, Policy], list[Problem]] | None) -> _Shape:
-    hooks: dict[str, tuple[_Hook, bool]] = {}
-    for field in attrs.fields(draft):
-        args = typing.get_args(field.type)
-        optional = type(None) in args
-        kind = next(a for a in args if a is not type(None)) if optional else field.type
-        hooks[field.name] = (_HOOKS[kind], optional)  # a KeyError here: a field type without a hook
-    required = frozenset(f.name for f in attrs.fields(draft) if f.default is attrs.NOTHING)
-    return _Shape(cls, hooks, required, check)
-
-
-_SHAPES = {key: _shape(_DRAFTS[cls], cls, _CHECKS[cls]) for key, cls in _LISTS.items()}
-_TOP_SHAPE = _shape(_TOP_DRAFT, Record, None)
-
-
-def _fast_fields(data: object, shape: _Shape) -> dict[str, Any]:
-    """The structured fields of one object; raises at the first problem (which one does not matter)."""
-    if type(data) is not dict or not shape.required.issubset(data):
-        raise ValueError("not for the fast path")
-    hooks = shape.hooks
-    out: dict[str, Any] = {}
-    for key, value in data.items():
-        hook, optional = hooks[key]  # KeyError: an unknown field
-        out[key] = None if value is None and optional else hook(value, None)
-    return out
+_FAST = _converter(detailed=False)
 
 
 def _fast_record(data: object, policy: Policy) -> Record | None:
     """The record of *data* when it has no problem at all, else ``None`` (then the detailed path runs)."""
-    if type(data) is not dict:
+    if type(data) is not dict or any(type(data.get(key, [])) is not list for key in _LISTS):
         return None
     try:
-        top: dict[str, Any] = {}
-        lists: dict[str, Any] = {}
-        for key, value in data.items():
-            shape = _SHAPES.get(key)
-            if shape is None:
-                top[key] = value
-                continue
-            if type(value) is not list:
-                return None
-            items = []
-            for element in value:
-                item = shape.cls(**_fast_fields(element, shape))
-                if shape.check is not None and shape.check(item, key, policy):
-                    return None
-                items.append(item)
-            lists[key] = tuple(items)
-        return Record(**lists, **_fast_fields(top, _TOP_SHAPE))
+        record = _FAST.structure(data, Record)
     except Exception:  # any problem at all: the detailed path finds and words it
         return None
+    for key, cls in _LISTS.items():
+        check = _CHECKS[cls]
+        if any(check(item, key, policy) for item in getattr(record, key)):
+            return None
+    return record
 
 
 # --- public API --------------------------------------------------------------------------------
