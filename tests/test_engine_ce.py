@@ -466,3 +466,22 @@ def test_an_item_is_free_again_after_a_reset() -> None:
     assert ev.activity("a2").outcome == "counted"
     assert ev.certification("CCNA").recertified_on == d("2023-04-01")
     assert ev.certification("CCNA").expires_on == d("2026-04-01")
+
+
+def test_credits_left_only_in_a_retired_certifications_term_are_forfeited() -> None:
+    # R-RET-1 + R-CE-5: CCNA and CCNP Data Center held from 2020-03-01 (both to 2023-03-01);
+    # a1 10 credits completed 2020-03-01 count toward both. CCNP Data Center retires on
+    # 2020-03-02; the same day 200-301 renews CCNA (new term 2020-03-02 to 2023-03-02), whose
+    # new term does not contain 2020-03-01. a1 now lies only in the retired certification's
+    # term, which can never be recertified: it is forfeited by CCNA's renewal on 2020-03-02.
+    rec = record(
+        [held("CCNA", "2020-03-01"), held("CCNP Data Center", "2020-03-01", retired_on="2020-03-02")],
+        [passed("200-301", "2020-03-02")],
+        [act("a1", 10, "2020-03-01")],
+    )
+    ev = run(rec, "2020-06-01")
+    assert ev.certification("CCNA").expires_on == d("2023-03-02")
+    assert ev.certification("CCNP Data Center").retired
+    assert ev.activity("a1").outcome == "forfeited"
+    assert ev.activity("a1").counted_toward == "CCNA"
+    assert [e.on for e in events(ev, "pool_reset")] == [d("2020-03-02")]

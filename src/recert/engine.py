@@ -1015,10 +1015,16 @@ class _Replay:
             self._strand(cert, today, [e for e in before if e not in entries], key)
 
     def _strand(self, cert: CertState, today: date, dropped: list[Entry], key: str) -> None:
-        """Forfeit credits a renewal left outside every current term (R-CE-5, D-POOL-2)."""
+        """Forfeit credits a renewal left outside every current term that can still use them (R-CE-5, D-POOL-2)."""
         if not dropped:
             return
-        elsewhere = {id(e) for other in self.certs.values() if other.renewable for e in other.entries}
+        # A retired certification keeps its term but can never use credits again (R-RET-1).
+        elsewhere = {
+            id(e)
+            for other in self.certs.values()
+            if other.renewable and not other.retired
+            for e in other.entries
+        }
         lost = [e for e in dropped if id(e) not in elsewhere and key not in e.consumed and e.used_by is None]
         if not lost:
             return
