@@ -53,6 +53,11 @@ class Entry:
 
     #: Credits already used by a recertification while the rest was carried over (D-POOL-2).
     spent: float = 0
+    #: The catalog item the once-per-term rule compares (D-DUP-1): ``activity.item_key``.
+    item: str = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.item = self.activity.item_key
 
     @property
     def credits(self) -> float:

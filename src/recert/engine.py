@@ -734,7 +734,7 @@ class _Replay:
             )
             return
         for cert in in_time:
-            twin = next((e for e in cert.entries if e.activity.item_key == entry.activity.item_key), None)
+            twin = next((e for e in cert.entries if e.item == entry.item), None)
             if twin is None:
                 continue
             if entry.approved and _dup_order(entry) < _dup_order(twin):
@@ -1001,13 +1001,13 @@ class _Replay:
         items: set[str] = set()
         entries: list[Entry] = []
         for entry in self.open:  # in Entry.sort_key order: arrivals are taken in that order
-            if key in entry.consumed or entry.activity.item_key in items:
+            if key in entry.consumed or entry.item in items:
                 continue
             # Carried credits stay in their level's pool; they never move up (R-CE-5).
             in_term = entry.carried == cert.level.name or cert.contains(entry.completed_on)
             if in_term and (cert.expires is None or entry.claimed_on <= cert.expires):
                 entries.append(entry)
-                items.add(entry.activity.item_key)
+                items.add(entry.item)
                 if cert.name not in entry.listed_in:
                     entry.listed_in.append(cert.name)
         cert.entries = entries
@@ -1334,8 +1334,8 @@ def _cannot_matter(base: _Replay, claims: list[Entry]) -> bool:
     item that another claim in the pools' reach also names (D-DUP-1) can
     displace that claim instead of adding to it: then the what-if is run.
     """
-    items = {e.activity.item_key for e in claims}
-    if any(e.activity.item_key in items and e not in claims for e in base.entries):
+    items = {e.item for e in claims}
+    if any(e.item in items and e not in claims for e in base.entries):
         return False
     start = min(e.arrival for e in claims)
     extra = sum(e.activity.credits for e in claims)

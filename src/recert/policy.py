@@ -325,6 +325,7 @@ class Policy:
     )
     _exam_by_name: dict[str, Exam] = attrs.field(init=False, eq=False, hash=False, repr=False, factory=dict)
     _levels: dict[str, Level] = attrs.field(init=False, eq=False, hash=False, repr=False, factory=dict)
+    _categories: dict[str, Category] = attrs.field(init=False, eq=False, hash=False, repr=False, factory=dict)
     _earners: dict[str, list[Certification]] = attrs.field(
         init=False, eq=False, hash=False, repr=False, factory=dict
     )
@@ -333,6 +334,8 @@ class Policy:
         self._by_name.update(_index(self))
         self._exam_by_name.update(_exam_index(self))
         self._levels.update({level.name: level for level in self.levels})
+        for category in self.categories:
+            self._categories.setdefault(category.name, category)
         for cert in self.certifications:
             codes = {code for rule in cert.earned_by for slot in rule.slots for code in slot}
             for code in codes:
@@ -386,7 +389,7 @@ class Policy:
 
     def category(self, name: str) -> Category | None:
         """The CE category called *name*, or ``None``."""
-        return next((c for c in self.categories if c.name == name), None)
+        return self._categories.get(name)
 
     def rule(self, rule_id: str) -> Rule:
         """The rule or decision with this id.
