@@ -17,7 +17,7 @@ import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recert import Activity, Holding, Policy, Record, cisco_policy, engine, evaluate
+from recert import Activity, Evaluation, Holding, Policy, Record, cisco_policy, engine, evaluate
 from recert.testing.strategies import Case, cases, policy_cases
 
 CISCO = cisco_policy()
@@ -55,12 +55,8 @@ def _ccna(*activities: Activity) -> Record:
     return Record(holdings=[Holding("CCNA", date(2024, 1, 10))], activities=list(activities))
 
 
-def test_small_pending_claim_is_ruled_out_without_a_what_if() -> None:
-    # 20 approved credits + 4 pending = 24 < 30 CE credits: approving it meets nothing.
-    record = _ccna(
-        Activity("a1", 20, date(2024, 3, 1), item="x", claimed_on=date(2024, 3, 2), status="approved"),
-        Activity("p1", 4, date(2024, 6, 1), item="y", claimed_on=date(2024, 6, 2)),
-    )
+def _with_pruning_calls(record: Record, as_of: date) -> tuple[list[bool], Evaluation]:
+    """The evaluation, and what each call of ``_cannot_matter`` answered."""
     calls: list[bool] = []
     real = engine._cannot_matter
 
@@ -69,7 +65,16 @@ def test_small_pending_claim_is_ruled_out_without_a_what_if() -> None:
         return calls[-1]
 
     with mock.patch.object(engine, "_cannot_matter", spy):
-        result = evaluate(record, as_of=date(2024, 12, 1))
+        return calls, evaluate(record, as_of=as_of)
+
+
+def test_small_pending_claim_is_ruled_out_without_a_what_if() -> None:
+    # 20 approved credits + 4 pending = 24 < 30 CE credits: approving it meets nothing.
+    record = _ccna(
+        Activity("a1", 20, date(2024, 3, 1), item="x", claimed_on=date(2024, 3, 2), status="approved"),
+        Activity("p1", 4, date(2024, 6, 1), item="y", claimed_on=date(2024, 6, 2)),
+    )
+    calls, result = _with_pruning_calls(record, date(2024, 12, 1))
     assert calls == [True]
     assert result.certification("CCNA").awaiting == ()
     assert result.certification("CCNA").expires_on == date(2027, 1, 10)
@@ -100,14 +105,6 @@ def test_a_repeated_item_always_gets_its_what_if() -> None:
         Activity("a1", 20, date(2024, 3, 1), item="x", claimed_on=date(2024, 3, 2), status="approved"),
         Activity("p1", 4, date(2024, 2, 1), item="x", claimed_on=date(2024, 6, 2)),
     )
-    calls: list[bool] = []
-    real = engine._cannot_matter
-
-    def spy(base: engine._Replay, claims: list[engine.Entry]) -> bool:
-        calls.append(real(base, claims))
-        return calls[-1]
-
-    with mock.patch.object(engine, "_cannot_matter", spy):
-        result = evaluate(record, as_of=date(2024, 12, 1))
+    calls, result = _with_pruning_calls(record, date(2024, 12, 1))
     assert calls == [False]
     assert result.certification("CCNA").awaiting == ()
