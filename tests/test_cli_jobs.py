@@ -108,19 +108,20 @@ def test_standard_input_and_files_keep_their_order_and_sources(
     assert results[4]["error"] == "cannot read the file: No such file or directory"
 
 
-def test_records_before_an_unreadable_part_come_before_its_error(
+def test_a_line_that_is_not_utf8_is_an_error_in_its_place(
         capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "broken.jsonl"
     good = json.dumps({"candidate": "ok", "holdings": [CCNA]}) + "\n"
     path.write_bytes(good.encode() * 4 + b'{"candidate": "\xff"}\n' + good.encode())
-    status, out, _ = outputs(capsys, "evaluate", "--format", "json", "--as-of", "2026-01-01", path)
-    assert status == 2
-    results = [json.loads(line) for line in out.splitlines()]
-    # The decoder reads ahead, so how many lines come before the error is the text reader's
-    # business; the error is last, names the file, and nothing after it is read.
-    assert results[-1]["source"] == str(path)
-    assert results[-1]["error"].startswith("not UTF-8 text: 'utf-8' codec can't decode byte 0xff")
-    assert all(r["candidate"] == "ok" for r in results[:-1])
+    for jobs in ("1", "2"):
+        status, out, _ = outputs(capsys, "evaluate", "--format", "json", "--as-of", "2026-01-01",
+                                 "--jobs", jobs, path)
+        assert status == 2
+        results = [json.loads(line) for line in out.splitlines()]
+        # Lines are decoded one by one: the four good lines, line 5's error, then line 6.
+        assert [r.get("candidate") or r["source"] for r in results] == [
+            "ok", "ok", "ok", "ok", f"{path} line 5", "ok"]
+        assert results[4]["error"].startswith("not UTF-8 text: 'utf-8' codec can't decode byte 0xff")
 
 
 def test_lines_come_in_chunks_numbered_from_one() -> None:

@@ -315,11 +315,6 @@ def test_closed_output_gives_no_traceback(jobs: str) -> None:
     assert "BrokenPipeError" not in done.stderr
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a non-UTF-8 line in a JSON Lines file: the good lines before it that the text reader had "
-    "already read ahead (here line 1) are dropped without a word, and the error names a byte "
-    "position in the reader's buffer, not the line; the CLI docs say a bad record prints an error "
-    "in its place and the others are still evaluated"))
 def test_good_line_before_a_non_utf8_line_is_evaluated(tmp_path: Path,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "broken.jsonl"

@@ -134,7 +134,8 @@ def _evaluate_command(args: argparse.Namespace) -> int:
     per_chunk = 1 if args.jobs <= 1 else _LINES_PER_CHUNK
     bad = False
     wrote = False
-    for text, count, failed in _map_chunks(_run_chunk, _tasks(paths, sys.stdin, per_chunk),
+    stdin: IO[str] | IO[bytes] = getattr(sys.stdin, "buffer", sys.stdin)
+    for text, count, failed in _map_chunks(_run_chunk, _tasks(paths, stdin, per_chunk),
                                            policy=policy, processes=args.jobs,
                                            extra=(default_as_of, args.format, single)):
         if not count:
@@ -154,12 +155,16 @@ _LINES_PER_CHUNK = 256
 
 
 class _Lines(NamedTuple):
-    """Lines of a JSON Lines input: *first* is the number of the first (lines count from 1)."""
+    """Lines of a JSON Lines input: *first* is the number of the first (lines count from 1).
+
+    Lines read from a file are bytes, decoded line by line where they are read
+    as records, so that a line that is not UTF-8 is an error in its place.
+    """
 
     name: str  # as errors name the input: "<stdin>" for -
     path: str  # as the command line gave it
     first: int
-    lines: list[str]
+    lines: list[str | bytes]
 
 
 class _File(NamedTuple):
@@ -178,26 +183,26 @@ class _Failed(NamedTuple):
 _Task: TypeAlias = "_Lines | _File | _Failed"
 
 
-def _tasks(paths: Iterable[str], stdin: IO[str], per_chunk: int) -> Iterator[_Task]:
+def _tasks(paths: Iterable[str], stdin: IO[str] | IO[bytes], per_chunk: int) -> Iterator[_Task]:
     """The inputs in order: JSON Lines in chunks of *per_chunk* lines, record files by path."""
     for path in paths:
         if path == "-":
             yield from _chunks_of_lines(stdin, "<stdin>", path, per_chunk)
         elif Path(path).suffix.lower() == ".jsonl":
             try:
-                with open(path, encoding="utf-8") as lines:
+                with open(path, "rb") as lines:
                     yield from _chunks_of_lines(lines, path, path, per_chunk)
             except OSError as error:
                 yield _Failed(path, RecordError(f"cannot read the file: {error.strerror}", source=path))
-            except UnicodeDecodeError as error:
-                yield _Failed(path, RecordError(f"not UTF-8 text: {error}", source=path))
         else:
             yield _File(path)
 
 
-def _chunks_of_lines(lines: Iterable[str], name: str, path: str, size: int) -> Iterator[_Lines]:
+def _chunks_of_lines(
+    lines: Iterable[str] | Iterable[bytes], name: str, path: str, size: int
+) -> Iterator[_Lines]:
     """The lines in chunks; the lines read before a read error still come first, then the error."""
-    chunk: list[str] = []
+    chunk: list[Any] = []
     number = 0
     failure: OSError | UnicodeDecodeError | None = None
     try:
@@ -218,9 +223,17 @@ def _read_task(task: _Task, policy: Policy) -> Iterator[tuple[str, Record | Rece
     """The records of one task (or their errors), each with where it came from."""
     if isinstance(task, _Lines):
         for offset, line in enumerate(task.lines):
-            if line.strip():
-                item = _read_line(line, f"{task.name} line {task.first + offset}", policy)
-                yield (item.source or task.path) if isinstance(item, RecordError) else task.path, item
+            if not line.strip():
+                continue
+            where = f"{task.name} line {task.first + offset}"
+            item: Record | RecordError
+            try:
+                text = line.decode("utf-8") if isinstance(line, bytes) else line
+            except UnicodeDecodeError as error:
+                item = RecordError(f"not UTF-8 text: {error}", source=where)
+            else:
+                item = _read_line(text, where, policy)
+            yield (item.source or task.path) if isinstance(item, RecordError) else task.path, item
     elif isinstance(task, _File):
         try:
             yield task.path, load_record(task.path, policy=policy)
