@@ -297,10 +297,6 @@ def test_fast_path_answers_as_the_detailed_path(name: str) -> None:
 # Defects (xfail strict)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "`recert evaluate ... | head -1`: when standard output is closed early the command dies "
-    "with a BrokenPipeError traceback (with --jobs 1 and --jobs 2), against the convention "
-    "'never a traceback'"))
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_closed_output_gives_no_traceback(jobs: str) -> None:
     read_end, write_end = os.pipe()

@@ -20,9 +20,11 @@ or for a bad option, an unreadable policy or a usage error.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import io
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -51,6 +53,7 @@ COMMAND_MODULES: tuple[str, ...] = ("recert.offerings_cli", "recert.catalog_cli"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 EXIT_OK = 0
+EXIT_OUTPUT_CLOSED = 1
 EXIT_BAD_INPUT = 2
 
 
@@ -62,7 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Returns:
         The exit status: 0 when all went well, 2 for bad input (a bad record,
-        option or policy; usage errors exit 2 through argparse).
+        option or policy; usage errors exit 2 through argparse), 1 when the
+        output was closed before everything was written.
     """
     args = build_parser().parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
@@ -71,6 +75,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RecertError as error:
         print(f"recert: error: {_one_line(str(error))}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # Whoever read the output is gone (`recert evaluate ... | head`): stop without a
+        # traceback, and send what is still buffered nowhere instead of failing again at exit.
+        with contextlib.suppress(OSError, ValueError):  # ValueError: no real file behind sys.stdout
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OUTPUT_CLOSED
 
 
 def build_parser() -> argparse.ArgumentParser:
