@@ -27,7 +27,7 @@ import math
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, TypeVar
@@ -70,10 +70,22 @@ def _draft(cls: type[Any], *, leave_out: Iterable[str] = ()) -> type[Any]:
     return attrs.make_class(f"{cls.__name__}Draft", these, frozen=True)
 
 
-def _describe(value: object) -> str:
-    """A value as a message shows it: strings quoted, dates bare."""
-    if isinstance(value, date):
+def _describe(value: object, *, limit: int = 80) -> str:
+    """A value as a message shows it: strings quoted; dates, times and what holds them as in TOML.
+
+    Shown values longer than *limit* characters are cut, saying how long they are.
+    """
+    text = _shown(value)
+    return text if len(text) <= limit else f"{text[: limit - 20]}... ({len(text)} characters)"
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, date | time):  # datetime is a date
         return value.isoformat()
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_shown(k)}: {_shown(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_shown(v) for v in value) + "]"
     return repr(value)
 
 
@@ -102,7 +114,11 @@ def _structure_str(value: object, _: object) -> str:
 def _structure_credits(value: object, _: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(f"{_describe(value)} is not a number")
-    if not math.isfinite(value):
+    try:
+        finite = math.isfinite(value)
+    except OverflowError:  # an integer beyond any float
+        raise ValueError(f"{_describe(value)} is too large") from None
+    if not finite:
         raise ValueError(f"{value!r} is not a finite number")
     if value <= 0:
         raise ValueError(f"{value!r} is not positive")
