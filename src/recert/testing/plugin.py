@@ -57,21 +57,31 @@ def register_profiles() -> bool:
 
 @pytest.hookimpl(tryfirst=True)  # before Hypothesis' own plugin loads --hypothesis-profile
 def pytest_configure(config: pytest.Config) -> None:
-    """Register the profiles and load the one ``HYPOTHESIS_PROFILE`` names (default ``dev``)."""
+    """Register the profiles and load the one ``HYPOTHESIS_PROFILE`` names (default ``dev``).
+
+    Raises:
+        pytest.UsageError: ``HYPOTHESIS_PROFILE`` names no registered profile
+            (a typo would otherwise run another profile without a word).
+    """
     if not register_profiles():
         return
     from hypothesis import settings
+    from hypothesis.errors import InvalidArgument
 
     if config.getoption("hypothesis_profile", default=None):
         return  # Hypothesis' own command-line option wins.
-    name = os.environ.get(ENV, "dev")
-    if name in PROFILES or name in ("default",):
+    name = os.environ.get(ENV) or "dev"
+    try:
         settings.load_profile(name)
+    except InvalidArgument:
+        raise pytest.UsageError(
+            f"{ENV}={name!r} is not a Hypothesis profile (recert registers {', '.join(PROFILES)})"
+        ) from None
 
 
 def pytest_report_header(config: pytest.Config) -> str | None:
     """Say which Hypothesis profile recert's plugin chose."""
-    name = config.getoption("hypothesis_profile", default=None) or os.environ.get(ENV, "dev")
+    name = config.getoption("hypothesis_profile", default=None) or os.environ.get(ENV) or "dev"
     return f"recert: hypothesis profile {name!r} ({ENV})"
 
 
