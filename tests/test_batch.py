@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from types import ModuleType
 
+import attrs
 import pytest
 
 from recert import Holding, Record, RecordError, cisco_policy, evaluate
@@ -145,3 +146,23 @@ def test_value_objects_pickle() -> None:
     copy = pickle.loads(pickle.dumps(policy))
     assert copy == policy
     assert copy.certification("ccnp-enterprise") == policy.certification("CCNP Enterprise")
+
+
+def test_evaluations_of_every_shape_pickle_to_equal_values() -> None:
+    # Evaluation pickles as nested plain tuples: every field must come back, including a
+    # missing pool, events without uses, several policy versions and a missing candidate.
+    records = list(generate.generate_records(200, seed=5))
+    evaluations = [evaluate(r, as_of=d, policy=None) for r in records for d in (AS_OF, date(2019, 6, 1))]
+    # A CCNA held from 2018-05-01 (pre-2020 version) evaluated on 2021-06-01: both versions used.
+    evaluations.append(evaluate(Record(holdings=[Holding("CCNA", date(2018, 5, 1))]), as_of=date(2021, 6, 1)))
+    assert any(e.pool is None for e in evaluations)
+    assert any(e.pool is not None for e in evaluations)
+    assert any(ev.uses is None for e in evaluations for ev in e.events)
+    assert any(ev.uses is not None for e in evaluations for ev in e.events)
+    assert any(len(e.versions) > 1 for e in evaluations)
+    for evaluation in evaluations:
+        copy = pickle.loads(pickle.dumps(evaluation))
+        assert copy == evaluation
+        assert copy.to_dict() == evaluation.to_dict()
+    anonymous = attrs.evolve(evaluations[0], candidate=None)
+    assert pickle.loads(pickle.dumps(anonymous)) == anonymous

@@ -316,6 +316,28 @@ class Evaluation:
                 return outcome
         raise KeyError(activity_id)
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickle as nested plain tuples, rebuilt through the constructors.
+
+        Results cross process boundaries by the thousand (``evaluate_many``,
+        ``recert evaluate --jobs``); one reduce for the whole tree is about
+        a third cheaper to load than one per object.
+        """
+        return _rebuild, (
+            self.as_of,
+            self.policy,
+            tuple(attrs.astuple(c, recurse=False) for c in self.certifications),
+            tuple(attrs.astuple(a, recurse=False) for a in self.activities),
+            None if self.pool is None else attrs.astuple(self.pool, recurse=False),
+            tuple((n.certification, n.deadline, tuple(attrs.astuple(g, recurse=False) for g in n.options))
+                  for n in self.next),
+            tuple((e.on, e.kind, e.certification, e.rule, e.detail,
+                   None if e.uses is None else attrs.astuple(e.uses, recurse=False), e.version)
+                  for e in self.events),
+            self.candidate,
+            self.versions,
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON result shape of the spec (``recert evaluate --format json``)."""
         policy: dict[str, Any] = dict(self.policy)
@@ -331,3 +353,31 @@ class Evaluation:
             "next": [n.to_dict() for n in self.next],
             "events": [e.to_dict() for e in self.events],
         }
+
+
+def _rebuild(
+    as_of: date,
+    policy: tuple[tuple[str, str], ...],
+    certifications: tuple[tuple[Any, ...], ...],
+    activities: tuple[tuple[Any, ...], ...],
+    pool: tuple[Any, ...] | None,
+    steps: tuple[tuple[Any, ...], ...],
+    events: tuple[tuple[Any, ...], ...],
+    candidate: str | None,
+    versions: tuple[str, ...],
+) -> Evaluation:
+    """The :class:`Evaluation` that :meth:`Evaluation.__reduce__` took apart."""
+    return Evaluation(
+        as_of,
+        policy,
+        tuple(CertificationStatus(*c) for c in certifications),
+        tuple(ActivityOutcome(*a) for a in activities),
+        None if pool is None else PoolState(*pool),
+        tuple(NextStep(name, deadline, tuple(OptionGap(*g) for g in gaps)) for name, deadline, gaps in steps),
+        tuple(
+            Event(on, kind, name, rule, detail, None if uses is None else Uses(*uses), version)
+            for on, kind, name, rule, detail, uses, version in events
+        ),
+        candidate,
+        versions,
+    )
