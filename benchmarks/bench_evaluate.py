@@ -29,20 +29,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import attrs
 from generate import AS_OF, record_with_activities, typical_record
 
 from recert import cisco_policy, evaluate
-from recert.result import (
-    ActivityOutcome,
-    CertificationStatus,
-    Evaluation,
-    Event,
-    NextStep,
-    OptionGap,
-    PoolState,
-    Uses,
-)
+from recert.result import Evaluation
 
 
 def per_call(function: Callable[[], object], *, seconds: float = 1.0, repeats: int = 5) -> tuple[float, float]:
@@ -156,30 +146,10 @@ def result_objects_only(evaluation: Evaluation) -> Callable[[], Evaluation]:
     The result shape is fixed by the record format (spec/record-format.md): a
     typical record's result is about 60 frozen attrs objects. What building
     them costs is a floor for evaluate() in CPython, whatever the engine does.
+    The values are those the result pickles as (``Evaluation.__reduce__``).
     """
-    def values(obj: Any) -> tuple[Any, ...]:
-        return tuple(getattr(obj, f.name) for f in attrs.fields(type(obj)))
-
-    certifications = [values(c) for c in evaluation.certifications]
-    activities = [values(a) for a in evaluation.activities]
-    events = [(values(e)[:5], values(e.uses) if e.uses else None, values(e)[6:])
-              for e in evaluation.events]
-    steps = [(n.certification, n.deadline, [values(g) for g in n.options]) for n in evaluation.next]
-    pool = values(evaluation.pool) if evaluation.pool else None
-    top = values(evaluation)
-
-    def build() -> Evaluation:
-        return Evaluation(
-            top[0], top[1],
-            tuple(CertificationStatus(*c) for c in certifications),
-            tuple(ActivityOutcome(*a) for a in activities),
-            PoolState(*pool) if pool else None,
-            tuple(NextStep(c, d, tuple(OptionGap(*g) for g in gaps)) for c, d, gaps in steps),
-            tuple(Event(*head, Uses(*uses) if uses else None, *tail) for head, uses, tail in events),
-            top[7], top[8],
-        )
-
-    return build
+    rebuild, values = evaluation.__reduce__()
+    return lambda: rebuild(*values)
 
 
 def main() -> None:

@@ -214,14 +214,14 @@ def _chunks_of_lines(
     """The lines in chunks; the lines read before a read error still come first, then the error."""
     chunk: list[Any] = []
     number = 0
-    failure: OSError | UnicodeDecodeError | None = None
+    failure: OSError | None = None
     try:
         for number, line in enumerate(lines, start=1):
             chunk.append(line)
             if len(chunk) >= size:
                 yield _Lines(name, path, number - len(chunk) + 1, chunk)
                 chunk = []
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
         failure = error
     if chunk:
         yield _Lines(name, path, number - len(chunk) + 1, chunk)

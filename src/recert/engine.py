@@ -234,6 +234,7 @@ class _Replay:
         for entry in self._claimed_entries():
             self.by_day[entry.arrival].append((2, entry))
         self.days = sorted(self.by_day)
+        self.has_pending_claims = any(not e.approved for e in self.entries)  # what-ifs need the headroom
         self.position = 0  # days[:position] are done
 
     # ----------------------------------------------------------------- timeline
@@ -823,7 +824,7 @@ class _Replay:
                 # check that found nothing met, nothing can be met now.
                 ce = cert.ce_eligible and (self.params.pooling == "each_level" or cert.rank == pool_rank)
                 credits = cert.credits() if ce else -1.0
-                if ce and cert.ce_threshold != float("inf"):
+                if ce and self.has_pending_claims and cert.ce_threshold != float("inf"):
                     self.headroom.append((today, credits - cert.ce_threshold))
                 key = (len(self.seen), cert.start, cert.deadline, len(cert.used_passes), credits, options)
                 if cert.unmet == key:
