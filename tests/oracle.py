@@ -382,43 +382,71 @@ class _Replay:
             total += a.credits
         return out
 
-    def check_options(self, day: date, starts: dict[str, date]) -> None:
-        for cert in self.active(day):
-            start = starts.get(cert.name, cert.start)
-            pool_rank = self.pool_rank(day)
-            for credits, needs in OPTIONS[cert.level]:
-                if credits and cert.rank != pool_rank:
-                    continue  # D-POOL-1
-                passes = self.exam_choice(cert, start, day, needs)
-                if passes is None:
+    def plan(self, cert: Cert, start: date, day: date, pool_rank: int) -> tuple[list[Pass], list[Act]] | None:
+        """The first option of *cert*'s level met on *day* (D-POOL-5 order): passes and activities used.
+
+        A CE option uses the oldest completions first until the requirement is met, plus every
+        activity of its view completed on *day* itself (R-CE-5, D-DAY-1).
+        """
+        for credits, needs in OPTIONS[cert.level]:
+            if credits and cert.rank != pool_rank:
+                continue  # D-POOL-1
+            passes = self.exam_choice(cert, start, day, needs)
+            if passes is None:
+                continue
+            used: list[Act] = []
+            if credits:
+                view = self.view(cert)
+                total = 0.0
+                for a in view:
+                    if total >= credits - 1e-9:
+                        break
+                    used.append(a)
+                    total += a.credits
+                if total < credits - 1e-9:
                     continue
-                used: list[Act] = []
-                if credits:
-                    total = 0.0
-                    for a in self.view(cert):
-                        if total >= credits - 1e-9:
-                            break
-                        used.append(a)
-                        total += a.credits
-                    if total < credits - 1e-9:
-                        continue
-                    if self.anchor == "claim" and {a.id for a in used} != {
-                        a.id for a in self._by_claim(cert, credits)
-                    }:
-                        self.notes.add("claim_anchor_use_order")
-                if credits and cert.start == day != cert.earned_on and any(p.on == day for p in self.passes):
+                used += [a for a in view if a.completed == day and a not in used]
+                if self.anchor == "claim" and {a.id for a in used} != {
+                    a.id for a in self._by_claim(cert, credits)
+                }:
+                    self.notes.add("claim_anchor_use_order")
+                if cert.start == day != cert.earned_on and any(p.on == day for p in self.passes):
                     # CE met on the day an exam renewed this certification.
                     self.notes.add("ce_met_on_exam_renewal_day")
-                if cert.rank == pool_rank:
-                    self.reset(day, pool_rank, used)
+            return passes, used
+        return None
+
+    def check_options(self, day: date, starts: dict[str, date]) -> None:
+        """Options of every active certification, one level at a time, highest first.
+
+        Within a level every certification meeting an option is planned against the same
+        state, then all are recertified directly, the pool reset once (D-POOL-6): the result
+        does not depend on the names. Their cascades come after (R-CASC-1).
+        """
+        ranks = sorted({c.rank for c in self.active(day)}, reverse=True)
+        for rank in ranks:
+            pool_rank = self.pool_rank(day)
+            plans: list[tuple[Cert, list[Pass], list[Act]]] = []
+            for cert in self.active(day):
+                if cert.rank != rank:
+                    continue
+                plan = self.plan(cert, starts.get(cert.name, cert.start), day, pool_rank)
+                if plan is not None:
+                    plans.append((cert, *plan))
+            if not plans:
+                continue
+            if rank == pool_rank:
+                self.reset(day, pool_rank, [a for _, _, used in plans for a in used])
+            old_views = [self.view(cert) for cert, _, _ in plans]
+            for cert, passes, _ in plans:
                 cert.used.update(passes)
-                old_view = self.view(cert)
                 cert.start = day
                 cert.expires = day + VALIDITY
                 cert.recertified_on = day
+            for old_view in old_views:
                 self.strand(day, old_view)
+            for cert, _, _ in plans:
                 self.cascade(day, cert, cert.rank, pool_rank, inclusive=True)
-                break
 
     # --- earning ---------------------------------------------------------
 
