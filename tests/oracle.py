@@ -291,7 +291,17 @@ class _Replay:
             and cert.start <= a.completed <= cert.expires
             and a.claimed <= cert.expires
         ]
-        return sorted(out, key=lambda a: (a.completed, a.claimed, a.id))
+        out.sort(key=lambda a: (a.completed, a.claimed, a.id))
+        # Once per term (R-CE-1, D-DUP-1): two activities of one item can both be unused in a
+        # lower certification's term when the later one counted toward a higher one; in this
+        # term the earliest completion wins.
+        items: set[str] = set()
+        kept: list[Act] = []
+        for a in out:
+            if a.item not in items:
+                items.add(a.item)
+                kept.append(a)
+        return kept
 
     def reset(self, day: date, pool_rank: int, used: list[Act]) -> None:
         """R-CE-5: every activity in the view of an active pool-level certification is used up.
@@ -493,6 +503,45 @@ class _Replay:
         for cert in earned:
             self.cascade(day, cert, cert.rank, pool_rank, inclusive=False)
 
+    # --- holdings -------------------------------------------------------
+
+    def start_holdings(self, day: date) -> None:
+        """Terms the record gives that start today (D-CASC-2, D-RET-2, D-POOL-7).
+
+        All of the day's holdings are in place first (level, then name), then each one not
+        retired on its start cascades like a recertification: R-CASC-1 at its own level
+        (resetting the pool when that is the pool's level, R-CE-5) and R-CASC-2 below. A
+        holding of a certification the replay already has restarts its term; the old term's
+        credits that no current term contains are forfeited.
+        """
+        todays: list[tuple[Cert, list[Act]]] = []
+        for h in self.holdings:
+            if h.earned_on != day:
+                continue
+            cat = self.policy.certification(h.certification)
+            assert cat is not None
+            old = self.certs.get(cat.name)
+            old_view = self.view(old) if old is not None and old.active(day) else []
+            # A given expiration is the term's expiration as of its start.
+            cert = old or Cert(cat.name, cat.level, day, day)
+            cert.start, cert.expires = day, h.expires_on or day + VALIDITY
+            cert.recertified_on = None
+            cert.retired_on = h.retired_on or cat.retired_on
+            self.certs[cat.name] = cert
+            # D-RET-2: a term starting after its retirement date is accepted, retired from its start.
+            self.ever_held = self.ever_held or not cert.retired(day)
+            todays.append((cert, old_view))
+        todays.sort(key=lambda t: (-t[0].rank, t[0].name))
+        pool_rank = self.pool_rank(day)
+        for cert, _ in todays:
+            if cert.retired(day):
+                continue  # R-RET-1 from the retirement date: no cascade (D-RET-2)
+            if cert.rank == pool_rank:
+                self.reset(day, pool_rank, [])
+            self.cascade(day, cert, cert.rank, pool_rank, inclusive=True)
+        for _, old_view in todays:
+            self.strand(day, old_view)
+
     # --- activities ------------------------------------------------------
 
     def enter(self, day: date, a: Act) -> None:
@@ -507,8 +556,11 @@ class _Replay:
         if not targets:
             self.outcomes[a.id] = ActResult(a.id, "rejected", "claimed_after_expiration")
             return
+        top = max(c.rank for c in targets)
         for c in targets:
-            if any(x.item == a.item for x in self.view(c)):
+            # D-DUP-1: the claim counts toward the highest level it can (the pool, R-CE-4); an
+            # item held in a lower certification's term outside the pool does not block it.
+            if c.rank == top and any(x.item == a.item for x in self.view(c)):
                 self.outcomes[a.id] = ActResult(a.id, "rejected", "duplicate_item")
                 return
         if a.approved:
@@ -536,7 +588,10 @@ class _Replay:
         def order(x: Act) -> tuple[date, date, str]:
             return (x.completed, x.claimed, x.id)
 
+        top = max(c.rank for c in targets)
         for c in targets:
+            if c.rank != top:
+                continue  # D-DUP-1, as in enter()
             for x in self.view(c):
                 if x.item != a.item:
                     continue
@@ -566,17 +621,8 @@ class _Replay:
             self.exams_today = False
             # 1. Terms that ended yesterday are over; the pool may re-target (D-POOL-3).
             self.check_options(day, {})
-            # 2. Holdings whose term starts today (a given term: it does not cascade).
-            for h in self.holdings:
-                if h.earned_on == day:
-                    cat = self.policy.certification(h.certification)
-                    assert cat is not None
-                    # A given expiration is the term's expiration as of its start.
-                    cert = Cert(cat.name, cat.level, day, h.expires_on or day + VALIDITY)
-                    cert.retired_on = h.retired_on or cat.retired_on
-                    self.certs[cat.name] = cert
-                    self.ever_held = self.ever_held or not cert.retired(day)
-
+            # 2. Holdings whose term starts today: an earning or recertification that cascades.
+            self.start_holdings(day)
             self.check_options(day, {})
             # 3. Today's passes: earning first, then options (the term as it was this morning).
             if any(p.on == day for p in self.passes):
