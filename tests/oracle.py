@@ -303,12 +303,13 @@ class _Replay:
                 kept.append(a)
         return kept
 
-    def reset(self, day: date, pool_rank: int, used: list[Act]) -> None:
+    def reset(self, day: date, pool_rank: int, used: list[Act]) -> bool:
         """R-CE-5: every activity in the view of an active pool-level certification is used up.
 
         A retired certification still active at that level counts as one of them (D-POOL-4):
         its unused credits are forfeited with the rest.
         """
+        marked = False
         for cert in self.certs.values():
             if cert.rank != pool_rank or not cert.active(day):
                 continue
@@ -316,6 +317,7 @@ class _Replay:
                 if cert.retired_on is not None and a.completed >= cert.retired_on:
                     continue  # never counted toward it: it was retired by then
                 a.state = "used" if a in used else "forfeited"
+                marked = True
         for a in used:
             a.state = "used"
         expired_peers = [c for c in self.certs.values() if c.rank == pool_rank and not c.active(day)]
@@ -324,6 +326,7 @@ class _Replay:
                 # Unused credits of an expired certification at the pool's level survive
                 # the reset of another one (D-POOL-4, D-POOL-5).
                 self.notes.add("expired_peer_credits_at_reset")
+        return marked
 
     # --- terms ----------------------------------------------------------
 
@@ -336,18 +339,22 @@ class _Replay:
         cert.recertified_on = day if renewal else None
         self.strand(day, old_view)
 
-    def strand(self, day: date, old_view: list[Act]) -> None:
+    def strand(self, day: date, old_view: list[Act]) -> bool:
         """Credits a renewal left in no current term of any active certification are forfeited.
 
         They can never count again (R-CE-1) and never move to another level (R-CE-5); the
         lead's reading (spec silent): ``forfeited``, as at a reset.
         """
+        stranded = False
         for a in old_view:
             if a.state == "entered" and not any(a in self.view(c) for c in self.active(day)):
                 a.state = "forfeited"
+                stranded = True
+        return stranded
 
-    def cascade(self, day: date, source: Cert, rank: int, pool_rank: int, *, inclusive: bool) -> None:
+    def cascade(self, day: date, source: Cert, rank: int, pool_rank: int, *, inclusive: bool) -> bool:
         """R-CASC-1/2: active ladder certifications at (or below) *rank* get a later term, never shorter."""
+        moved = False
         for other in self.active(day):
             if other is source:
                 continue
@@ -355,6 +362,8 @@ class _Replay:
                 continue
             if day + VALIDITY > other.expires:
                 self.new_term(other, day, pool_rank, renewal=True)
+                moved = True
+        return moved
 
     # --- options --------------------------------------------------------
 
@@ -415,7 +424,10 @@ class _Replay:
                     total += a.credits
                 if total < credits - 1e-9:
                     continue
-                used += [a for a in view if a.completed == day and a not in used]
+                extra = [a for a in view if a.completed == day and a not in used]
+                if extra:
+                    self.notes.add("ce_uses_all_of_the_day")  # R-CE-5, D-DAY-1
+                used += extra
                 if self.anchor == "claim" and {a.id for a in used} != {
                     a.id for a in self._by_claim(cert, credits)
                 }:
@@ -447,6 +459,8 @@ class _Replay:
                 continue
             if rank == pool_rank:
                 self.reset(day, pool_rank, [a for _, _, used in plans for a in used])
+                if len(plans) > 1:
+                    self.notes.add("same_day_at_pool_level")  # D-POOL-6
             old_views = [self.view(cert) for cert, _, _ in plans]
             for cert, passes, _ in plans:
                 cert.used.update(passes)
@@ -535,12 +549,16 @@ class _Replay:
         pool_rank = self.pool_rank(day)
         for cert, _ in todays:
             if cert.retired(day):
+                if cert.retired_on is not None and cert.retired_on < day:
+                    self.notes.add("holding_starts_after_retirement")  # D-RET-2
                 continue  # R-RET-1 from the retirement date: no cascade (D-RET-2)
-            if cert.rank == pool_rank:
-                self.reset(day, pool_rank, [])
-            self.cascade(day, cert, cert.rank, pool_rank, inclusive=True)
+            if cert.rank == pool_rank and self.reset(day, pool_rank, []):
+                self.notes.add("holding_resets_pool")  # D-CASC-2, R-CE-5
+            if self.cascade(day, cert, cert.rank, pool_rank, inclusive=True):
+                self.notes.add("holding_cascades")  # D-CASC-2
         for _, old_view in todays:
-            self.strand(day, old_view)
+            if self.strand(day, old_view):
+                self.notes.add("holding_restart_strands")  # D-POOL-7
 
     # --- activities ------------------------------------------------------
 
@@ -560,7 +578,10 @@ class _Replay:
         for c in targets:
             # D-DUP-1: the claim counts toward the highest level it can (the pool, R-CE-4); an
             # item held in a lower certification's term outside the pool does not block it.
-            if c.rank == top and any(x.item == a.item for x in self.view(c)):
+            if any(x.item == a.item for x in self.view(c)):
+                if c.rank != top:
+                    self.notes.add("duplicate_only_in_lower_term")  # D-DUP-1
+                    continue
                 self.outcomes[a.id] = ActResult(a.id, "rejected", "duplicate_item")
                 return
         if a.approved:
@@ -591,6 +612,8 @@ class _Replay:
         top = max(c.rank for c in targets)
         for c in targets:
             if c.rank != top:
+                if any(x.item == a.item for x in self.view(c)):
+                    self.notes.add("duplicate_only_in_lower_term")
                 continue  # D-DUP-1, as in enter()
             for x in self.view(c):
                 if x.item != a.item:
