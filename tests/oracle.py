@@ -522,11 +522,11 @@ class _Replay:
     def start_holdings(self, day: date) -> None:
         """Terms the record gives that start today (D-CASC-2, D-RET-2, D-POOL-7).
 
-        All of the day's holdings are in place first (level, then name), then each one not
-        retired on its start cascades like a recertification: R-CASC-1 at its own level
-        (resetting the pool when that is the pool's level, R-CE-5) and R-CASC-2 below. A
-        holding of a certification the replay already has restarts its term; the old term's
-        credits that no current term contains are forfeited.
+        All of the day's holdings are in place first, then each one not retired on its start
+        cascades (level, then name): R-CASC-1 at its own level, R-CASC-2 below. The holding's
+        own start does not reset the pool; a cascade that renews a term at the pool's level
+        does (R-CASC-1). A holding of a certification the replay already has restarts its
+        term; the old term's credits that no current term contains are forfeited.
         """
         todays: list[tuple[Cert, list[Act]]] = []
         for h in self.holdings:
@@ -552,8 +552,6 @@ class _Replay:
                 if cert.retired_on is not None and cert.retired_on < day:
                     self.notes.add("holding_starts_after_retirement")  # D-RET-2
                 continue  # R-RET-1 from the retirement date: no cascade (D-RET-2)
-            if cert.rank == pool_rank and self.reset(day, pool_rank, []):
-                self.notes.add("holding_resets_pool")  # D-CASC-2, R-CE-5
             if self.cascade(day, cert, cert.rank, pool_rank, inclusive=True):
                 self.notes.add("holding_cascades")  # D-CASC-2
         for _, old_view in todays:
