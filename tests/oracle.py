@@ -1,7 +1,7 @@
 """An independent, slow, day-by-day implementation of the Cisco CE rules, for differential tests.
 
 This is test code, not shipped. It was written from the rule book
-(``spec/cisco-ce-policy.md`` sections 1-6 and 8) and ``spec/record-format.md``
+(``spec/cisco-ce-policy.md`` sections 1-6 and 8, as revised for issue 12) and ``spec/record-format.md``
 alone, without reading :mod:`recert.engine`, in a deliberately different
 style: it walks every calendar day from the earliest fact of the record to
 the evaluation date and applies the steps of D-DAY-1 on each day. The
@@ -13,11 +13,12 @@ Scope (what can be decided unambiguously from the spec):
 
 * holdings of ladder certifications of the embedded catalog (associate to
   expert), with or without a given ``expires_on`` and ``retired_on``
-  (retired ones: none that the record's exams could earn again);
+  (retired ones: none that the record's exams could earn again; the
+  retirement date may precede the term's start, D-RET-2);
 * exam passes of the catalog of kinds ``associate``, ``core``,
-  ``concentration``, ``expert_written`` and ``expert_lab``, none before the
-  start of a holding (an earlier pass could earn the held certification and
-  clash with the term the record gives);
+  ``concentration``, ``expert_written`` and ``expert_lab``; a pass before a
+  holding's start may earn the held certification: the holding then
+  restarts that term (D-POOL-7);
 * activities of any eligible category, unclaimed, pending, approved or
   rejected, with or without ``decided_on``;
 * pooling ``highest_level``, no carry-over, 3-year earning window (the
@@ -39,19 +40,35 @@ Readings taken where the spec is silent (the lead's decisions are marked
 * lead: a direct recertification takes precedence over a cascade on the same
   day; passes of the day are judged against the term as it stood when the
   day's exam step began, so a cascade earlier in the step does not hide them;
-* lead: certifications meeting an option on the same day are processed
-  highest level first, then by name;
+* certifications are checked one level at a time, highest first; at one
+  level every certification meeting an option is planned against the same
+  state, all are recertified directly and the pool is reset once, then their
+  cascades run (D-POOL-6; at levels below the pool's the same, so no result
+  depends on names);
 * lead: "k exams" needs k distinct exam codes;
 * lead: a CE option takes its credits from the oldest activities (completion
-  date, then claim date, then id) until the requirement is reached; every
-  other activity in the pool at that reset is forfeited;
+  date, then claim date, then id) until the requirement is reached, plus
+  every activity of its view completed on the recertification day (R-CE-5,
+  D-DAY-1: literally "completed" that day, also under the claim anchor); every
+  other activity in the pool at that reset is forfeited. Activities of the
+  day that enter after the recertification (a re-targeting recertification at
+  the start of the day, D-POOL-3) go into the new pool (D-DAY-1's order);
 * earning (spec section 7) only applies to a certification that is not
   active on the day; the set is complete on the day of its last pass, which
   must be that day; a pass counts toward earning while
   ``passed_on + 3 years >= day``;
-* a holding's start does not cascade: it is a term given by the record
-  (event ``held``), and the record's other terms already show whatever it
-  did (only earning and recertification cascade);
+* a holding's start cascades (D-CASC-2): all of the day's holdings are put in
+  place first, then each one cascades, level then name (R-CASC-1 to active
+  ones at its level, R-CASC-2 below, never shorter); its own start is not a
+  pool reset (the rule book says it cascades, not that it is a
+  recertification of the pool's level); a cascade it makes that renews a term
+  at the pool's level does reset the pool (R-CASC-1). Its own term is
+  exactly the given one (``recertified_on`` ``None``). A holding starting on
+  or after its ``retired_on`` is retired from its start: no cascade (D-RET-2);
+* a holding of a certification the replay already holds (earned from exams)
+  restarts its term; the old term's unused credits in no current term of an
+  active certification are ``forfeited`` (D-POOL-7); passes already used
+  for it stay used (D-EXAM-2); an expired old term keeps its credits;
 * the pool is reset whenever a certification at the pool's level gets a
   new term, directly or by a cascade; the pool's level is judged after the
   day's earnings (D-DAY-1 puts earning first), so earning a higher
@@ -61,7 +78,12 @@ Readings taken where the spec is silent (the lead's decisions are marked
   certification are ``forfeited`` (they can never count again, R-CE-1, and
   never move to another level, R-CE-5), whether or not a reset happened;
 * an activity is a duplicate (D-DUP-1) when an activity of the same item is
-  still unused in the view of a certification it could count toward;
+  still unused in the view of a certification it counts toward: the active
+  certifications of the highest level among those it could count toward
+  (the pool's level, or the re-targeted level for a late claim, D-CLAIM-2);
+  an item held only in a lower certification's term does not block it. A
+  view keeps one activity per item (earliest completion), so a lower term
+  holding both counts the item once if the pool re-targets to it;
 * a retired certification still active at the pool's level shares the pool
   (D-POOL-4): a recertification of another one at that level forfeits its
   unused credits completed before its retirement (the engine's reading; the
