@@ -522,3 +522,21 @@ def test_oracle_a_holding_starting_after_its_retirement_is_accepted_and_does_not
     )
     assert result.certifications["CCNA"].expires_on == date(2023, 6, 1)
     assert result.pool == ("associate", 0)
+
+
+def test_oracle_same_day_recertifications_at_the_pool_level_are_each_direct() -> None:
+    # D-POOL-6, D-DATE-2. Two Specialists held 2022-01-01, Enterprise Core with a given
+    # expiration 2026-06-01. a1 (40 credits, 2023-01-01) is in both terms: each meets "40 CE
+    # credits" on 2023-01-01 and is recertified directly, to 2023-01-01 + 3 years = 2026-01-01,
+    # which pulls Enterprise Core's 2026-06-01 forward (a cascade would have kept it).
+    core = "Cisco Certified Specialist \u2013 Enterprise Core"
+    advanced = "Cisco Certified Specialist \u2013 Enterprise Advanced Infrastructure Implementation"
+    record = Record(
+        holdings=[Holding(advanced, date(2022, 1, 1)), Holding(core, date(2022, 1, 1), expires_on=date(2026, 6, 1))],
+        activities=[_approved("a1", 40, date(2023, 1, 1), "item-1")],
+    )
+    result = oracle_evaluate(record, date(2023, 2, 1), CISCO)
+    for name in (core, advanced):
+        specialist = result.certifications[name]
+        assert (specialist.recertified_on, specialist.expires_on) == (date(2023, 1, 1), date(2026, 1, 1))
+    assert result.activities["a1"] == ActResult("a1", "counted", None)
