@@ -279,12 +279,13 @@ def test_ce_met_on_the_earning_day_recertifies_that_day() -> None:
     assert result.pool.credits == 5
 
 
-def test_reset_leaves_credits_of_an_expired_peer_counted() -> None:
-    # CCDE held 2020-03-01, expires 2020-03-01 + 3 years = 2023-03-01 with a0 (completed
-    # 2020-03-01, inside CCDE's term only) unused: a0 stays counted toward CCDE (D-POOL-5).
-    # CCIE EI held 2020-03-02 (to 2023-03-02) recertifies by 400-007 on 2023-03-02
-    # ("1 expert written exam"); its pool holds only credits completed inside its own term
-    # (D-POOL-4, R-CE-1), and a0 is not one of them. Until 612458f the engine forfeited a0.
+def test_a_held_term_at_the_pool_level_resets_the_peer_it_cascades_to() -> None:
+    # CCDE held 2020-03-01 (-> 2023-03-01) with a0 (completed 2020-03-01, inside CCDE's term only).
+    # CCIE EI held 2020-03-02 cascades at its own level (D-CASC-2, R-CASC-1): CCDE moves to
+    # 2020-03-02 + 3 years = 2023-03-02, a renewal of the pool's level: the pool is reset and a0,
+    # unused, is forfeited (R-CE-5). (Before the revised rule book a held term did not cascade and
+    # a0 stayed counted toward the CCDE, which expired.) On 2023-03-02 the 400-007 renews both
+    # experts directly ("1 expert written exam", D-POOL-6): 2023-03-02 + 3 years = 2026-03-02.
     record = Record(
         holdings=[
             Holding("CCDE", date(2020, 3, 1)),
@@ -298,10 +299,12 @@ def test_reset_leaves_credits_of_an_expired_peer_counted() -> None:
         ],
     )
     result = evaluate(record, as_of=date(2023, 3, 2), policy=CISCO)
-    ccie = result.certification("CCIE Enterprise Infrastructure")
-    assert (ccie.recertified_on, ccie.expires_on) == (date(2023, 3, 2), date(2026, 3, 2))
-    assert result.certification("CCDE").status == "expired"
-    assert result.activity("a0").outcome == "counted"
+    for name in ("CCIE Enterprise Infrastructure", "CCDE"):
+        status = result.certification(name)
+        assert (status.recertified_on, status.expires_on, status.recertified_by) == (
+            date(2023, 3, 2), date(2026, 3, 2), "1 expert written exam")
+    assert (result.activity("a0").outcome, result.activity("a0").counted_toward) == ("forfeited", "CCDE")
+    assert oracle_evaluate(record, date(2023, 3, 2), CISCO).activities["a0"].outcome == "forfeited"
 
 
 def test_ce_met_on_an_exam_recertification_day_recertifies_that_day() -> None:

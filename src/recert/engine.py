@@ -755,10 +755,11 @@ class _Replay:
                 f"it could count toward ({', '.join(c.name for c in holders)})"
             )
             return
-        # Once per term (D-DUP-1): the item is looked up in the term of each certification the claim
-        # can count toward; it counts toward those whose term does not hold the item yet.
+        # Once per term (D-DUP-1): the term is that of the certification the claim counts toward, the
+        # highest level it can reach; lower terms that hold the item already do not list it again.
         free: list[CertState] = []
         holder: Entry | None = None
+        top = in_time[0].rank  # highest level first (see _ordered)
         for cert in in_time:
             twin = next((e for e in cert.entries if e.item == entry.item), None)
             if twin is not None and entry.approved and _dup_order(entry) < _dup_order(twin):
@@ -768,9 +769,9 @@ class _Replay:
                 twin = None
             if twin is None:
                 free.append(cert)
-            elif holder is None:
+            elif holder is None and cert.rank == top:
                 holder = twin
-        if not free:
+        if not free or all(c.rank != top for c in free):
             assert holder is not None
             _mark_duplicate(entry, holder)
             return
