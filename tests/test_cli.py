@@ -88,7 +88,16 @@ def test_ccnp_renewed_json(capsys: pytest.CaptureFixture[str]) -> None:
                               "term_started_on": "2025-02-14", "certification": "CCNP Enterprise"}
     ccnp = next(n for n in result["next"] if n["certification"] == "CCNP Enterprise")
     assert ccnp["deadline"] == "2028-02-14"
-    assert {"option": "80 CE credits", "missing": "80 CE credits"} in ccnp["options"]
+    # Nothing counted (the pool was reset on 2025-02-14): all 80 credits are missing, no exams.
+    assert {"option": "80 CE credits", "missing": "80 CE credits", "credits_missing": 80,
+            "exams_missing": [], "deadline": "2028-02-14"} in ccnp["options"]
+    # 40 + 1 professional exam: 40 credits and one core or concentration exam are missing.
+    assert {"option": "40 CE credits + 1 professional exam",
+            "missing": "40 CE credits, 1 professional exam", "credits_missing": 40,
+            "exams_missing": [{"count": 1, "kinds": ["core", "concentration"], "codes": [],
+                               "label": "1 professional exam"}],
+            "deadline": "2028-02-14"} in ccnp["options"]
+    assert ccnp["days_left"] == 1080
 
 
 def test_ccna_renewed_by_ce_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -167,7 +176,9 @@ def test_devnet_associate_toml_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert result["pool"]["credits"] == 16
     (step,) = result["next"]
     assert step["deadline"] == "2025-05-18"
-    assert {"option": "30 CE credits", "missing": "14 CE credits"} in step["options"]
+    # 30 - 16 = 14 credits missing, by the expiration date.
+    assert {"option": "30 CE credits", "missing": "14 CE credits", "credits_missing": 14,
+            "exams_missing": [], "deadline": "2025-05-18"} in step["options"]
 
 
 def test_several_records_print_one_json_result_per_line_in_input_order(

@@ -44,6 +44,13 @@ def _rich_result() -> dict[str, Any]:
     return recert.evaluate(record, as_of=date(2025, 3, 1)).to_dict()
 
 
+def _section(heading: str) -> str:
+    """The page's text from *heading* to the next heading of any level."""
+    start = PAGE.index(f"\n{heading}\n")
+    end = PAGE.find("\n#", start + len(heading) + 2)
+    return PAGE[start:] if end < 0 else PAGE[start:end]
+
+
 def _keys(data: dict[str, Any]) -> set[str]:
     keys = set(data) - {"policy"}
     keys |= {k for c in data["certifications"] for k in c}
@@ -51,7 +58,6 @@ def _keys(data: dict[str, Any]) -> set[str]:
     keys |= set(data["pool"])
     for step in data["next"]:
         keys |= set(step)
-        keys |= {k for option in step["options"] for k in option}
     for event in data["events"]:
         keys |= set(event)
     return keys
@@ -61,14 +67,23 @@ def test_every_result_field_has_a_row() -> None:
     data = _rich_result()
     keys = _keys(data)
     # sanity: the conditional keys really occur in this result
-    assert {"served_by", "version", "days_left"} <= keys
-    nested = {"option", "missing", "served_by"}  # documented inside the `options` row
-    missing = sorted(k for k in keys - nested if not _documented(k))
+    assert {"version", "days_left"} <= keys
+    missing = sorted(k for k in keys if not _documented(k))
     assert missing == []
-    for key in nested:
-        assert f"`{key}`" in PAGE
     for key in data["policy"]:
         assert f"`{key}`" in PAGE
+
+
+def test_every_option_gap_field_has_a_row_in_its_section() -> None:
+    data = _rich_result()
+    options = [o for step in data["next"] for o in step["options"]]
+    keys = {k for o in options for k in o}
+    exam_keys = {k for o in options for e in o["exams_missing"] for k in e}
+    # sanity: the conditional and nested keys really occur in this result
+    assert {"served_by", "credits_missing", "exams_missing", "deadline"} <= keys
+    assert {"count", "kinds"} <= exam_keys
+    section = _section("#### `next[].options[]`")
+    assert sorted(k for k in keys | exam_keys if f"| `{k}` |" not in section) == []
 
 
 @pytest.mark.parametrize(
