@@ -104,6 +104,9 @@ class Step:
             first, then those renewed by cascade or by the same exam.
         rules: The rule ids the step rests on.
         explanation: One sentence with the dates and numbers.
+        cascade: The certifications of ``renews`` kept by cascade
+            (R-CASC-1); the others after the first are kept by the same
+            exam (R-OPT-2).
     """
 
     by: date
@@ -114,6 +117,7 @@ class Step:
     renews: tuple[str, ...]
     rules: tuple[str, ...]
     explanation: str
+    cascade: tuple[str, ...] = ()
 
     @property
     def exam_count(self) -> int:
@@ -138,6 +142,7 @@ class Step:
             "credits": _number(self.credits),
             "exams": [e.to_dict() for e in self.exams],
             "renews": list(self.renews),
+            "cascade": list(self.cascade),
             "rules": list(self.rules),
             "explanation": self.explanation,
         }
@@ -180,6 +185,8 @@ class PendingClaim:
         activity: The activity's id.
         credits: Its CE credits.
         toward: The certification it would count toward.
+        claimed_on: When it was claimed (on or before the expiration date
+            of the certification it counts toward, else it would be rejected).
         changes: Certifications whose status or expiration date the
             approval changes (R-CE-3); empty when it only lowers what a step needs.
         steps_if_approved: The plan's steps if the claim is approved (if it
@@ -196,6 +203,7 @@ class PendingClaim:
     activity: str
     credits: float
     toward: str | None
+    claimed_on: date | None
     changes: tuple[Change, ...]
     steps_if_approved: tuple[Step, ...]
     decide_by: date | None
@@ -208,6 +216,7 @@ class PendingClaim:
             "activity": self.activity,
             "credits": _number(self.credits),
             "toward": self.toward,
+            "claimed_on": _iso(self.claimed_on),
             "changes": [c.to_dict() for c in self.changes],
             "steps_if_approved": [s.to_dict() for s in self.steps_if_approved],
             "decide_by": _iso(self.decide_by),
@@ -349,6 +358,7 @@ def plan(
     as_of: date | None = None,
     policy: Policy | None = None,
     credits_per_exam: float | None = None,
+    evaluation: Evaluation | None = None,
 ) -> Plan:
     """The least to do, and by when, to keep every active certification of a record.
 
@@ -360,6 +370,8 @@ def plan(
             plans: ``None`` (default) puts fewest exams first. With ``60``,
             one exam (60) beats 80 CE credits, and 40 CE credits beat one
             exam; on equal cost, fewer exams win.
+        evaluation: The record's evaluation on the same date and policy,
+            if the caller has it already (it is not computed again).
 
     Returns:
         A :class:`Plan`. Its steps keep every active certification the
@@ -373,7 +385,7 @@ def plan(
     if credits_per_exam is not None and credits_per_exam < 0:
         raise ValueError(f"credits_per_exam: {credits_per_exam!r} is negative")
     policy = policy if policy is not None else cisco_policy()
-    result = evaluate(record, as_of=as_of, policy=policy)
+    result = evaluation if evaluation is not None else evaluate(record, as_of=as_of, policy=policy)
     steps, remarks = _steps(result, policy, credits_per_exam)
     pending = tuple(
         _what_if(record, result, policy, steps, activity_id, credits_per_exam)
@@ -623,7 +635,7 @@ def _step(candidate: _Candidate, policy: Policy) -> Step:
         text += f"; the same exam renews {', '.join(t.name for t in by_exam)} (R-OPT-2)"
     renews = (target.name, *(t.name for t in cascaded), *(t.name for t in by_exam))
     return Step(by, target.name, gap.option, gap.credits, exams, renews, tuple(dict.fromkeys(rules)),
-                text[0].upper() + text[1:])
+                text[0].upper() + text[1:], tuple(t.name for t in cascaded))
 
 
 # --------------------------------------------------------------------------- pending claims
@@ -660,9 +672,12 @@ def _what_if(
     else:
         text += "; if approved, no status or expiration date changes"
     if decide_by is not None:
-        text += (f"; if it is still pending on {decide_by}, do that day's step without it: a later approval "
-                 f"still counts from the activity's completion (R-CE-3), but a rejection would leave no time")
-    return PendingClaim(activity_id, outcome.credits, outcome.counted_toward, changes, new_steps, decide_by, text)
+        text += (f"; if it is still pending on {decide_by}, do the step due that day without it: a later "
+                 f"approval still counts from the activity's completion (R-CE-3), but a rejection would "
+                 f"leave no time")
+    claimed_on = next(a.claimed_on for a in record.activities if a.id == activity_id)
+    return PendingClaim(activity_id, outcome.credits, outcome.counted_toward, claimed_on, changes, new_steps,
+                        decide_by, text)
 
 
 def _change_text(change: Change) -> str:
