@@ -170,6 +170,7 @@ class _Axis:
                 days.append(c.expires_on)
         days += [n.deadline for n in result.next if n.deadline is not None]
         days += [s.by for s in plan.steps]
+        days += [c.expires_if_approved for p in plan.pending for c in p.changes if c.expires_if_approved]
         days += [e.passed_on for e in record.exams if e.passed_on <= result.as_of]
         for a in record.activities:
             days += [d for d in (a.completed_on, a.claimed_on) if d is not None and d <= result.as_of]
@@ -264,7 +265,8 @@ def timeline_svg(result: Evaluation, plan: Plan, record: Record, name: str, *, a
         out.append(f'<g><rect x="{x1}" y="{bar_y}" width="{round(x2 - x1, 1)}" height="20" rx="3" fill="{fill}" '
                    f'stroke="#ffffff" stroke-width="1"/>{_title(f"term {start} to {end} ({rule}): {detail}")}</g>')
         if x2 - x1 > 190:
-            out.append(_text(x1 + 6, bar_y + 15, f"{start} to {end}", colour="#ffffff"))
+            ink = "#ffffff" if fill == colour and fill != "#bdbdbd" else "#1d1d1d"
+            out.append(_text(x1 + 6, bar_y + 15, f"{start} to {end}", colour=ink))
         if event is not None:
             out.append(_start_mark(ax.x(start), bar_y, event))
     if status.status == "suspended" and status.expires_on is not None:
@@ -274,8 +276,24 @@ def timeline_svg(result: Evaluation, plan: Plan, record: Record, name: str, *, a
             out.append(f'<g><rect x="{x1}" y="{bar_y}" width="{round(x2 - x1, 1)}" height="20" fill="#f3d9a4" '
                        f'stroke="#d08a00" stroke-dasharray="4 3"/>{_title(status.explanation)}</g>')
     for event in events:
-        if event.kind in ("expired", "suspended", "retired", "emeritus", "pool_reset"):
+        if event.kind in ("expired", "suspended", "retired", "emeritus"):
             out.append(_end_mark(ax.x(event.on), bar_y, event))
+        elif event.kind == "pool_reset":
+            x = ax.x(event.on)
+            out.append(f'<g><line x1="{x}" y1="{bar_y + 22}" x2="{x}" y2="{bar_y + 32}" stroke="#1a7f37" '
+                       f'stroke-width="3"/>{_title(f"pool reset on {event.on} ({event.rule}): {event.detail}")}</g>')
+    # What a pending claim would change (R-CE-3).
+    for pending in plan.pending:
+        for change in pending.changes:
+            if change.certification != name or change.expires_if_approved is None:
+                continue
+            x1 = ax.x(min(result.as_of, change.expires_on or result.as_of))
+            x2 = ax.x(change.expires_if_approved)
+            label = f"if {pending.activity} is approved: {change.status_if_approved} to {change.expires_if_approved}"
+            out.append(f'<g><rect x="{x1}" y="{bar_y}" width="{max(round(x2 - x1, 1), 2)}" height="20" rx="3" '
+                       f'fill="none" stroke="#b26b00" stroke-width="2" stroke-dasharray="6 4"/>'
+                       f"{_title(pending.explanation + ' (R-CE-3)')}</g>")
+            out.append(_text(x2 - 6, bar_y - 6, label, anchor="end", colour="#b26b00"))
     # Exam passes that served it.
     for event in events:
         for key in (event.uses.exams if event.uses else ()):
