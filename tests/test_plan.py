@@ -150,9 +150,14 @@ def test_a_ccie_in_its_pre_2020_suspended_year_plans_to_the_suspension_end() -> 
     assert (ev.next[0].deadline, ev.next[0].days_left) == (d("2020-04-01"), 183)
     assert ev.certification("CCIE Security").days_left == -183
     step = only_step(plan(rec, as_of=d("2019-10-01")))
-    # Pre-2020 CE: 100 credits for the expert level (R-PRE2020-1).
-    assert (step.by, step.option, step.credits) == (d("2020-04-01"), "100 CE credits", 100)
+    # Pre-2020 CE: 100 credits for the expert level (R-PRE2020-1). Those options hold until the
+    # 2020-02-24 version starts, so the step is planned by the day before (D-VERSION-1).
+    assert (step.by, step.option, step.credits) == (d("2020-02-23"), "100 CE credits", 100)
     assert "R-PRE2020-1" in step.rules
+    # Planned inside the 2020-02-24 version: its expert options (120 CE credits), by the
+    # suspension's end.
+    step = only_step(plan(rec, as_of=d("2020-03-01")))
+    assert (step.by, step.option, step.credits) == (d("2020-04-01"), "120 CE credits", 120)
 
 
 def test_retired_and_lifetime_certifications_are_remarks_not_steps() -> None:

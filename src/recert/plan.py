@@ -16,7 +16,10 @@ cheapest set of steps that keeps every active certification it can renew:
 4. then the latest dates: the earliest ``by`` as late as possible.
 
 At most one step may use CE credits: meeting it resets the pool (R-CE-5),
-so a second CE step could not count the same credits again.
+so a second CE step could not count the same credits again. The options
+are those of the policy version in force on the planning date; when a later
+version starts before a deadline, steps are planned before that version
+starts (D-VERSION-1).
 
 Pending claims get a what-if (the record re-evaluated with the claim
 approved, R-CE-3), and expired certifications the exams that earn them
@@ -26,7 +29,7 @@ again (R-DATE-2, spec section 7). The module is pure: no I/O, no clock.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import attrs
@@ -436,6 +439,11 @@ def _options(cert: Certification, level: Level) -> tuple[Option, ...]:
 def _targets(result: Evaluation, policy: Policy) -> tuple[list[_Target], list[Remark]]:
     """The certifications to keep, and remarks on the active ones no step can renew."""
     version = policy.version_on(result.as_of)
+    # The options assessed are those in force on as_of; a later version may change them
+    # (D-VERSION-1): a step is planned before the next version starts.
+    starts = [v.effective_from for v in (*policy.earlier, policy)
+              if v.effective_from is not None and v.effective_from > result.as_of]
+    cap = min(starts) - timedelta(days=1) if starts else None
     nexts = {n.certification: n for n in result.next}
     targets: list[_Target] = []
     remarks: list[Remark] = []
@@ -475,6 +483,8 @@ def _targets(result: Evaluation, policy: Policy) -> tuple[list[_Target], list[Re
                 exams = tuple(ExamGap(r.count, r.kinds, r.codes, r.label)
                               for r in option.requirements if isinstance(r, Exams))
                 gaps.append(_Gap(option.label, option.rule, credits, exams))
+        if cap is not None and deadline > cap:
+            deadline = cap
         if not gaps:
             remarks.append(Remark(
                 status.certification, status.status, status.expires_on, status.rule,
