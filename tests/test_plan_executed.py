@@ -47,7 +47,8 @@ def check_plan_keeps_its_promises(record: Record, as_of: date) -> Plan:
         assert as_of <= step.by
         for name in step.renews:
             limit = deadlines.get(name) or before.certification(name).expires_on
-            assert limit is not None and step.by <= limit, (name, step)
+            assert limit is not None
+            assert step.by <= limit, (name, step)
     day = max(deadlines.get(n) or before.certification(n).expires_on or as_of for n in renewed)
     after = evaluate(carried_out(record, p), as_of=day + timedelta(days=1), policy=POLICY)
     for name in renewed:
