@@ -91,6 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
         prog="recert",
         description="Decide certification status, expiration and recertification from a record "
                     "and a recertification policy (Cisco CE embedded).",
+        epilog="examples:\n"
+               "  recert evaluate my-record.json                 what is active, what is missing\n"
+               "  recert evaluate my-record.json --format html > report.html   timelines\n"
+               "  recert plan my-record.json --as-of 2025-06-01  the cheapest steps, by date\n"
+               "  recert catalog                                 certifications and exam ids\n"
+               "run 'recert COMMAND --help' for a command's options",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     register(subparsers)

@@ -134,7 +134,7 @@ def render_text(result: Evaluation, source: str = "", plan: Plan | None = None) 
     if plan is not None and plan.pending:
         lines += ["", "Pending claims (R-CE-3)"]
         for pending in plan.pending:
-            lines += _wrap(_pending_text(pending, result))
+            lines += _wrap(_pending_text(pending, result.as_of))
     elif plan is None:
         waiting = [c for c in result.certifications if c.awaiting]
         if waiting:
@@ -213,7 +213,7 @@ def _expired(status: CertificationStatus, regain: Regain, plan: Plan) -> str:
     return f"{after}{unless}: no option was met by then (R-DATE-2); to earn it again, pass {ways}"
 
 
-def _pending_text(pending: PendingClaim, result: Evaluation) -> str:
+def _pending_text(pending: PendingClaim, as_of: date) -> str:
     toward = f" toward {pending.toward}" if pending.toward else ""
     text = f"{pending.activity} ({format_credits(pending.credits)} CE credits{toward}"
     text += f", claimed on {pending.claimed_on})" if pending.claimed_on else ")"
@@ -229,7 +229,7 @@ def _pending_text(pending: PendingClaim, result: Evaluation) -> str:
         text += ": if approved, no expiration date changes"
     if pending.steps_if_approved:
         first = pending.steps_if_approved[0]
-        text += f"; the next step is then {first.todo} {_by(first.by, result.as_of)}"
+        text += f"; the next step is then {first.todo} {_by(first.by, as_of)}"
     if pending.decide_by is not None:
         text += (f". If it is still pending on {pending.decide_by}, act without it: a later approval "
                  "still counts from the completion date, but a rejection would leave no time")
@@ -274,7 +274,7 @@ def render_plan(plan: Plan, source: str = "") -> list[str]:
     where = f" ({source})" if source else ""
     cost = (f"{plan.exams} exam{'' if plan.exams == 1 else 's'}, "
             f"{format_credits(plan.credits)} CE credits in all")
-    lines = [f"{who}{where}: plan as of {plan.as_of.isoformat()}: {cost}", ""]
+    lines = [*_wrap(f"{who}{where}: plan as of {plan.as_of.isoformat()}: {cost}", "", "  "), ""]
     lines.append("Steps")
     if not plan.steps:
         lines.append("  none: no active certification to renew")
@@ -285,7 +285,7 @@ def render_plan(plan: Plan, source: str = "") -> list[str]:
     if plan.pending:
         lines += ["", "Pending claims (R-CE-3)"]
         for pending in plan.pending:
-            lines += _wrap(_pending_text_plan(pending, plan.as_of))
+            lines += _wrap(_pending_text(pending, plan.as_of))
     if plan.regain:
         lines += ["", "Expired"]
         for regain in plan.regain:
@@ -295,11 +295,3 @@ def render_plan(plan: Plan, source: str = "") -> list[str]:
         for remark in plan.remarks:
             lines += _wrap(remark.explanation)
     return lines
-
-
-def _pending_text_plan(pending: PendingClaim, as_of: date) -> str:
-    text = pending.explanation
-    if pending.steps_if_approved:
-        first = pending.steps_if_approved[0]
-        text += f". If approved, the next step is {first.todo} {_by(first.by, as_of)}"
-    return text
