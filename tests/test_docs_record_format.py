@@ -91,3 +91,56 @@ def test_every_option_gap_field_has_a_row_in_its_section() -> None:
 )
 def test_every_enumerated_value_is_named(value: str) -> None:
     assert f"`{value}`" in PAGE
+
+
+def _plans() -> list[dict[str, Any]]:
+    from recert.plan import plan
+
+    def h(name: str, on: str, **kw: Any) -> Holding:
+        return Holding(name, earned_on=date.fromisoformat(on), **kw)
+
+    expired_pending = Record(  # expired unless a pending claim is approved: changes, regain paths
+        holdings=[h("CCIE Security", "2021-05-20")],
+        activities=[Activity("s1", credits=104, completed_on=date(2023, 4, 12), claimed_on=date(2023, 4, 18),
+                             status="approved"),
+                    Activity("s2", credits=24, completed_on=date(2024, 5, 2), claimed_on=date(2024, 5, 10))])
+    exam_step = Record(holdings=[h("DevNet Associate", "2022-05-18")])  # an exam step with examples
+    retired = Record(holdings=[h("CCNA", "2023-06-01", retired_on=date(2025, 1, 1))])  # a remark
+    return [plan(expired_pending, as_of=date(2024, 6, 15)).to_dict(),
+            plan(exam_step, as_of=date(2025, 3, 1), credits_per_exam=1).to_dict(),
+            plan(retired, as_of=date(2025, 3, 1)).to_dict()]
+
+
+def test_every_plan_field_has_a_row_in_its_section() -> None:
+    plans = _plans()
+    top = {k for p in plans for k in p}
+    steps = [s for p in plans for s in p["steps"]] + [
+        s for p in plans for c in p["pending"] for s in c["steps_if_approved"]]
+    pending = [c for p in plans for c in p["pending"]]
+    regain = [r for p in plans for r in p["regain"]]
+    remarks = [r for p in plans for r in p["remarks"]]
+    # sanity: every part occurs
+    assert steps and pending and regain and remarks
+    assert any(s["exams"] for s in steps) and any(c["changes"] for c in pending)
+    assert any(r["paths"] for r in regain)
+    shared = {"rule", "rules", "explanation"}  # named once, below the tables
+    sections = {
+        "### Top level": top,
+        "#### `steps[]`": {k for s in steps for k in s} - shared,
+        "#### `pending[]`": {k for c in pending for k in c} - shared,
+        "#### `regain[]`": {k for r in regain for k in r} - shared,
+    }
+    plan_page = PAGE[PAGE.index("## Plan (output of `recert plan`)"):]
+    for heading, keys in sections.items():
+        start = plan_page.index(f"\n{heading}\n")
+        end = plan_page.find("\n#", start + len(heading) + 2)
+        section = plan_page[start:end]
+        assert sorted(k for k in keys if f"| `{k}` |" not in section) == [], heading
+    # Fields named inside a row's text: exams, changes, paths, remarks.
+    inner = ({k for s in steps for e in s["exams"] for k in e}
+             | {k for c in pending for ch in c["changes"] for k in ch}
+             | {k for r in regain for path in r["paths"] for k in path}
+             | {k for r in remarks for k in r})
+    assert sorted(k for k in inner if f"`{k}`" not in plan_page) == []
+    for key in shared:
+        assert f"`{key}`" in plan_page
