@@ -93,3 +93,15 @@ def test_chromium_renders_the_page(capsys: pytest.CaptureFixture[str], tmp_path:
     assert (int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")) == (1280, 1400)
     # A blank page compresses to a few kilobytes; three timelines with text do not.
     assert len(data) > 50_000
+
+
+def test_the_docs_picture_is_up_to_date() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_docs_timelines", ROOT / "scripts" / "make_docs_timelines.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    committed = (ROOT / "docs" / "img" / "timelines.svg").read_text(encoding="utf-8")
+    assert committed == module.picture(), "run: python scripts/make_docs_timelines.py"

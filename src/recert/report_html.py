@@ -35,6 +35,7 @@ __all__ = [
     "render_html_page",
     "render_html_section",
     "timeline_svg",
+    "timelines_svg",
 ]
 
 #: The drawing's width in SVG units, and its left and right margins.
@@ -437,3 +438,32 @@ def _legend() -> str:
         out.append(f'<g transform="translate({x} {y})">{shape}{_text(42, 5, label)}</g>')
     out.append("</svg>")
     return "\n".join(out)
+
+
+def timelines_svg(result: Evaluation, plan: Plan, record: Record) -> str:
+    """Every certification's timeline stacked in one standalone SVG, each under its name.
+
+    The drawing the documentation shows (``docs/img/timelines.svg``); the
+    HTML report draws the same timelines one by one.
+
+    Args:
+        result: The record's evaluation.
+        plan: Its plan on the same date.
+        record: The record.
+
+    Returns:
+        An ``<svg>`` document, 1200 units wide.
+    """
+    axis = _Axis.for_record(result, plan, record)
+    parts: list[str] = []
+    y = 0
+    for status in result.certifications:
+        inner = timeline_svg(result, plan, record, status.certification, axis=axis)
+        height = int(inner.split('viewBox="0 0 1200 ', 1)[1].split('"', 1)[0])
+        parts.append(_text(LEFT, y + 20, f"{status.certification}: {status.status}, expires "
+                           f"{status.expires_on or 'never'}", size=15, weight="600"))
+        parts.append(inner.replace("<svg ", f'<svg x="0" y="{y + 28}" width="{WIDTH}" height="{height}" ', 1))
+        y += 28 + height + 8
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {y}" width="{WIDTH}" '
+            f'height="{y}" font-family="sans-serif">\n'
+            f'<rect x="0" y="0" width="{WIDTH}" height="{y}" fill="#ffffff"/>\n' + "\n".join(parts) + "\n</svg>\n")
