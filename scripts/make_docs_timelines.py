@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from recert import evaluate, load_record
-from recert.plan import plan
+from recert.planner import plan
 from recert.report_html import timelines_svg
 
 ROOT = Path(__file__).resolve().parent.parent

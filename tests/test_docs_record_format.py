@@ -94,7 +94,7 @@ def test_every_enumerated_value_is_named(value: str) -> None:
 
 
 def _plans() -> list[dict[str, Any]]:
-    from recert.plan import plan
+    from recert.planner import plan
 
     def h(name: str, on: str, **kw: Any) -> Holding:
         return Holding(name, earned_on=date.fromisoformat(on), **kw)

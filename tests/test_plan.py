@@ -10,7 +10,7 @@ import pytest
 
 from builders import act, d, held, passed, record
 from recert import cisco_policy, evaluate
-from recert.plan import Change, EarningPath, Plan, Step, plan
+from recert.planner import Change, EarningPath, Plan, Step, plan
 
 CCNP = "CCNP Enterprise"
 CYBEROPS = "CyberOps Associate"

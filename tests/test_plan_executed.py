@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from recert import Activity, ExamPass, Record, cisco_policy, evaluate, load_record
-from recert.plan import Plan, plan
+from recert.planner import Plan, plan
 from recert.testing import strategies as rst
 
 EXAMPLES = Path(__file__).parent.parent / "examples"

@@ -15,6 +15,7 @@ from recert.offerings import (
     offering_rules_from_mapping,
     validate_offering,
 )
+from recert.planner import Plan, Step, plan
 from recert.policy import Certification, Exam, Level, Parameters, Policy, Rule, Validity
 from recert.policy_loader import cisco_policy, load_policy, policy_from_mapping
 from recert.record import Activity, ExamPass, Holding, Record
@@ -52,6 +53,7 @@ __all__ = [
     "Option",
     "OptionGap",
     "Parameters",
+    "Plan",
     "Policy",
     "PolicyError",
     "PoolState",
@@ -60,6 +62,7 @@ __all__ = [
     "Record",
     "RecordError",
     "Rule",
+    "Step",
     "Uses",
     "Validity",
     "cisco_policy",
@@ -71,6 +74,7 @@ __all__ = [
     "load_policy",
     "load_record",
     "offering_rules_from_mapping",
+    "plan",
     "policy_from_mapping",
     "record_from_mapping",
     "validate_offering",

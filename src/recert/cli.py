@@ -36,7 +36,7 @@ from recert.batch import _map_chunks
 from recert.engine import evaluate
 from recert.exceptions import RecertError, RecordError
 from recert.loaders import _read_line, load_record
-from recert.plan import Plan, plan
+from recert.planner import Plan, plan
 from recert.policy import Policy
 from recert.policy_loader import cisco_policy, load_policy
 from recert.record import Record

@@ -1,7 +1,7 @@
 """``recert plan``: the least to do, and by when, to keep every certification of a record.
 
 Registered into ``recert``'s command line by :func:`register`. For each
-record it prints the plan of :func:`recert.plan.plan`: the steps (a date,
+record it prints the plan of :func:`recert.plan`: the steps (a date,
 CE credits or exams with catalog examples, the certifications each keeps),
 the pending claims with what changes if they are approved, and the expired
 certifications with the exams that earn them again.
@@ -25,7 +25,7 @@ from typing import Any
 
 from recert.exceptions import RecertError, RecordError
 from recert.loaders import iter_records, load_record
-from recert.plan import plan
+from recert.planner import plan
 from recert.policy import Policy
 from recert.policy_loader import cisco_policy, load_policy
 from recert.record import Record

@@ -23,7 +23,7 @@ from html import escape
 
 import attrs
 
-from recert.plan import Plan
+from recert.planner import Plan
 from recert.record import Activity, Record
 from recert.report_text import render_text
 from recert.result import ActivityOutcome, CertificationStatus, Evaluation, Event

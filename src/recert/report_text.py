@@ -15,7 +15,7 @@ import textwrap
 from collections.abc import Sequence
 from datetime import date
 
-from recert.plan import PendingClaim, Plan, Regain, Step
+from recert.planner import PendingClaim, Plan, Regain, Step
 from recert.requirements import format_credits
 from recert.result import CertificationStatus, Evaluation, NextStep
 
@@ -83,7 +83,7 @@ def render_text(result: Evaluation, source: str = "", plan: Plan | None = None) 
     Args:
         result: The evaluation.
         source: Where the record came from, shown in the heading.
-        plan: The record's plan on the same date (:func:`recert.plan.plan`);
+        plan: The record's plan on the same date (:func:`recert.plan`);
             without it the report says what each option lacks but not which
             step keeps which certification.
 
