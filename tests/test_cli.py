@@ -55,6 +55,27 @@ def squeeze(text: str) -> list[str]:
     return [" ".join(line.split()) for line in text.splitlines()]
 
 
+def items(text: str, heading: str) -> list[str]:
+    """The entries of one section of the text report, wrapped lines joined back.
+
+    A line continues the entry above when it is indented deeper and does not start a new
+    ``- `` item.
+    """
+    lines = text.splitlines()
+    out: list[str] = []
+    depth: list[int] = []
+    for line in lines[lines.index(heading) + 1:]:
+        if not line.strip():
+            break
+        indent = len(line) - len(line.lstrip())
+        if out and indent > depth[-1] and not line.lstrip().startswith("- "):
+            out[-1] += " " + line.strip()
+        else:
+            out.append(line.strip())
+            depth.append(indent)
+    return out
+
+
 # --- the examples, JSON format ----------------------------------------------------------------
 
 
@@ -88,7 +109,16 @@ def test_ccnp_renewed_json(capsys: pytest.CaptureFixture[str]) -> None:
                               "term_started_on": "2025-02-14", "certification": "CCNP Enterprise"}
     ccnp = next(n for n in result["next"] if n["certification"] == "CCNP Enterprise")
     assert ccnp["deadline"] == "2028-02-14"
-    assert {"option": "80 CE credits", "missing": "80 CE credits"} in ccnp["options"]
+    # Nothing counted (the pool was reset on 2025-02-14): all 80 credits are missing, no exams.
+    assert {"option": "80 CE credits", "missing": "80 CE credits", "credits_missing": 80,
+            "exams_missing": [], "deadline": "2028-02-14"} in ccnp["options"]
+    # 40 + 1 professional exam: 40 credits and one core or concentration exam are missing.
+    assert {"option": "40 CE credits + 1 professional exam",
+            "missing": "40 CE credits, 1 professional exam", "credits_missing": 40,
+            "exams_missing": [{"count": 1, "kinds": ["core", "concentration"], "codes": [],
+                               "label": "1 professional exam"}],
+            "deadline": "2028-02-14"} in ccnp["options"]
+    assert ccnp["days_left"] == 1080
 
 
 def test_ccna_renewed_by_ce_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -167,7 +197,9 @@ def test_devnet_associate_toml_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert result["pool"]["credits"] == 16
     (step,) = result["next"]
     assert step["deadline"] == "2025-05-18"
-    assert {"option": "30 CE credits", "missing": "14 CE credits"} in step["options"]
+    # 30 - 16 = 14 credits missing, by the expiration date.
+    assert {"option": "30 CE credits", "missing": "14 CE credits", "credits_missing": 14,
+            "exams_missing": [], "deadline": "2025-05-18"} in step["options"]
 
 
 def test_several_records_print_one_json_result_per_line_in_input_order(
@@ -210,17 +242,36 @@ def test_ccnp_renewed_text(capsys: pytest.CaptureFixture[str]) -> None:
     lines = squeeze(out)
     assert lines[0] == "C-1001 (" + str(EXAMPLES / "ccnp-renewed.json") + \
         "): as of 2025-03-01, policy cisco-ce 2020-02-24"
-    assert ("CCNP Enterprise professional active 2028-02-14 1080 "
-            "2025-02-14 by 40 CE credits + 1 professional exam") in lines
-    assert "CCNA associate active 2028-02-14 1080 2025-02-14 by 1 concentration exam" in lines
+    # The last column wraps to keep lines within 100 columns.
+    assert "CCNP Enterprise professional active 2028-02-14 1080 2025-02-14 by 40 CE" in lines
+    assert "credits + 1 professional" in lines
+    assert "CCNA associate active 2028-02-14 1080 2025-02-14 by 1" in lines
+    assert max(len(line) for line in out.splitlines()[1:]) <= 100
     assert "c2 8 rejected - claim_window_exceeded" in lines
     assert "c3 40 pending CCNP Enterprise" in lines
     assert any(line.startswith("c2: rejected: claimed on 2024-07-01, 391 days after completion")
                for line in lines)
     assert "CE pool: 0 credits toward professional (CCNP Enterprise), term started 2025-02-14" in lines
-    assert "CCNP Enterprise: by 2028-02-14 (1080 days left), needs one of:" in lines
-    assert "- 80 CE credits" in lines
-    assert "- 40 CE credits + 1 professional exam: missing 40 CE credits, 1 professional exam" in lines
+    # 2025-03-01 -> 2028-02-14: 1080 days (see the JSON test). Nothing counts in the pool: the
+    # cheapest step is 80 CE credits (no exam), which cascades to the Specialist and the CCNA.
+    todo = items(out, "What to do next")
+    assert todo[0] == ("CCNP Enterprise: by 2028-02-14 (1080 days left): 80 CE credits; this also "
+                       "keeps Cisco Certified Specialist – Enterprise Design, CCNA")
+    assert todo[2] == ("CCNA: by 2028-02-14 (1080 days left): nothing of its own; the CCNP "
+                       "Enterprise step keeps it (cascade, R-CASC-1)")
+    # c3 (40 credits, pending) would halve the step: 80 - 40 = 40 credits.
+    (pending,) = items(out, "Pending claims (R-CE-3)")
+    assert pending.startswith("c3 (40 CE credits toward CCNP Enterprise, claimed on 2025-02-24): if "
+                              "approved, no expiration date changes; the next step is then 40 CE "
+                              "credits by 2028-02-14 (1080 days left). If it is still pending on "
+                              "2028-02-14, act without it")
+    options = items(out, "Options, by deadline (R-DATE-2)")
+    assert options[:3] == [
+        "CCNP Enterprise (deadline 2028-02-14, 1080 days left)",
+        "- 40 CE credits + 1 professional exam: missing 40 CE credits, 1 professional exam",
+        "- nothing counted yet: 1 core exam; 2 concentration exams; 1 expert written exam; 1 expert "
+        "lab exam; 80 CE credits",
+    ]
 
 
 def test_ccna_renewed_by_ce_text(capsys: pytest.CaptureFixture[str]) -> None:
@@ -229,7 +280,8 @@ def test_ccna_renewed_by_ce_text(capsys: pytest.CaptureFixture[str]) -> None:
     lines = squeeze(out)
     assert "CCNA associate active 2027-03-08 737 2024-03-08 by 30 CE credits" in lines
     assert "live25 8 unclaimed -" in lines
-    assert "- 30 CE credits" in lines
+    # Renewed 2024-03-08 + 3 years = 2027-03-08; the new pool is empty: 30 credits by then.
+    assert items(out, "What to do next") == ["CCNA: by 2027-03-08 (737 days left): 30 CE credits"]
 
 
 def test_ccie_pending_text_says_what_it_waits_for(capsys: pytest.CaptureFixture[str]) -> None:
@@ -237,18 +289,29 @@ def test_ccie_pending_text_says_what_it_waits_for(capsys: pytest.CaptureFixture[
     assert status == 0
     lines = squeeze(out)
     assert "CCIE Security expert expired 2024-05-20 -26 -" in lines
-    assert "Waiting for a decision (R-CE-3)" in lines
-    assert "CCIE Security: expired after 2024-05-20 unless pending claim(s) svpn are approved" in lines
     assert "CE pool: none (no CE-eligible certification is active)" in lines
-    assert "nothing: no active certification to renew" in lines
+    # svpn (24 credits, completed 2024-05-02) approved: 64 + 40 + 24 = 128 >= 120 on 2024-05-02,
+    # new term 2024-05-02 + 3 years = 2027-05-02 (R-CE-3, D-ANCHOR-1).
+    (todo,) = items(out, "What to do next")
+    assert todo == ("CCIE Security: expired after 2024-05-20 unless svpn is approved (then active to "
+                    "2027-05-02, R-CE-3): no option was met by then (R-DATE-2); to earn it again, pass "
+                    "350-701 SCOR + CCIE Security lab")
+    (pending,) = items(out, "Pending claims (R-CE-3)")
+    # 2024-06-15 -> 2027-05-02: 16 + 31 + 31 + 30 + 31 + 30 + 31 = 200 days to 2025-01-01,
+    # then 365 + 365 (2025, 2026) and 121 days to 2027-05-02: 1051.
+    assert "if approved, CCIE Security is active to 2027-05-02; the next step is then 120 CE credits " \
+           "by 2027-05-02 (1051 days left)" in pending
 
 
 def test_multi_track_text(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "evaluate", EXAMPLES / "multi-track-late-claim.json")
     assert status == 0
     lines = squeeze(out)
-    assert ("CyberOps Associate associate active 2027-09-10 923 "
-            "2024-09-10 by cascade from CCNP Enterprise") in lines
+    assert "CyberOps Associate associate active 2027-09-10 923 2024-09-10 by cascade from CCNP" in lines
+    # The pool was used at the 2024-09-10 renewal: 80 credits by 2027-09-10 keep all three.
+    assert items(out, "What to do next")[0] == (
+        "CCNP Enterprise: by 2027-09-10 (923 days left): 80 CE credits; this also keeps CCNA, "
+        "CyberOps Associate")
     assert "a2 40 rejected - duplicate_item" in lines
     assert "a3 16 rejected - claim_window_exceeded" in lines
 
@@ -259,7 +322,7 @@ def test_devnet_associate_toml_text(capsys: pytest.CaptureFixture[str]) -> None:
     lines = squeeze(out)
     assert "DevNet Associate associate active 2025-05-18 78 -" in lines
     assert "CE pool: 16 credits toward associate (DevNet Associate), term started 2022-05-18" in lines
-    assert "DevNet Associate: by 2025-05-18 (78 days left), needs one of:" in lines
+    assert items(out, "What to do next") == ["DevNet Associate: by 2025-05-18 (78 days left): 14 CE credits"]
     assert "- 30 CE credits: missing 14 CE credits" in lines
 
 

@@ -15,6 +15,7 @@ from recert.offerings import (
     offering_rules_from_mapping,
     validate_offering,
 )
+from recert.planner import Plan, Step, plan
 from recert.policy import Certification, Exam, Level, Parameters, Policy, Rule, Validity
 from recert.policy_loader import cisco_policy, load_policy, policy_from_mapping
 from recert.record import Activity, ExamPass, Holding, Record
@@ -24,6 +25,7 @@ from recert.result import (
     CertificationStatus,
     Evaluation,
     Event,
+    ExamGap,
     NextStep,
     OptionGap,
     PoolState,
@@ -39,6 +41,7 @@ __all__ = [
     "Evaluation",
     "Event",
     "Exam",
+    "ExamGap",
     "ExamPass",
     "Exams",
     "Holding",
@@ -50,6 +53,7 @@ __all__ = [
     "Option",
     "OptionGap",
     "Parameters",
+    "Plan",
     "Policy",
     "PolicyError",
     "PoolState",
@@ -58,6 +62,7 @@ __all__ = [
     "Record",
     "RecordError",
     "Rule",
+    "Step",
     "Uses",
     "Validity",
     "cisco_policy",
@@ -69,6 +74,7 @@ __all__ = [
     "load_policy",
     "load_record",
     "offering_rules_from_mapping",
+    "plan",
     "policy_from_mapping",
     "record_from_mapping",
     "validate_offering",

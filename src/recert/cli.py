@@ -36,19 +36,21 @@ from recert.batch import _map_chunks
 from recert.engine import evaluate
 from recert.exceptions import RecertError, RecordError
 from recert.loaders import _read_line, load_record
+from recert.planner import Plan, plan
 from recert.policy import Policy
 from recert.policy_loader import cisco_policy, load_policy
 from recert.record import Record
-from recert.requirements import format_credits
+from recert.report_html import page_foot, page_head, render_html_error, render_html_section
+from recert.report_text import render_text
 from recert.result import Evaluation
 
-__all__ = ["COMMAND_MODULES", "build_parser", "main"]
+__all__ = ["COMMAND_MODULES", "build_parser", "main", "render_text"]
 
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 #: Modules that add subcommands, each exposing ``register(subparsers) -> None``
 #: (e.g. ``"recert.offerings_cli"``). Imported when the parser is built.
-COMMAND_MODULES: tuple[str, ...] = ("recert.offerings_cli", "recert.catalog_cli")
+COMMAND_MODULES: tuple[str, ...] = ("recert.offerings_cli", "recert.catalog_cli", "recert.plan_cli")
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -89,6 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
         prog="recert",
         description="Decide certification status, expiration and recertification from a record "
                     "and a recertification policy (Cisco CE embedded).",
+        epilog="examples:\n"
+               "  recert evaluate my-record.json                 what is active, what is missing\n"
+               "  recert evaluate my-record.json --format html > report.html   timelines\n"
+               "  recert plan my-record.json --as-of 2025-06-01  the cheapest steps, by date\n"
+               "  recert catalog                                 certifications and exam ids\n"
+               "run 'recert COMMAND --help' for a command's options",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     register(subparsers)
@@ -123,9 +132,10 @@ def register(subparsers: Subparsers) -> None:
         "--policy", metavar="PATH", type=Path,
         help="a policy TOML file (default: the embedded Cisco CE policy)")
     parser.add_argument(
-        "--format", choices=("text", "json"), default="text",
+        "--format", choices=("text", "json", "html"), default="text",
         help="text: tables for a person (default); json: the JSON result, one line per record "
-             "(pretty-printed when the only RECORD is one .json or .toml file)")
+             "(pretty-printed when the only RECORD is one .json or .toml file); html: one "
+             "self-contained page with a timeline per certification")
     parser.add_argument(
         "--jobs", metavar="N", type=_positive_int, default=1,
         help="evaluate in N worker processes, each reading, evaluating and writing chunks of "
@@ -146,6 +156,8 @@ def _evaluate_command(args: argparse.Namespace) -> int:
     bad = False
     wrote = False
     stdin: IO[str] | IO[bytes] = getattr(sys.stdin, "buffer", sys.stdin)
+    if args.format == "html":
+        sys.stdout.write(page_head())
     for text, count, failed in _map_chunks(_run_chunk, _tasks(paths, stdin, per_chunk),
                                            policy=policy, processes=args.jobs,
                                            extra=(dates, args.format, single)):
@@ -156,6 +168,8 @@ def _evaluate_command(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         wrote = True
         bad = bad or failed
+    if args.format == "html":
+        sys.stdout.write(page_foot())
     return EXIT_BAD_INPUT if bad else EXIT_OK
 
 
@@ -264,13 +278,22 @@ def _run_chunk(task: _Task, policy: Policy, dates: tuple[date | None, date], for
         how many records it holds, and whether any of them is an error.
     """
     out = io.StringIO()
-    write = _write_json if form == "json" else _write_text
     count = 0
     bad = False
     for source, record in _read_task(task, policy):
         result = _evaluate_one(record, dates, policy)
         bad = bad or isinstance(result, RecertError)
-        write(out, result, source, pretty=pretty, first=count == 0)
+        if form == "json":
+            _write_json(out, result, source, pretty=pretty, first=count == 0)
+        elif isinstance(result, RecertError) or isinstance(record, RecertError):
+            _write_text(out, result, source, pretty=pretty, first=count == 0, html=form == "html")
+        else:
+            # The person's report says what to do next: the record's plan on the same date.
+            steps = plan(record, as_of=result.as_of, policy=policy, evaluation=result)
+            if form == "html":
+                out.write(render_html_section(result, source, steps, record))
+            else:
+                _write_text(out, result, source, pretty=pretty, first=count == 0, steps=steps)
         count += 1
     return [(out.getvalue(), count, bad)]
 
@@ -328,116 +351,19 @@ _PRETTY = json.JSONEncoder(ensure_ascii=False, indent=2, check_circular=False)
 
 
 def _write_text(out: IO[str], item: Evaluation | RecertError, source: str, *,
-                pretty: bool, first: bool) -> None:
-    if not first:
+                pretty: bool, first: bool, steps: Plan | None = None, html: bool = False) -> None:
+    if not first and not html:
         out.write("\n")
     if isinstance(item, RecertError):
         where = getattr(item, "source", None) or source
         problems = getattr(item, "problems", ())
         lines = [str(p) for p in problems] if problems else [str(item)]
+        if html:
+            out.write(render_html_error(where, lines))
+            return
         out.write(f"{where}: error\n" + "".join(f"  {line}\n" for line in lines))
         return
-    out.write("\n".join(render_text(item, source)) + "\n")
-
-
-def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], indent: str = "  ") -> list[str]:
-    widths = [max(len(str(row[i])) for row in (headers, *rows)) for i in range(len(headers))]
-    rule = ["-" * width for width in widths]
-    lines = []
-    for row in (headers, rule, *rows):
-        cells = [str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)]
-        lines.append((indent + "  ".join(cells)).rstrip())
-    return lines
-
-
-def _days(days: int | None, expires_on: date | None, as_of: date) -> str:
-    if expires_on is None:
-        return "lifetime"
-    return str(days if days is not None else (expires_on - as_of).days)
-
-
-def _labelled(ident: str, text: str) -> str:
-    return text if text.startswith(f"{ident}:") else f"{ident}: {text}"
-
-
-def render_text(result: Evaluation, source: str = "") -> list[str]:
-    """The text report of one evaluation, as lines.
-
-    Args:
-        result: The evaluation.
-        source: Where the record came from, shown in the heading.
-
-    Returns:
-        Lines without newlines: the certifications table, the activities
-        table (with the reason of every rejection), the CE pool, what is
-        missing by when (``next``) and the pending claims that decide a
-        status (``awaiting``, R-CE-3).
-    """
-    policy = dict(result.policy)
-    who = result.candidate or "record"
-    where = f" ({source})" if source else ""
-    lines = [f"{who}{where}: as of {result.as_of.isoformat()}, policy "
-             f"{policy.get('id', '?')} {policy.get('version', '')}".rstrip(), ""]
-
-    lines.append("Certifications")
-    rows = []
-    for c in result.certifications:
-        renewed = (f"{c.recertified_on.isoformat()} by {c.recertified_by}"
-                   if c.recertified_on is not None else "-")
-        status = c.status + (" (retired)" if c.retired else "")
-        rows.append([c.certification, c.level, status,
-                     c.expires_on.isoformat() if c.expires_on else "never",
-                     _days(c.days_left, c.expires_on, result.as_of), renewed])
-    lines += _table(["certification", "level", "status", "expires", "days left", "last renewed"],
-                    rows) if rows else ["  (none)"]
-
-    lines += ["", "CE activities"]
-    if result.activities:
-        lines += _table(
-            ["id", "credits", "outcome", "toward", "reason"],
-            [[a.id, format_credits(a.credits), a.outcome, a.counted_toward or "-", a.reason or ""]
-             for a in result.activities])
-        notes = [a for a in result.activities if a.outcome in ("rejected", "forfeited", "pending")]
-        lines += [f"  {_labelled(a.id, a.explanation)} ({a.rule})" for a in notes]
-    else:
-        lines.append("  (none)")
-
-    pool = result.pool
-    lines += ["", "CE pool: " + (
-        f"{format_credits(pool.credits)} credits toward {pool.level} ({pool.certification}), "
-        f"term started {pool.term_started_on.isoformat()}" if pool else
-        "none (no CE-eligible certification is active)")]
-
-    lines += ["", "What is missing, by when"]
-    if not result.next:
-        lines.append("  nothing: no active certification to renew")
-    days = {c.certification: _days(c.days_left, c.expires_on, result.as_of)
-            for c in result.certifications}
-    for step in result.next:
-        deadline = (f"by {step.deadline.isoformat()} ({days.get(step.certification, '?')} days left)"
-                    if step.deadline else "no deadline")
-        lines.append(f"  {step.certification}: {deadline}, needs one of:")
-        for gap in step.options:
-            served = (f" (through the pool of {gap.served_by})"
-                      if gap.served_by and gap.served_by not in gap.missing else "")
-            # Nothing done yet toward an option: its missing part reads as the option itself.
-            todo = gap.missing if gap.missing.startswith(gap.option) else (
-                f"{gap.option}: missing {gap.missing or 'nothing'}")
-            lines.append(f"    - {todo}{served}")
-
-    waiting = [c for c in result.certifications if c.awaiting]
-    if waiting:
-        lines += ["", "Waiting for a decision (R-CE-3)"]
-        for c in waiting:
-            claims = ", ".join(c.awaiting)
-            if c.status == "expired":
-                expired = f"expired after {c.expires_on.isoformat()}" if c.expires_on else "expired"
-                lines.append(f"  {c.certification}: {expired} unless pending claim(s) {claims} "
-                             "are approved")
-            else:
-                lines.append(f"  {c.certification}: its expiration moves if pending claim(s) "
-                             f"{claims} are approved")
-    return lines
+    out.write("\n".join(render_text(item, source, steps)) + "\n")
 
 
 if __name__ == "__main__":

@@ -28,13 +28,14 @@ from recert.exceptions import Problem, RecordError
 from recert.policy import Certification, Policy
 from recert.policy_loader import cisco_policy
 from recert.record import Activity, Record
-from recert.requirements import Facts, OptionAssessment, PassFact, format_credits
+from recert.requirements import Exams, Facts, OptionAssessment, PassFact, format_credits
 from recert.result import (
     ActivityOutcome,
     CertificationStatus,
     Evaluation,
     Event,
     EventKind,
+    ExamGap,
     NextStep,
     OptionGap,
     PoolState,
@@ -1328,8 +1329,10 @@ class _Replay:
         )
 
     def _next(self, cert: CertState, pool_rank: int | None) -> NextStep:
+        deadline = cert.deadline
+        days_left = None if deadline is None else (deadline - self.as_of).days
         if cert.retired or cert.expires is None:
-            return NextStep(cert.name, cert.deadline, ())
+            return NextStep(cert.name, deadline, (), days_left=days_left)
         options = cert.options
         facts = self._facts_for(cert, self.as_of, pool_rank)
         served: CertState | None = None
@@ -1342,8 +1345,22 @@ class _Replay:
             via = served.name if option.uses_ce and served is not None else None
             if served is not None and via:
                 missing += f" (CE credits count in the {served.level.name} pool toward {via}, D-POOL-1)"
-            gaps.append(OptionGap(option.label, missing, via))
-        return NextStep(cert.name, cert.deadline, tuple(gaps))
+            credits, exams = _shortfall(verdict)
+            gaps.append(OptionGap(option.label, missing, via, credits, exams, deadline))
+        return NextStep(cert.name, deadline, tuple(gaps), days_left=days_left)
+
+
+def _shortfall(verdict: OptionAssessment) -> tuple[float, tuple[ExamGap, ...]]:
+    """What an unmet option lacks as numbers: CE credits, and exams by kind or id."""
+    credits = 0.0
+    exams: list[ExamGap] = []
+    for requirement, short in verdict.short:
+        if isinstance(requirement, Exams):
+            count = int(short)
+            exams.append(ExamGap(count, requirement.kinds, requirement.codes, requirement.label_for(count)))
+        else:
+            credits += short
+    return credits, tuple(exams)
 
 
 def _dup_order(entry: Entry) -> tuple[date, date, str]:

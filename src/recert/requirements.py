@@ -90,12 +90,15 @@ class Assessment:
         missing: What is still missing, e.g. ``"40 CE credits"``; ``""`` when met.
         credits: CE credits the requirement uses when met.
         passes: Exam passes the requirement uses when met.
+        short: How much is missing as a number: CE credits for
+            :class:`CECredits`, exams for :class:`Exams`; 0 when met.
     """
 
     met: bool
     missing: str = ""
     credits: float = 0
     passes: tuple[PassFact, ...] = ()
+    short: float = 0
 
 
 @runtime_checkable
@@ -133,10 +136,11 @@ class CECredits:
 
     def assess(self, facts: Facts, taken: frozenset[PassFact]) -> Assessment:
         if not facts.ce_available:
-            return Assessment(False, self.label)
+            return Assessment(False, self.label, short=self.credits)
         if facts.credits >= self.credits - 1e-9:
             return Assessment(True, credits=self.credits)
-        return Assessment(False, f"{format_credits(self.credits - facts.credits)} CE credits")
+        short = self.credits - facts.credits
+        return Assessment(False, f"{format_credits(short)} CE credits", short=short)
 
 
 def _plural(count: int, noun: str) -> str:
@@ -174,6 +178,10 @@ class Exams:
     def label(self) -> str:
         return _plural(self.count, self._name)
 
+    def label_for(self, count: int) -> str:
+        """How *count* qualifying exams read, e.g. ``"2 concentration exams"``."""
+        return _plural(count, self._name)
+
     def qualifies(self, fact: PassFact) -> bool:
         """Whether one pass is of a kind or code this requirement accepts."""
         return fact.kind in self.kinds or fact.code in self.codes
@@ -188,7 +196,8 @@ class Exams:
             codes.add(fact.code)
             if len(chosen) == self.count:
                 return Assessment(True, passes=tuple(chosen))
-        return Assessment(False, _plural(self.count - len(chosen), self._name))
+        short = self.count - len(chosen)
+        return Assessment(False, _plural(short, self._name), short=short)
 
 
 @attrs.frozen
@@ -201,6 +210,9 @@ class OptionAssessment:
         missing: What is missing, requirement by requirement (empty when met).
         credits: CE credits the option uses.
         passes: Exam passes the option uses.
+        short: For each requirement not met, in the option's order: the
+            requirement and how much of it is missing (CE credits, or a
+            number of exams).
     """
 
     option: Option
@@ -208,6 +220,7 @@ class OptionAssessment:
     missing: tuple[str, ...]
     credits: float
     passes: tuple[PassFact, ...]
+    short: tuple[tuple[CECredits | Exams, float], ...] = ()
 
 
 @attrs.frozen
@@ -282,8 +295,11 @@ class Option:
         taken: frozenset[PassFact] = frozenset()
         if len(self.requirements) == 1:  # most options: nothing to share out
             verdict = self.requirements[0].assess(facts, taken)
-            alone: tuple[str, ...] = () if verdict.met else (verdict.missing,)
-            return OptionAssessment(self, verdict.met, alone, verdict.credits, verdict.passes)
+            if verdict.met:
+                return OptionAssessment(self, True, (), verdict.credits, verdict.passes)
+            return OptionAssessment(
+                self, False, (verdict.missing,), 0, verdict.passes, ((self.requirements[0], verdict.short),)
+            )
         credits = 0.0
         verdicts: dict[int, Assessment] = {}
         for index in self._order:
@@ -293,9 +309,11 @@ class Option:
                 taken = taken | frozenset(verdict.passes)
                 credits += verdict.credits
         # What is missing reads in the order the option is written.
-        missing = tuple(verdicts[i].missing for i in sorted(verdicts) if not verdicts[i].met)
+        unmet = [i for i in sorted(verdicts) if not verdicts[i].met]
+        missing = tuple(verdicts[i].missing for i in unmet)
+        short = tuple((self.requirements[i], verdicts[i].short) for i in unmet)
         passes = tuple(p for p in facts.passes if p in taken)
-        return OptionAssessment(self, not missing, missing, credits, passes)
+        return OptionAssessment(self, not missing, missing, credits, passes, short)
 
 
 def _specificity(requirement: CECredits | Exams) -> int:

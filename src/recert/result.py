@@ -18,6 +18,7 @@ __all__ = [
     "CertificationStatus",
     "Evaluation",
     "Event",
+    "ExamGap",
     "NextStep",
     "OptionGap",
     "PoolState",
@@ -165,25 +166,66 @@ class PoolState:
 
 
 @attrs.frozen
+class ExamGap:
+    """Exams an option still needs: how many, and of which kinds or ids (R-OPT-1).
+
+    Attributes:
+        count: How many more distinct exams (>= 1).
+        kinds: Exam kinds that qualify (``("core", "concentration")``);
+            empty when ``codes`` names the exams.
+        codes: Exam ids that qualify; empty when ``kinds`` is given.
+        label: How they read, e.g. ``"1 professional exam"``.
+    """
+
+    count: int
+    kinds: tuple[str, ...] = ()
+    codes: tuple[str, ...] = ()
+    label: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape: ``{"count", "kinds", "codes", "label"}``."""
+        return {"count": self.count, "kinds": list(self.kinds), "codes": list(self.codes), "label": self.label}
+
+
+@attrs.frozen
 class OptionGap:
-    """One option of a certification and what it still lacks.
+    """One option of a certification and what it still lacks, as text and as numbers.
 
     Attributes:
         option: The option's label.
         missing: What is missing, e.g. ``"40 CE credits, 1 professional exam"``.
         served_by: For CE options of a certification below the pool's level,
             the certification whose pool serves them (D-POOL-1).
+        credits_missing: CE credits still missing (0 when the option needs
+            none or has enough). With ``served_by`` set, the option's whole
+            amount: the credits count only through that certification's pool.
+        exams_missing: The exams still missing, one entry per exam
+            requirement of the option that is not met.
+        deadline: The last day the option can be met (R-DATE-2): the
+            certification's expiration date, or the end of its suspension
+            under an older policy version; ``None`` for no deadline.
     """
 
     option: str
     missing: str
     served_by: str | None = None
+    credits_missing: float = 0
+    exams_missing: tuple[ExamGap, ...] = ()
+    deadline: date | None = None
+
+    @property
+    def exams_count(self) -> int:
+        """How many exams are missing in all."""
+        return sum(e.count for e in self.exams_missing)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the spec."""
         out: dict[str, Any] = {"option": self.option, "missing": self.missing}
         if self.served_by is not None:
             out["served_by"] = self.served_by
+        out["credits_missing"] = _number(self.credits_missing)
+        out["exams_missing"] = [e.to_dict() for e in self.exams_missing]
+        out["deadline"] = _iso(self.deadline)
         return out
 
 
@@ -193,21 +235,26 @@ class NextStep:
 
     Attributes:
         certification: Canonical name.
-        deadline: Its expiration date.
+        deadline: Its expiration date (a suspended certification's: the end
+            of the suspension).
         options: Every option of its level with what is missing.
         rule: ``R-DATE-2``: requirements must be met on or before the deadline.
+        days_left: Days from the evaluation date to ``deadline`` (0 on the
+            deadline); ``None`` without a deadline.
     """
 
     certification: str
     deadline: date | None
     options: tuple[OptionGap, ...]
     rule: str = "R-DATE-2"
+    days_left: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the spec."""
         return {
             "certification": self.certification,
             "deadline": _iso(self.deadline),
+            "days_left": self.days_left,
             "options": [o.to_dict() for o in self.options],
         }
 
@@ -329,7 +376,8 @@ class Evaluation:
             tuple(attrs.astuple(c, recurse=False) for c in self.certifications),
             tuple(attrs.astuple(a, recurse=False) for a in self.activities),
             None if self.pool is None else attrs.astuple(self.pool, recurse=False),
-            tuple((n.certification, n.deadline, tuple(attrs.astuple(g, recurse=False) for g in n.options))
+            tuple((n.certification, n.deadline, tuple(attrs.astuple(g, recurse=False) for g in n.options),
+                   n.days_left)
                   for n in self.next),
             tuple((e.on, e.kind, e.certification, e.rule, e.detail,
                    None if e.uses is None else attrs.astuple(e.uses, recurse=False), e.version)
@@ -373,7 +421,10 @@ def _rebuild(
         tuple(CertificationStatus(*c) for c in certifications),
         tuple(ActivityOutcome(*a) for a in activities),
         None if pool is None else PoolState(*pool),
-        tuple(NextStep(name, deadline, tuple(OptionGap(*g) for g in gaps)) for name, deadline, gaps in steps),
+        tuple(
+            NextStep(name, deadline, tuple(OptionGap(*g) for g in gaps), days_left=days_left)
+            for name, deadline, gaps, days_left in steps
+        ),
         tuple(
             Event(on, kind, name, rule, detail, None if uses is None else Uses(*uses), version)
             for on, kind, name, rule, detail, uses, version in events

@@ -1,0 +1,143 @@
+"""``recert plan``: the least to do, and by when, to keep every certification of a record.
+
+Registered into ``recert``'s command line by :func:`register`. For each
+record it prints the plan of :func:`recert.plan`: the steps (a date,
+CE credits or exams with catalog examples, the certifications each keeps),
+the pending claims with what changes if they are approved, and the expired
+certifications with the exams that earn them again.
+
+* ``--format text`` (default): lines of at most 100 columns.
+* ``--format json``: ``Plan.to_dict()``, pretty-printed for one ``.json``
+  or ``.toml`` file, one line per record otherwise.
+
+Exit status: 0; 2 when any record is bad (its error is printed in its
+place) or for a bad option.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from recert.exceptions import RecertError, RecordError
+from recert.loaders import iter_records, load_record
+from recert.planner import plan
+from recert.policy import Policy
+from recert.policy_loader import cisco_policy, load_policy
+from recert.record import Record
+from recert.report_text import render_plan
+
+__all__ = ["register"]
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``plan`` command to ``recert``.
+
+    Args:
+        subparsers: The object ``ArgumentParser.add_subparsers()`` returned.
+            The parser sets ``handler`` to a function taking the parsed
+            arguments and returning the exit status.
+    """
+    parser = subparsers.add_parser(
+        "plan",
+        help="the cheapest steps, and their dates, that keep every certification of a record",
+        description="Plan what to do, and by when, to keep every active certification: the "
+                    "fewest exams, then the fewest CE credits, then the fewest steps, then the "
+                    "latest dates (or a cost per exam with --credits-per-exam).",
+        epilog="examples:\n"
+               "  recert plan examples/multi-track-late-claim.json\n"
+               "  recert plan my-record.toml --as-of 2025-06-01 --format json\n"
+               "  recert plan my-record.json --credits-per-exam 40",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "records", nargs="+", metavar="RECORD",
+        help="a record file (.json, .toml), a JSON Lines file (.jsonl), or - for JSON Lines on "
+             "standard input")
+    parser.add_argument(
+        "--as-of", metavar="YYYY-MM-DD",
+        help="planning date for records without their own as_of (default: today)")
+    parser.add_argument(
+        "--policy", metavar="PATH", type=Path,
+        help="a policy TOML file (default: the embedded Cisco CE policy)")
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text",
+        help="text: steps for a person (default); json: the plan as JSON")
+    parser.add_argument(
+        "--credits-per-exam", metavar="N", type=_credits,
+        help="compare plans by cost, one exam counting as N CE credits (default: fewest exams first)")
+    parser.set_defaults(handler=_plan_command)
+
+
+def _credits(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"{value} is not a number of credits >= 0")
+    return value
+
+
+def _records(paths: list[str], policy: Policy) -> Iterator[tuple[str, Record | RecertError]]:
+    for path in paths:
+        if path == "-":
+            for item in iter_records(sys.stdin, policy=policy, source="<stdin>"):
+                yield "<stdin>", item
+        elif Path(path).suffix.lower() == ".jsonl":
+            try:
+                with open(path, encoding="utf-8") as lines:
+                    for item in iter_records(lines, policy=policy, source=path):
+                        yield path, item
+            except (OSError, UnicodeDecodeError) as error:
+                yield path, RecordError(f"cannot read the file: {error}", source=path)
+        else:
+            try:
+                yield path, load_record(path, policy=policy)
+            except RecordError as error:
+                yield path, error
+
+
+def _plan_command(args: argparse.Namespace) -> int:
+    from recert.cli import _as_of  # the command line's one clock read (imported late: cli imports us)
+
+    default_as_of = _as_of(args.as_of)
+    policy = load_policy(args.policy) if args.policy is not None else cisco_policy()
+    paths: list[str] = args.records
+    pretty = len(paths) == 1 and Path(paths[0]).suffix.lower() in (".json", ".toml")
+    bad = False
+    first = True
+    for source, item in _records(paths, policy):
+        result: Any
+        if isinstance(item, RecertError):
+            result = item
+        else:
+            try:
+                result = plan(item, as_of=item.as_of or default_as_of, policy=policy,
+                              credits_per_exam=args.credits_per_exam)
+            except RecertError as error:
+                result = error
+        if isinstance(result, RecertError):
+            bad = True
+            where = getattr(result, "source", None) or source
+            if args.format == "json":
+                sys.stdout.write(json.dumps({"error": _one_line(str(result)), "source": where},
+                                            ensure_ascii=False) + "\n")
+            else:
+                sys.stdout.write(("" if first else "\n") + f"{where}: error\n"
+                                 + "".join(f"  {line}\n" for line in str(result).splitlines()))
+        elif args.format == "json":
+            sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False,
+                                        indent=2 if pretty else None) + "\n")
+        else:
+            sys.stdout.write(("" if first else "\n") + "\n".join(render_plan(result, source)) + "\n")
+        first = False
+    return 2 if bad else 0
+
+
+def _one_line(message: str) -> str:
+    return "; ".join(line.strip() for line in message.splitlines() if line.strip())

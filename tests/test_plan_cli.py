@@ -1,0 +1,56 @@
+"""recert plan: text and JSON, on the examples, worked out by hand."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from recert.cli import main
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(["plan", *argv])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_plan_text_multi_track(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, str(EXAMPLES / "multi-track-late-claim.json"))
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    # The CCNP renewed on 2024-09-10 (+ 3 years = 2027-09-10) used the pool: 80 credits by then,
+    # 2025-03-01 -> 2027-09-10 = 923 days; the associates follow by cascade.
+    assert "  1. by 2027-09-10 (923 days left): 80 CE credits" in lines
+    assert "     renews CCNP Enterprise, CCNA, CyberOps Associate" in lines
+    assert all(len(line) <= 100 for line in lines)
+
+
+def test_plan_json_and_exam_cost(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, str(EXAMPLES / "devnet-associate.toml"), "--format", "json",
+                         "--credits-per-exam", "10")
+    assert status == 0
+    data = json.loads(out)
+    # 30 - 16 = 14 credits missing; one associate exam costs 10 < 14: the exam wins.
+    (step,) = data["steps"]
+    assert (step["by"], step["option"], step["credits"]) == ("2025-05-18", "1 associate exam", 0)
+    assert step["exams"][0]["examples"][0] == "200-901"  # the DevNet track's own exam first
+    assert (data["credits_per_exam"], data["exams"], data["credits"]) == (10, 1, 0)
+
+
+def test_plan_of_a_bad_record_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"holdings": [{"certification": "CCNX", "earned_on": "2024-01-01"}]}', encoding="utf-8")
+    status, out, _ = run(capsys, str(bad), "--as-of", "2025-01-01")
+    assert status == 2
+    assert "error" in out
+
+
+def test_plan_rejects_a_negative_exam_cost(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["plan", str(EXAMPLES / "ccnp-renewed.json"), "--credits-per-exam", "-3"])
+    assert caught.value.code == 2
+    assert "not a number of credits >= 0" in capsys.readouterr().err
