@@ -533,7 +533,7 @@ class _Replay:
             state.used_passes = earlier.used_passes
             if earlier.renewable:  # continuous with the earlier term only if it had not expired
                 state.first_on = min(state.first_on, earlier.first_on)
-            state.recertified_on, state.recertified_by = earlier.recertified_on, earlier.recertified_by
+            # The record's term is the current one: no renewal inside the record made it.
         state.how = f"held from {start}" + (f" with a given expiration date {given}" if given else "")
         self.certs[cert.name] = state
         self._order = None
