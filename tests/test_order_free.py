@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 import random
 import sys
-from itertools import permutations
 from datetime import date
+from itertools import permutations
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from recert import Holding, Record, cisco_policy, evaluate
 from recert.testing import strategies as rst
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-from generate import generate_records  # noqa: E402
+from generate import generate_records
 
 CISCO = cisco_policy()
 
