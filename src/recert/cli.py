@@ -32,6 +32,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any, NamedTuple, TypeAlias
 
+from recert._limits import printable
 from recert.batch import _map_chunks
 from recert.engine import evaluate
 from recert.exceptions import RecertError, RecordError
@@ -73,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except RecertError as error:
-        print(f"recert: error: {_one_line(str(error))}", file=sys.stderr)
+        print(printable(f"recert: error: {_one_line(str(error))}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         # Whoever read the output is gone (`recert evaluate ... | head`): stop without a
@@ -229,8 +230,12 @@ def _chunks_of_lines(
         raise failure
 
 
-def _read_task(task: _Task, policy: Policy) -> Iterator[tuple[str, Record | RecertError]]:
-    """The records of one task (or their errors), each with where it came from."""
+def _read_task(task: _Task, policy: Policy) -> Iterator[tuple[str, Record | RecertError, str]]:
+    """The records of one task (or their errors), each with its source and where exactly it came from.
+
+    The source is what a report is headed with (the file); where exactly is what an
+    error is headed with (``FILE line N`` for JSON Lines).
+    """
     if isinstance(task, _Lines):
         for offset, line in enumerate(task.lines):
             if not line.strip():
@@ -242,15 +247,20 @@ def _read_task(task: _Task, policy: Policy) -> Iterator[tuple[str, Record | Rece
             except UnicodeDecodeError as error:
                 item = RecordError(f"not UTF-8 text: {error}", source=where)
             else:
-                item = _read_line(text, where, policy)
-            yield (item.source or task.path) if isinstance(item, RecordError) else task.path, item
+                try:
+                    item = _read_line(text, where, policy)
+                except Exception as error:  # a bug: this record fails, the others go on
+                    item = _unexpected(error, where)
+            yield (item.source or task.path) if isinstance(item, RecordError) else task.path, item, where
     elif isinstance(task, _File):
         try:
-            yield task.path, load_record(task.path, policy=policy)
+            yield task.path, load_record(task.path, policy=policy), task.path
         except RecordError as error:
-            yield task.path, error
+            yield task.path, error, task.path
+        except Exception as error:  # a bug: this record fails, the others go on
+            yield task.path, _unexpected(error, task.path), task.path
     else:
-        yield task.path, task.error
+        yield task.path, task.error, task.path
 
 
 def _run_chunk(task: _Task, policy: Policy, default_as_of: date, form: str,
@@ -266,16 +276,32 @@ def _run_chunk(task: _Task, policy: Policy, default_as_of: date, form: str,
     write = _write_json if form == "json" else _write_text
     count = 0
     bad = False
-    for source, record in _read_task(task, policy):
-        result = _evaluate_one(record, default_as_of, policy)
+    for source, record, where in _read_task(task, policy):
+        result = _evaluate_one(record, default_as_of, policy, where)
         bad = bad or isinstance(result, RecertError)
-        write(out, result, source, pretty=pretty, first=count == 0)
+        one = io.StringIO()
+        try:
+            write(one, result, source, pretty=pretty, first=count == 0)
+        except Exception as error:  # a bug in writing one result: it fails, the others go on
+            one = io.StringIO()
+            write(one, _unexpected(error, where), source, pretty=pretty, first=count == 0)
+            bad = True
+        out.write(one.getvalue())
         count += 1
     return [(out.getvalue(), count, bad)]
 
 
+def _unexpected(error: Exception, where: str) -> RecordError:
+    """A record that made recert fail in a way it did not foresee (a bug), as an error in its place."""
+    return RecordError(
+        f"recert failed on this record ({type(error).__name__}: {error}); this is a bug in recert, "
+        "please report it with the record",
+        source=where,
+    )
+
+
 def _evaluate_one(record: Record | RecertError, default_as_of: date,
-                  policy: Policy) -> Evaluation | RecertError:
+                  policy: Policy, where: str) -> Evaluation | RecertError:
     """Evaluate on the record's own ``as_of``, else the command's (D-ASOF-1)."""
     if isinstance(record, RecertError):
         return record
@@ -283,6 +309,8 @@ def _evaluate_one(record: Record | RecertError, default_as_of: date,
         return evaluate(record, as_of=record.as_of or default_as_of, policy=policy)
     except RecertError as error:  # the engine's own checks of a record
         return error
+    except Exception as error:  # a bug: this record fails, the others go on
+        return _unexpected(error, where)
 
 
 def _as_of(text: str | None) -> date:
@@ -312,7 +340,13 @@ def _error_dict(error: RecertError, source: str) -> dict[str, Any]:
 def _write_json(out: IO[str], item: Evaluation | RecertError, source: str, *,
                 pretty: bool, first: bool) -> None:
     data = _error_dict(item, source) if isinstance(item, RecertError) else item.to_dict()
-    out.write((_PRETTY if pretty else _COMPACT).encode(data) + "\n")
+    text = (_PRETTY if pretty else _COMPACT).encode(data)
+    if _SURROGATE.search(text):  # not UTF-8: write \uXXXX escapes instead of failing
+        text = json.dumps(data, ensure_ascii=True, indent=2 if pretty else None)
+    out.write(text + "\n")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 # What json.dumps(data, ensure_ascii=False, indent=2 if pretty else None) writes, made once. The
@@ -330,9 +364,11 @@ def _write_text(out: IO[str], item: Evaluation | RecertError, source: str, *,
         where = getattr(item, "source", None) or source
         problems = getattr(item, "problems", ())
         lines = [str(p) for p in problems] if problems else [str(item)]
-        out.write(f"{where}: error\n" + "".join(f"  {line}\n" for line in lines))
+        out.write(printable(f"{where}: error") + "\n"
+                  + "".join(f"  {printable(line)}\n" for line in lines))
         return
-    out.write("\n".join(render_text(item, source)) + "\n")
+    # Every line is made safe as a whole: ids, names and notes come from the record.
+    out.write("\n".join(printable(line) for line in render_text(item, source)) + "\n")
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], indent: str = "  ") -> list[str]:
