@@ -103,21 +103,24 @@ def too_deep(data: object, limit: int = MAX_DEPTH) -> str | None:
 
 
 def long_texts(data: object, limit: int = MAX_TEXT) -> Iterator[tuple[str, str, bool]]:
-    """``(path, text, is_key)`` of every string (value or key) longer than *limit* characters."""
-    stack: list[tuple[object, str]] = [(data, "")]
+    """``(path, text, is_key)`` of every string (value or key) longer than *limit* characters.
+
+    Looks no deeper than ``MAX_DEPTH`` levels (:func:`too_deep` reports what is deeper).
+    """
+    stack: list[tuple[object, str, int]] = [(data, "", 1)]
     while stack:
-        value, path = stack.pop()
+        value, path, depth = stack.pop()
         if isinstance(value, str):
             if len(value) > limit:
                 yield path, value, False
             continue
-        if not isinstance(value, Mapping | list):
+        if not isinstance(value, Mapping | list) or depth > MAX_DEPTH:
             continue
         for key, inner in _children(value):
             if isinstance(key, str) and len(key) > limit:
                 yield path, key, True
                 continue
-            stack.append((inner, _join(path, key)))
+            stack.append((inner, _join(path, key), depth + 1))
 
 
 def _children(value: Mapping[Any, Any] | list[Any]) -> Iterator[tuple[str | int, Any]]:
