@@ -16,6 +16,9 @@ import random
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from fuzz.mutations import (
     check_policy_tree,
     check_record,
@@ -25,8 +28,6 @@ from fuzz.mutations import (
     policy_tree,
     to_json,
 )
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 BASES = example_records()
 POLICY = policy_tree()

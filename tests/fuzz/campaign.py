@@ -21,7 +21,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from mutations import (  # noqa: E402  (the path above first)
+from mutations import (
     UntypedError,
     check_policy_tree,
     check_record,

@@ -160,8 +160,7 @@ def mutate(tree: Any, rng: random.Random, *, dates_as_objects: bool = False) -> 
     elif kind == "rename" and isinstance(container, dict):
         container[rng.choice(KEYS)] = container.pop(key)
     elif kind == "add":
-        targets = [c for c in _containers(tree)]
-        target = rng.choice(targets)
+        target = rng.choice(_containers(tree))
         if isinstance(target, dict):
             target[rng.choice(KEYS)] = random_value(rng, dates_as_objects=dates_as_objects)
         else:
@@ -238,7 +237,11 @@ def check_record(data: Any, policy: recert.Policy | None = None) -> str:
         record = _guard("load", lambda: record_from_mapping(data, policy=policy))
         result = _guard("evaluate", lambda: evaluate(record, as_of=record.as_of or AS_OF, policy=policy))
     except RecertError as error:
-        _guard("error output", lambda: _write_text(io.StringIO(), error, "in", pretty=False, first=True))
+        problem = error
+    else:
+        problem = None
+    if problem is not None:
+        _guard("error output", lambda: _write_text(io.StringIO(), problem, "in", pretty=False, first=True))
         return "error"
     ids = [a.id for a in record.activities]
     if sorted(a.id for a in result.activities) != sorted(ids):
