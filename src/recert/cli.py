@@ -49,7 +49,7 @@ Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 #: Modules that add subcommands, each exposing ``register(subparsers) -> None``
 #: (e.g. ``"recert.offerings_cli"``). Imported when the parser is built.
-COMMAND_MODULES: tuple[str, ...] = ("recert.offerings_cli", "recert.catalog_cli")
+COMMAND_MODULES: tuple[str, ...] = ("recert.offerings_cli", "recert.catalog_cli", "recert.schema_cli")
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
