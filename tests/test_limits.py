@@ -333,3 +333,19 @@ def test_an_error_on_standard_error_is_one_safe_line(
 def test_printable_cuts_a_long_line_saying_how_long() -> None:
     assert printable("x" * 5000) == "x" * 1970 + "... (cut: 5000 characters)"
     assert printable("fine") == "fine"
+
+
+# --- training offerings ------------------------------------------------------------------------
+
+
+def test_an_offering_line_nested_beyond_the_parser_is_an_error_in_its_place(tmp_path: Path) -> None:
+    from recert._offering_io import read_catalog
+
+    path = tmp_path / "catalog.jsonl"
+    path.write_text("[" * 50_000 + "]" * 50_000 + "\n" + json.dumps({"item_id": [[[[[[1]]]]]]}) + "\n",
+                    encoding="utf-8")
+    first, second = read_catalog(path)
+    assert str(first.error) == ("line 1: not valid JSON: arrays and objects are nested deeper than the "
+                                "parser follows")
+    assert second.error is not None
+    assert "item_id: [[[[...]]]] is not a string" in str(second.error)
