@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from mutations import (
     UntypedError,
+    check_policy_text,
     check_policy_tree,
     check_record,
     check_record_text,
@@ -42,18 +43,31 @@ def _init() -> None:
     _POLICY.update(policy_tree())
 
 
+def _widen(tree: Any, rng: random.Random) -> Any:
+    """Campaign-only shapes the suite's fuzzer does not make: one list entry repeated up to 3,000 times."""
+    lists = [v for v in (tree.values() if isinstance(tree, dict) else []) if isinstance(v, list) and v]
+    if lists:
+        target = rng.choice(lists)
+        target.extend([rng.choice(target)] * rng.choice([10, 200, 3000]))
+    return tree
+
+
 def _one(seed: int, kind: str, index: int) -> tuple[str, str | None]:
     """``(outcome, failure)`` of mutant *index* of *kind* for *seed*; failure is ``None`` when typed."""
     rng = random.Random(f"{seed}:{kind}:{index}")
     try:
         if kind == "record":
             base = rng.choice(_BASES)
-            tree = mutant(base, rng, dates_as_objects=rng.random() < 0.3)
+            tree = mutant(base, rng, most=rng.choice([4, 8]), dates_as_objects=rng.random() < 0.3)
+            if rng.random() < 0.05:
+                tree = _widen(tree, rng)
             if rng.random() < 0.6:
                 return check_record_text(to_json(tree, rng)), None
             return check_record(tree), None
-        tree = mutant(_POLICY, rng, most=3, dates_as_objects=True)
+        tree = mutant(_POLICY, rng, most=rng.choice([3, 6]), dates_as_objects=True)
         records = rng.sample(_BASES, 3)
+        if rng.random() < 0.2:  # the policy as a JSON file, sometimes damaged as text
+            return check_policy_text(to_json(tree, rng).encode("utf-8", "surrogatepass"), records), None
         return check_policy_tree(tree, records), None
     except UntypedError as error:
         return "untyped", str(error)

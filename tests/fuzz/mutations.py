@@ -28,6 +28,7 @@ import recert
 from recert import RecertError, cisco_policy, evaluate, policy_from_mapping, record_from_mapping
 from recert.cli import _write_json, _write_text
 from recert.loaders import _json, _read_line
+from recert.policy_loader import _parse
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -274,3 +275,15 @@ def check_policy_tree(tree: Any, records: list[Any]) -> str:
     for data in records:
         check_record(data, policy)
     return "result"
+
+
+def check_policy_text(raw: bytes, records: list[Any]) -> str:
+    """:func:`check_policy_tree` from the bytes of a ``.json`` policy file, as ``load_policy`` reads them."""
+    try:
+        policy = _guard("policy file", lambda: _parse(raw, ".json", "p.json"))
+    except RecertError:
+        return "error"
+    for data in records:
+        check_record(data, policy)
+    return "result"
+
