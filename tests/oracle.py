@@ -1,7 +1,7 @@
 """An independent, slow, day-by-day implementation of the Cisco CE rules, for differential tests.
 
 This is test code, not shipped. It was written from the rule book
-(``spec/cisco-ce-policy.md`` sections 1-6 and 8) and ``spec/record-format.md``
+(``spec/cisco-ce-policy.md`` sections 1-6 and 8, as revised for issue 12) and ``spec/record-format.md``
 alone, without reading :mod:`recert.engine`, in a deliberately different
 style: it walks every calendar day from the earliest fact of the record to
 the evaluation date and applies the steps of D-DAY-1 on each day. The
@@ -13,11 +13,12 @@ Scope (what can be decided unambiguously from the spec):
 
 * holdings of ladder certifications of the embedded catalog (associate to
   expert), with or without a given ``expires_on`` and ``retired_on``
-  (retired ones: none that the record's exams could earn again);
+  (retired ones: none that the record's exams could earn again; the
+  retirement date may precede the term's start, D-RET-2);
 * exam passes of the catalog of kinds ``associate``, ``core``,
-  ``concentration``, ``expert_written`` and ``expert_lab``, none before the
-  start of a holding (an earlier pass could earn the held certification and
-  clash with the term the record gives);
+  ``concentration``, ``expert_written`` and ``expert_lab``; a pass before a
+  holding's start may earn the held certification: the holding then
+  restarts that term (D-POOL-7);
 * activities of any eligible category, unclaimed, pending, approved or
   rejected, with or without ``decided_on``;
 * pooling ``highest_level``, no carry-over, 3-year earning window (the
@@ -39,19 +40,35 @@ Readings taken where the spec is silent (the lead's decisions are marked
 * lead: a direct recertification takes precedence over a cascade on the same
   day; passes of the day are judged against the term as it stood when the
   day's exam step began, so a cascade earlier in the step does not hide them;
-* lead: certifications meeting an option on the same day are processed
-  highest level first, then by name;
+* certifications are checked one level at a time, highest first; at one
+  level every certification meeting an option is planned against the same
+  state, all are recertified directly and the pool is reset once, then their
+  cascades run (D-POOL-6; at levels below the pool's the same, so no result
+  depends on names);
 * lead: "k exams" needs k distinct exam codes;
 * lead: a CE option takes its credits from the oldest activities (completion
-  date, then claim date, then id) until the requirement is reached; every
-  other activity in the pool at that reset is forfeited;
+  date, then claim date, then id) until the requirement is reached, plus
+  every activity of its view completed on the recertification day (R-CE-5,
+  D-DAY-1: literally "completed" that day, also under the claim anchor); every
+  other activity in the pool at that reset is forfeited. Activities of the
+  day that enter after the recertification (a re-targeting recertification at
+  the start of the day, D-POOL-3) go into the new pool (D-DAY-1's order);
 * earning (spec section 7) only applies to a certification that is not
   active on the day; the set is complete on the day of its last pass, which
   must be that day; a pass counts toward earning while
   ``passed_on + 3 years >= day``;
-* a holding's start does not cascade: it is a term given by the record
-  (event ``held``), and the record's other terms already show whatever it
-  did (only earning and recertification cascade);
+* a holding's start cascades (D-CASC-2): all of the day's holdings are put in
+  place first, then each one cascades, level then name (R-CASC-1 to active
+  ones at its level, R-CASC-2 below, never shorter); its own start is not a
+  pool reset (the rule book says it cascades, not that it is a
+  recertification of the pool's level); a cascade it makes that renews a term
+  at the pool's level does reset the pool (R-CASC-1). Its own term is
+  exactly the given one (``recertified_on`` ``None``). A holding starting on
+  or after its ``retired_on`` is retired from its start: no cascade (D-RET-2);
+* a holding of a certification the replay already holds (earned from exams)
+  restarts its term; the old term's unused credits in no current term of an
+  active certification are ``forfeited`` (D-POOL-7); passes already used
+  for it stay used (D-EXAM-2); an expired old term keeps its credits;
 * the pool is reset whenever a certification at the pool's level gets a
   new term, directly or by a cascade; the pool's level is judged after the
   day's earnings (D-DAY-1 puts earning first), so earning a higher
@@ -61,7 +78,12 @@ Readings taken where the spec is silent (the lead's decisions are marked
   certification are ``forfeited`` (they can never count again, R-CE-1, and
   never move to another level, R-CE-5), whether or not a reset happened;
 * an activity is a duplicate (D-DUP-1) when an activity of the same item is
-  still unused in the view of a certification it could count toward;
+  still unused in the view of a certification it counts toward: the active
+  certifications of the highest level among those it could count toward
+  (the pool's level, or the re-targeted level for a late claim, D-CLAIM-2);
+  an item held only in a lower certification's term does not block it. A
+  view keeps one activity per item (earliest completion), so a lower term
+  holding both counts the item once if the pool re-targets to it;
 * a retired certification still active at the pool's level shares the pool
   (D-POOL-4): a recertification of another one at that level forfeits its
   unused credits completed before its retirement (the engine's reading; the
@@ -291,14 +313,25 @@ class _Replay:
             and cert.start <= a.completed <= cert.expires
             and a.claimed <= cert.expires
         ]
-        return sorted(out, key=lambda a: (a.completed, a.claimed, a.id))
+        out.sort(key=lambda a: (a.completed, a.claimed, a.id))
+        # Once per term (R-CE-1, D-DUP-1): two activities of one item can both be unused in a
+        # lower certification's term when the later one counted toward a higher one; in this
+        # term the earliest completion wins.
+        items: set[str] = set()
+        kept: list[Act] = []
+        for a in out:
+            if a.item not in items:
+                items.add(a.item)
+                kept.append(a)
+        return kept
 
-    def reset(self, day: date, pool_rank: int, used: list[Act]) -> None:
+    def reset(self, day: date, pool_rank: int, used: list[Act]) -> bool:
         """R-CE-5: every activity in the view of an active pool-level certification is used up.
 
         A retired certification still active at that level counts as one of them (D-POOL-4):
         its unused credits are forfeited with the rest.
         """
+        marked = False
         for cert in self.certs.values():
             if cert.rank != pool_rank or not cert.active(day):
                 continue
@@ -306,6 +339,7 @@ class _Replay:
                 if cert.retired_on is not None and a.completed >= cert.retired_on:
                     continue  # never counted toward it: it was retired by then
                 a.state = "used" if a in used else "forfeited"
+                marked = True
         for a in used:
             a.state = "used"
         expired_peers = [c for c in self.certs.values() if c.rank == pool_rank and not c.active(day)]
@@ -314,6 +348,7 @@ class _Replay:
                 # Unused credits of an expired certification at the pool's level survive
                 # the reset of another one (D-POOL-4, D-POOL-5).
                 self.notes.add("expired_peer_credits_at_reset")
+        return marked
 
     # --- terms ----------------------------------------------------------
 
@@ -326,18 +361,22 @@ class _Replay:
         cert.recertified_on = day if renewal else None
         self.strand(day, old_view)
 
-    def strand(self, day: date, old_view: list[Act]) -> None:
+    def strand(self, day: date, old_view: list[Act]) -> bool:
         """Credits a renewal left in no current term of any active certification are forfeited.
 
         They can never count again (R-CE-1) and never move to another level (R-CE-5); the
         lead's reading (spec silent): ``forfeited``, as at a reset.
         """
+        stranded = False
         for a in old_view:
             if a.state == "entered" and not any(a in self.view(c) for c in self.active(day)):
                 a.state = "forfeited"
+                stranded = True
+        return stranded
 
-    def cascade(self, day: date, source: Cert, rank: int, pool_rank: int, *, inclusive: bool) -> None:
+    def cascade(self, day: date, source: Cert, rank: int, pool_rank: int, *, inclusive: bool) -> bool:
         """R-CASC-1/2: active ladder certifications at (or below) *rank* get a later term, never shorter."""
+        moved = False
         for other in self.active(day):
             if other is source:
                 continue
@@ -345,6 +384,8 @@ class _Replay:
                 continue
             if day + VALIDITY > other.expires:
                 self.new_term(other, day, pool_rank, renewal=True)
+                moved = True
+        return moved
 
     # --- options --------------------------------------------------------
 
@@ -382,43 +423,76 @@ class _Replay:
             total += a.credits
         return out
 
-    def check_options(self, day: date, starts: dict[str, date]) -> None:
-        for cert in self.active(day):
-            start = starts.get(cert.name, cert.start)
-            pool_rank = self.pool_rank(day)
-            for credits, needs in OPTIONS[cert.level]:
-                if credits and cert.rank != pool_rank:
-                    continue  # D-POOL-1
-                passes = self.exam_choice(cert, start, day, needs)
-                if passes is None:
+    def plan(self, cert: Cert, start: date, day: date, pool_rank: int) -> tuple[list[Pass], list[Act]] | None:
+        """The first option of *cert*'s level met on *day* (D-POOL-5 order): passes and activities used.
+
+        A CE option uses the oldest completions first until the requirement is met, plus every
+        activity of its view completed on *day* itself (R-CE-5, D-DAY-1).
+        """
+        for credits, needs in OPTIONS[cert.level]:
+            if credits and cert.rank != pool_rank:
+                continue  # D-POOL-1
+            passes = self.exam_choice(cert, start, day, needs)
+            if passes is None:
+                continue
+            used: list[Act] = []
+            if credits:
+                view = self.view(cert)
+                total = 0.0
+                for a in view:
+                    if total >= credits - 1e-9:
+                        break
+                    used.append(a)
+                    total += a.credits
+                if total < credits - 1e-9:
                     continue
-                used: list[Act] = []
-                if credits:
-                    total = 0.0
-                    for a in self.view(cert):
-                        if total >= credits - 1e-9:
-                            break
-                        used.append(a)
-                        total += a.credits
-                    if total < credits - 1e-9:
-                        continue
-                    if self.anchor == "claim" and {a.id for a in used} != {
-                        a.id for a in self._by_claim(cert, credits)
-                    }:
-                        self.notes.add("claim_anchor_use_order")
-                if credits and cert.start == day != cert.earned_on and any(p.on == day for p in self.passes):
+                extra = [a for a in view if a.completed == day and a not in used]
+                if extra:
+                    self.notes.add("ce_uses_all_of_the_day")  # R-CE-5, D-DAY-1
+                used += extra
+                if self.anchor == "claim" and {a.id for a in used} != {
+                    a.id for a in self._by_claim(cert, credits)
+                }:
+                    self.notes.add("claim_anchor_use_order")
+                if cert.start == day != cert.earned_on and any(p.on == day for p in self.passes):
                     # CE met on the day an exam renewed this certification.
                     self.notes.add("ce_met_on_exam_renewal_day")
-                if cert.rank == pool_rank:
-                    self.reset(day, pool_rank, used)
+            return passes, used
+        return None
+
+    def check_options(self, day: date, starts: dict[str, date]) -> None:
+        """Options of every active certification, one level at a time, highest first.
+
+        Within a level every certification meeting an option is planned against the same
+        state, then all are recertified directly, the pool reset once (D-POOL-6): the result
+        does not depend on the names. Their cascades come after (R-CASC-1).
+        """
+        ranks = sorted({c.rank for c in self.active(day)}, reverse=True)
+        for rank in ranks:
+            pool_rank = self.pool_rank(day)
+            plans: list[tuple[Cert, list[Pass], list[Act]]] = []
+            for cert in self.active(day):
+                if cert.rank != rank:
+                    continue
+                plan = self.plan(cert, starts.get(cert.name, cert.start), day, pool_rank)
+                if plan is not None:
+                    plans.append((cert, *plan))
+            if not plans:
+                continue
+            if rank == pool_rank:
+                self.reset(day, pool_rank, [a for _, _, used in plans for a in used])
+                if len(plans) > 1:
+                    self.notes.add("same_day_at_pool_level")  # D-POOL-6
+            old_views = [self.view(cert) for cert, _, _ in plans]
+            for cert, passes, _ in plans:
                 cert.used.update(passes)
-                old_view = self.view(cert)
                 cert.start = day
                 cert.expires = day + VALIDITY
                 cert.recertified_on = day
+            for old_view in old_views:
                 self.strand(day, old_view)
+            for cert, _, _ in plans:
                 self.cascade(day, cert, cert.rank, pool_rank, inclusive=True)
-                break
 
     # --- earning ---------------------------------------------------------
 
@@ -465,6 +539,47 @@ class _Replay:
         for cert in earned:
             self.cascade(day, cert, cert.rank, pool_rank, inclusive=False)
 
+    # --- holdings -------------------------------------------------------
+
+    def start_holdings(self, day: date) -> None:
+        """Terms the record gives that start today (D-CASC-2, D-RET-2, D-POOL-7).
+
+        All of the day's holdings are in place first, then each one not retired on its start
+        cascades (level, then name): R-CASC-1 at its own level, R-CASC-2 below. The holding's
+        own start does not reset the pool; a cascade that renews a term at the pool's level
+        does (R-CASC-1). A holding of a certification the replay already has restarts its
+        term; the old term's credits that no current term contains are forfeited.
+        """
+        todays: list[tuple[Cert, list[Act]]] = []
+        for h in self.holdings:
+            if h.earned_on != day:
+                continue
+            cat = self.policy.certification(h.certification)
+            assert cat is not None
+            old = self.certs.get(cat.name)
+            old_view = self.view(old) if old is not None and old.active(day) else []
+            # A given expiration is the term's expiration as of its start.
+            cert = old or Cert(cat.name, cat.level, day, day)
+            cert.start, cert.expires = day, h.expires_on or day + VALIDITY
+            cert.recertified_on = None
+            cert.retired_on = h.retired_on or cat.retired_on
+            self.certs[cat.name] = cert
+            # D-RET-2: a term starting after its retirement date is accepted, retired from its start.
+            self.ever_held = self.ever_held or not cert.retired(day)
+            todays.append((cert, old_view))
+        todays.sort(key=lambda t: (-t[0].rank, t[0].name))
+        pool_rank = self.pool_rank(day)
+        for cert, _ in todays:
+            if cert.retired(day):
+                if cert.retired_on is not None and cert.retired_on < day:
+                    self.notes.add("holding_starts_after_retirement")  # D-RET-2
+                continue  # R-RET-1 from the retirement date: no cascade (D-RET-2)
+            if self.cascade(day, cert, cert.rank, pool_rank, inclusive=True):
+                self.notes.add("holding_cascades")  # D-CASC-2
+        for _, old_view in todays:
+            if self.strand(day, old_view):
+                self.notes.add("holding_restart_strands")  # D-POOL-7
+
     # --- activities ------------------------------------------------------
 
     def enter(self, day: date, a: Act) -> None:
@@ -479,8 +594,14 @@ class _Replay:
         if not targets:
             self.outcomes[a.id] = ActResult(a.id, "rejected", "claimed_after_expiration")
             return
+        top = max(c.rank for c in targets)
         for c in targets:
+            # D-DUP-1: the claim counts toward the highest level it can (the pool, R-CE-4); an
+            # item held in a lower certification's term outside the pool does not block it.
             if any(x.item == a.item for x in self.view(c)):
+                if c.rank != top:
+                    self.notes.add("duplicate_only_in_lower_term")  # D-DUP-1
+                    continue
                 self.outcomes[a.id] = ActResult(a.id, "rejected", "duplicate_item")
                 return
         if a.approved:
@@ -508,7 +629,12 @@ class _Replay:
         def order(x: Act) -> tuple[date, date, str]:
             return (x.completed, x.claimed, x.id)
 
+        top = max(c.rank for c in targets)
         for c in targets:
+            if c.rank != top:
+                if any(x.item == a.item for x in self.view(c)):
+                    self.notes.add("duplicate_only_in_lower_term")
+                continue  # D-DUP-1, as in enter()
             for x in self.view(c):
                 if x.item != a.item:
                     continue
@@ -538,17 +664,8 @@ class _Replay:
             self.exams_today = False
             # 1. Terms that ended yesterday are over; the pool may re-target (D-POOL-3).
             self.check_options(day, {})
-            # 2. Holdings whose term starts today (a given term: it does not cascade).
-            for h in self.holdings:
-                if h.earned_on == day:
-                    cat = self.policy.certification(h.certification)
-                    assert cat is not None
-                    # A given expiration is the term's expiration as of its start.
-                    cert = Cert(cat.name, cat.level, day, h.expires_on or day + VALIDITY)
-                    cert.retired_on = h.retired_on or cat.retired_on
-                    self.certs[cat.name] = cert
-                    self.ever_held = self.ever_held or not cert.retired(day)
-
+            # 2. Holdings whose term starts today: an earning or recertification that cascades.
+            self.start_holdings(day)
             self.check_options(day, {})
             # 3. Today's passes: earning first, then options (the term as it was this morning).
             if any(p.on == day for p in self.passes):

@@ -64,7 +64,8 @@ def test_json_has_the_policy_and_both_lists(catalog: dict[str, Any]) -> None:
     assert catalog["versions"][0]["effective_from"] == "2020-02-24"
     names = [c["name"] for c in catalog["certifications"]]
     assert len(names) == len(set(names))
-    assert {"CCNA", "CCNP Enterprise", "CCIE Security", "CCDE", "CCT", "Customer Success Manager"} <= set(names)
+    assert {"CCNA", "CCNP Enterprise", "CCIE Security", "CCDE", "CCT Data Center", "CCT Collaboration",
+            "CCT Routing and Switching", "Customer Success Manager"} <= set(names)
     # Spec section 7: 3 associate + 7 core + 28 concentration (Enterprise 6, Security 6, Data Center 5,
     # Service Provider 3, Collaboration 4, CyberOps 1, DevNet 3) + 1 written + 8 labs + 3 CCST + 1 CSM = 51.
     assert len(catalog["exams"]) == 51
@@ -109,7 +110,7 @@ def test_ccst_networking_is_lifetime_before_2025_07_15_and_5_years_after(catalog
 
 
 def test_cct_is_3_years_not_earned_by_exams_and_renewed_by_nothing_published(catalog: dict[str, Any]) -> None:
-    cct = cert(catalog, "CCT")
+    cct = cert(catalog, "CCT Data Center")
     assert (cct["level"], cct["validity_text"]) == ("entry", "3 years")
     assert cct["earned_by"] == []
     assert cct["renewed_by"] == []
@@ -210,7 +211,7 @@ def test_text_has_a_table_per_level_with_real_rows(capsys: pytest.CaptureFixture
         "no CE; no cascade",
     ]
     cct = next(line for line in entry if line.lstrip().startswith("CCT "))
-    assert cells(cct) == ["CCT", "3 years", "-", "none", "no CE; no cascade"]
+    assert cells(cct) == ["CCT Data Center", "3 years", "-", "none", "no CE; no cascade"]
 
     csm = section(out, "csm (off the ladder")
     assert cells(csm[2]) == [

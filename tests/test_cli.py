@@ -124,7 +124,7 @@ def test_ccie_pending_at_expiration_json(capsys: pytest.CaptureFixture[str]) -> 
 
 def test_the_ccie_claim_approved_after_expiration_counts_retroactively(
         capsys: pytest.CaptureFixture[str]) -> None:
-    status, results = run_json(capsys, EXAMPLES / "records.jsonl", "--as-of", "2025-03-01")
+    status, results = run_json(capsys, EXAMPLES / "records.jsonl")
     assert status == 0
     approved = next(r for r in results if r["candidate"] == "C-3003b")
     assert approved["as_of"] == "2024-07-01"
@@ -313,16 +313,35 @@ def test_dash_reads_json_lines_from_standard_input(
         "C-2002", "<stdin> line 2", "C-1001"]
 
 
-def test_a_records_own_as_of_wins_over_the_option(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_option_overrides_a_records_own_as_of(capsys: pytest.CaptureFixture[str]) -> None:
     status, results = run_json(capsys, DATA / "as-of.jsonl", "--as-of", "2026-01-01")
     assert status == 0
     own, without = results
+    # --as-of 2026-01-01 overrides the record's own 2025-03-01 (record format: as_of precedence).
+    # CCNA 2022-09-15 + 3 years = 2025-09-15 < 2026-01-01: expired for both records.
+    assert own["as_of"] == "2026-01-01"
+    assert certs(own) == {"CCNA": ("expired", "2025-09-15", None)}
+    assert without["as_of"] == "2026-01-01"
+    assert certs(without) == {"CCNA": ("expired", "2025-09-15", None)}
+
+
+def test_without_the_option_a_records_own_as_of_is_used(capsys: pytest.CaptureFixture[str]) -> None:
+    status, results = run_json(capsys, DATA / "as-of.jsonl")
+    assert status == 0
+    own = results[0]
     # The record's own as_of 2025-03-01: CCNA 2022-09-15 + 3 years = 2025-09-15, active.
     assert own["as_of"] == "2025-03-01"
     assert certs(own) == {"CCNA": ("active", "2025-09-15", None)}
-    # The same holding on --as-of 2026-01-01 is past 2025-09-15: expired.
-    assert without["as_of"] == "2026-01-01"
-    assert certs(without) == {"CCNA": ("expired", "2025-09-15", None)}
+
+
+def test_the_option_overrides_an_example_records_as_of(capsys: pytest.CaptureFixture[str]) -> None:
+    # The issue's own command: the example says as_of 2025-03-01; --as-of 2026-12-07 wins, in the
+    # result and in the text header.
+    status, (result,) = run_json(capsys, EXAMPLES / "multi-track-late-claim.json", "--as-of", "2026-12-07")
+    assert status == 0
+    assert result["as_of"] == "2026-12-07"
+    status, out, _ = run(capsys, "evaluate", EXAMPLES / "multi-track-late-claim.json", "--as-of", "2026-12-07")
+    assert "as of 2026-12-07" in out.splitlines()[0]
 
 
 def test_without_as_of_anywhere_today_is_used(capsys: pytest.CaptureFixture[str]) -> None:

@@ -63,9 +63,10 @@ def test_json_lines_give_the_same_json_with_any_number_of_jobs(
     results: list[dict[str, Any]] = [json.loads(line) for line in out.splitlines()]
     assert [r.get("candidate") or r["source"] for r in results] == [
         "L1", f"{path} line 3", "L4", f"{path} line 5", f"{path} line 7", "L8"]
-    # CCNA 2022-09-15 + 3 years = 2025-09-15: expired on --as-of 2026-01-01, active on L4's own 2025-03-01.
+    # CCNA 2022-09-15 + 3 years = 2025-09-15: expired on --as-of 2026-01-01, which overrides L4's own
+    # 2025-03-01.
     assert [(r["as_of"], r["certifications"][0]["status"]) for r in results if "as_of" in r] == [
-        ("2026-01-01", "expired"), ("2025-03-01", "active"), ("2026-01-01", "expired")]
+        ("2026-01-01", "expired"), ("2026-01-01", "expired"), ("2026-01-01", "expired")]
     assert results[1]["error"].startswith("not valid JSON: Expecting property name")
     assert results[3]["problems"] == [{"path": "holdings[0].earned_on", "message":
                                        "'2022-02-30' is not a date: day is out of range for month"}]
@@ -85,7 +86,7 @@ def test_text_reports_are_separated_by_one_blank_line_across_chunks(
     assert headings == [
         f"L1 ({path}): as of 2026-01-01, policy cisco-ce " + headings[0].rsplit(" ", 1)[1],
         f"{path} line 3: error",
-        f"L4 ({path}): as of 2025-03-01, policy cisco-ce " + headings[0].rsplit(" ", 1)[1],
+        f"L4 ({path}): as of 2026-01-01, policy cisco-ce " + headings[0].rsplit(" ", 1)[1],
         f"{path} line 5: error",
         f"{path} line 7: error",
         f"L8 ({path}): as of 2026-01-01, policy cisco-ce " + headings[0].rsplit(" ", 1)[1],

@@ -64,6 +64,13 @@ EXAMS = (
 # Not earnable by EXAMS, so a retired_on cannot clash with earning the certification again
 # (outside the oracle's scope).
 RETIRABLE = ("CCNP Data Center", "CyberOps Associate", "DevNet Expert")
+# Two certifications at one level: same-day recertifications at the pool's level (D-POOL-6).
+PAIRS = (
+    ("CCNP Enterprise", "CCNP Security"),
+    ("CCIE Enterprise Infrastructure", "CCDE"),
+    ("Cisco Certified Specialist \u2013 Enterprise Core",
+     "Cisco Certified Specialist \u2013 Enterprise Advanced Infrastructure Implementation"),
+)
 ITEMS = ("item-1", "item-2", "item-3")
 CREDITS = (10, 20, 30, 40, 50, 80, 12.5)
 # "late" = approved with a decision date after the claim date.
@@ -77,12 +84,17 @@ def scoped_records(draw: st.DrawFn, *, wide: bool = False, ce_heavy: bool = Fals
 
     Args:
         draw: Supplied by Hypothesis.
-        wide: Also draw given expiration dates (one-off extensions) and retired
-            holdings (a ``retired_on`` after the term's start, on certifications
-            the drawn exams cannot earn again).
+        wide: Also draw given expiration dates (one-off extensions), retired
+            holdings (a ``retired_on`` before or after the term's start, D-RET-2,
+            on certifications the drawn exams cannot earn again) and exams
+            before a holding's start (a holding restarting a term earned from
+            exams, D-POOL-7).
         ce_heavy: Fewer exams, more and later-claimed activities, holdings
-            at two or more levels: pools, re-targeting (D-POOL-3), late
-            claims (D-CLAIM-2) and duplicates.
+            at two or more levels, often two at one level or starting the same
+            day: pools, re-targeting (D-POOL-3), late claims (D-CLAIM-2),
+            duplicates, same-day recertifications at the pool's level (D-POOL-6).
+
+    Holdings start on different days, so a later one cascades to earlier ones (D-CASC-2).
     """
     base = BASE + timedelta(days=draw(st.integers(0, 3 * 365)))
 
@@ -91,7 +103,14 @@ def scoped_records(draw: st.DrawFn, *, wide: bool = False, ce_heavy: bool = Fals
 
     count = draw(st.sampled_from((2, 3) if ce_heavy else (1, 2, 3, 0)))
     names = draw(st.lists(st.sampled_from(CERTS), min_size=count, max_size=count, unique=True))
-    holdings = [Holding(name, day(0, 2 * 365)) for name in names]
+    if ce_heavy and draw(st.booleans()):
+        pair = draw(st.sampled_from(PAIRS))
+        names = [*pair, *(n for n in names[:1] if n not in pair)]
+    starts = [day(0, 2 * 365) for _ in names]
+    if ce_heavy and draw(st.booleans()):
+        # Close or equal starts: terms at one level that meet an option on the same day.
+        starts = [starts[0] + timedelta(days=draw(st.sampled_from((0, 0, 1, 30)))) for _ in names]
+    holdings = [Holding(name, start) for name, start in zip(names, starts, strict=True)]
     if wide:
         holdings = [
             Holding(h.certification, h.earned_on, expires_on=h.earned_on + relativedelta(years=3) + ext)
@@ -102,12 +121,14 @@ def scoped_records(draw: st.DrawFn, *, wide: bool = False, ce_heavy: bool = Fals
         for name in draw(st.lists(st.sampled_from(RETIRABLE), max_size=2, unique=True)):
             # Not before 2020-02-24: earlier terms follow the older policy version.
             start = max(day(-365, 2 * 365), date(2020, 2, 24))
-            retired_on = start + timedelta(days=draw(st.integers(1, 4 * 365)))
+            # Before the start too: a retired track renewed earlier (D-RET-2).
+            retired_on = start + timedelta(days=draw(st.one_of(st.integers(1, 4 * 365), st.integers(-365, 0))))
             holdings.append(Holding(name, start, retired_on=retired_on))
-    # Passes start on or after the last holding's start (see the oracle's scope).
+    # Passes start on or after the last holding's start, except in wide records, where a
+    # holding may restart a term earned from exams (D-POOL-7).
     first = max((h.earned_on for h in holdings), default=base)
     first = max(first, base)
-    span = (first - base).days
+    span = 0 if wide and draw(st.booleans()) else (first - base).days
     exam_list = draw(
         st.lists(
             st.tuples(st.sampled_from(EXAMS), st.integers(span, 5 * 365)),
@@ -258,12 +279,13 @@ def test_ce_met_on_the_earning_day_recertifies_that_day() -> None:
     assert result.pool.credits == 5
 
 
-def test_reset_leaves_credits_of_an_expired_peer_counted() -> None:
-    # CCDE held 2020-03-01, expires 2020-03-01 + 3 years = 2023-03-01 with a0 (completed
-    # 2020-03-01, inside CCDE's term only) unused: a0 stays counted toward CCDE (D-POOL-5).
-    # CCIE EI held 2020-03-02 (to 2023-03-02) recertifies by 400-007 on 2023-03-02
-    # ("1 expert written exam"); its pool holds only credits completed inside its own term
-    # (D-POOL-4, R-CE-1), and a0 is not one of them. Until 612458f the engine forfeited a0.
+def test_a_held_term_at_the_pool_level_resets_the_peer_it_cascades_to() -> None:
+    # CCDE held 2020-03-01 (-> 2023-03-01) with a0 (completed 2020-03-01, inside CCDE's term only).
+    # CCIE EI held 2020-03-02 cascades at its own level (D-CASC-2, R-CASC-1): CCDE moves to
+    # 2020-03-02 + 3 years = 2023-03-02, a renewal of the pool's level: the pool is reset and a0,
+    # unused, is forfeited (R-CE-5). (Before the revised rule book a held term did not cascade and
+    # a0 stayed counted toward the CCDE, which expired.) On 2023-03-02 the 400-007 renews both
+    # experts directly ("1 expert written exam", D-POOL-6): 2023-03-02 + 3 years = 2026-03-02.
     record = Record(
         holdings=[
             Holding("CCDE", date(2020, 3, 1)),
@@ -277,10 +299,12 @@ def test_reset_leaves_credits_of_an_expired_peer_counted() -> None:
         ],
     )
     result = evaluate(record, as_of=date(2023, 3, 2), policy=CISCO)
-    ccie = result.certification("CCIE Enterprise Infrastructure")
-    assert (ccie.recertified_on, ccie.expires_on) == (date(2023, 3, 2), date(2026, 3, 2))
-    assert result.certification("CCDE").status == "expired"
-    assert result.activity("a0").outcome == "counted"
+    for name in ("CCIE Enterprise Infrastructure", "CCDE"):
+        status = result.certification(name)
+        assert (status.recertified_on, status.expires_on, status.recertified_by) == (
+            date(2023, 3, 2), date(2026, 3, 2), "1 expert written exam")
+    assert (result.activity("a0").outcome, result.activity("a0").counted_toward) == ("forfeited", "CCDE")
+    assert oracle_evaluate(record, date(2023, 3, 2), CISCO).activities["a0"].outcome == "forfeited"
 
 
 def test_ce_met_on_an_exam_recertification_day_recertifies_that_day() -> None:
@@ -376,3 +400,146 @@ def test_claim_anchor_uses_the_oldest_completions_first() -> None:
     assert result.certification("CCNA").recertified_on == date(2020, 3, 3)
     assert result.activity("a0").outcome == "counted"
     assert result.activity("a2").outcome == "forfeited"
+
+
+# --- The oracle itself on hand-worked records (issue 12, the revised rule book) ---
+
+
+def _approved(id_: str, credits: float, on: date, item: str) -> Activity:
+    return Activity(id_, credits, on, item=item, claimed_on=on, status="approved")
+
+
+def test_oracle_a_later_holding_cascades_to_an_earlier_one() -> None:
+    # D-CASC-2. CCNA held 2023-03-01 (to 2023-03-01 + 3 years = 2026-03-01). CCNP Security held
+    # from 2024-10-10: an earning or recertification on 2024-10-10 that cascades below
+    # (R-CASC-2): 2024-10-10 + 3 years = 2027-10-10 is later than 2026-03-01, so the CCNA is
+    # recertified on 2024-10-10 and active on 2024-11-01 to 2027-10-10.
+    record = Record(holdings=[Holding("CCNA", date(2023, 3, 1)), Holding("CCNP Security", date(2024, 10, 10))])
+    result = oracle_evaluate(record, date(2024, 11, 1), CISCO)
+    assert result.certifications["CCNA"] == CertResult(
+        "CCNA", "active", date(2027, 10, 10), date(2024, 10, 10), date(2024, 10, 10), False
+    )
+    ccnp = result.certifications["CCNP Security"]
+    assert (ccnp.term_started_on, ccnp.expires_on, ccnp.recertified_on) == (
+        date(2024, 10, 10),
+        date(2027, 10, 10),
+        None,
+    )
+
+
+def test_oracle_a_ce_recertification_uses_every_activity_of_its_day() -> None:
+    # R-CE-5, D-DAY-1. Specialist held 2022-01-01 (to 2025-01-01). a1 (40 credits) and a2 (10)
+    # completed, claimed and approved 2023-05-01. Oldest completion first (then claim, then
+    # id): a1 alone meets "40 CE credits"; a2, completed on the recertification day itself, is
+    # used too: both counted. Recertified 2023-05-01, to 2023-05-01 + 3 years = 2026-05-01;
+    # the pool is empty on 2023-06-01.
+    name = "Cisco Certified Specialist \u2013 Enterprise Core"
+    record = Record(
+        holdings=[Holding(name, date(2022, 1, 1))],
+        activities=[_approved("a1", 40, date(2023, 5, 1), "item-1"), _approved("a2", 10, date(2023, 5, 1), "item-2")],
+    )
+    result = oracle_evaluate(record, date(2023, 6, 1), CISCO)
+    specialist = result.certifications[name]
+    assert (specialist.recertified_on, specialist.expires_on) == (date(2023, 5, 1), date(2026, 5, 1))
+    assert result.activities["a1"] == ActResult("a1", "counted", None)
+    assert result.activities["a2"] == ActResult("a2", "counted", None)
+    assert result.pool == ("specialist", 0)
+
+
+def test_oracle_duplicates_look_at_the_claims_own_term() -> None:
+    # D-DUP-1. CCNA held 2021-03-01 with an extension to 2024-09-01. CCNP Security held
+    # 2021-08-01 (to 2024-08-01): its cascade (D-CASC-2) would give the CCNA 2024-08-01,
+    # earlier than 2024-09-01, so the CCNA keeps its term (R-CASC-1: never shorter). c1
+    # (CE-1, 2021-06-01) is in the CCNA's term only; c2 (CE-1 again, 2022-06-01) counts toward
+    # the CCNP (the pool's level, R-CE-4), whose term starting 2021-08-01 holds no CE-1: both
+    # counted, the pool holds c2's 20 credits on 2022-07-01.
+    record = Record(
+        holdings=[
+            Holding("CCNA", date(2021, 3, 1), expires_on=date(2024, 9, 1)),
+            Holding("CCNP Security", date(2021, 8, 1)),
+        ],
+        activities=[_approved("c1", 10, date(2021, 6, 1), "CE-1"), _approved("c2", 20, date(2022, 6, 1), "CE-1")],
+    )
+    result = oracle_evaluate(record, date(2022, 7, 1), CISCO)
+    ccna = result.certifications["CCNA"]
+    assert (ccna.term_started_on, ccna.expires_on) == (date(2021, 3, 1), date(2024, 9, 1))
+    assert result.activities["c1"] == ActResult("c1", "counted", None)
+    assert result.activities["c2"] == ActResult("c2", "counted", None)
+    assert result.pool == ("professional", 20)
+
+
+def test_oracle_same_day_recertifications_at_the_pool_level_do_not_depend_on_names() -> None:
+    # D-POOL-6. One CCNP held from 2021-01-01 (to 2024-01-01); the other track earned
+    # 2021-06-01 by its core (passed 2020-12-01, before the held term, so it recertifies nothing
+    # held) and a concentration (one concentration alone meets no professional option). a1 (30
+    # credits, 2021-02-01) is in the held CCNP's term only; a2 (80, 2021-07-01) in both. On
+    # 2021-07-01 the held CCNP meets "40 CE + 1 professional exam" (a1 + a2 = 110, the
+    # concentration passed inside its term) and the earned one "80 CE" (a2): both recertified
+    # directly, to 2021-07-01 + 3 years = 2024-07-01, the pool reset once, a1 and a2 counted.
+    # Swapping the tracks (so that the other name sorts first) gives the same answer.
+    acts = [_approved("a1", 30, date(2021, 2, 1), "item-1"), _approved("a2", 80, date(2021, 7, 1), "item-2")]
+    for held, core, conc in (("CCNP Enterprise", "350-701", "300-710"), ("CCNP Security", "350-401", "300-410")):
+        record = Record(
+            holdings=[Holding(held, date(2021, 1, 1))],
+            exams=[ExamPass(core, date(2020, 12, 1)), ExamPass(conc, date(2021, 6, 1))],
+            activities=acts,
+        )
+        result = oracle_evaluate(record, date(2021, 8, 1), CISCO)
+        for name in ("CCNP Enterprise", "CCNP Security"):
+            ccnp = result.certifications[name]
+            assert (ccnp.recertified_on, ccnp.expires_on) == (date(2021, 7, 1), date(2024, 7, 1)), held
+        assert result.activities["a1"] == ActResult("a1", "counted", None), held
+        assert result.activities["a2"] == ActResult("a2", "counted", None), held
+        assert result.pool == ("professional", 0)
+
+
+def test_oracle_a_holding_restarting_an_earned_term_strands_its_credits() -> None:
+    # D-POOL-7. 200-301 on 2021-01-01 earns the CCNA (to 2024-01-01); a1 (10 credits,
+    # 2021-06-01) goes into its pool. The record holds the CCNA from 2022-01-01 (to
+    # 2025-01-01): the term restarts, and a1, completed before it, is in no current term of
+    # any certification: forfeited.
+    record = Record(
+        holdings=[Holding("CCNA", date(2022, 1, 1))],
+        exams=[ExamPass("200-301", date(2021, 1, 1))],
+        activities=[_approved("a1", 10, date(2021, 6, 1), "item-1")],
+    )
+    result = oracle_evaluate(record, date(2022, 2, 1), CISCO)
+    ccna = result.certifications["CCNA"]
+    assert (ccna.term_started_on, ccna.expires_on) == (date(2022, 1, 1), date(2025, 1, 1))
+    assert result.activities["a1"] == ActResult("a1", "forfeited", None)
+
+
+def test_oracle_a_holding_starting_after_its_retirement_is_accepted_and_does_not_cascade() -> None:
+    # D-RET-2. CCNP Data Center held 2021-05-01 with retired_on 2021-01-01: the term runs as
+    # given, to 2021-05-01 + 3 years = 2024-05-01, retired; R-RET-1 applies from its start, so
+    # it does not cascade: the CCNA held 2020-06-01 keeps 2023-06-01.
+    record = Record(
+        holdings=[
+            Holding("CCNA", date(2020, 6, 1)),
+            Holding("CCNP Data Center", date(2021, 5, 1), retired_on=date(2021, 1, 1)),
+        ]
+    )
+    result = oracle_evaluate(record, date(2022, 1, 1), CISCO)
+    assert result.certifications["CCNP Data Center"] == CertResult(
+        "CCNP Data Center", "active", date(2024, 5, 1), date(2021, 5, 1), None, True
+    )
+    assert result.certifications["CCNA"].expires_on == date(2023, 6, 1)
+    assert result.pool == ("associate", 0)
+
+
+def test_oracle_same_day_recertifications_at_the_pool_level_are_each_direct() -> None:
+    # D-POOL-6, D-DATE-2. Two Specialists held 2022-01-01, Enterprise Core with a given
+    # expiration 2026-06-01. a1 (40 credits, 2023-01-01) is in both terms: each meets "40 CE
+    # credits" on 2023-01-01 and is recertified directly, to 2023-01-01 + 3 years = 2026-01-01,
+    # which pulls Enterprise Core's 2026-06-01 forward (a cascade would have kept it).
+    core = "Cisco Certified Specialist \u2013 Enterprise Core"
+    advanced = "Cisco Certified Specialist \u2013 Enterprise Advanced Infrastructure Implementation"
+    record = Record(
+        holdings=[Holding(advanced, date(2022, 1, 1)), Holding(core, date(2022, 1, 1), expires_on=date(2026, 6, 1))],
+        activities=[_approved("a1", 40, date(2023, 1, 1), "item-1")],
+    )
+    result = oracle_evaluate(record, date(2023, 2, 1), CISCO)
+    for name in (core, advanced):
+        specialist = result.certifications[name]
+        assert (specialist.recertified_on, specialist.expires_on) == (date(2023, 1, 1), date(2026, 1, 1))
+    assert result.activities["a1"] == ActResult("a1", "counted", None)

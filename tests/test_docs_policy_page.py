@@ -74,7 +74,7 @@ def test_certification_specific_options() -> None:
             heading = PAGE.index(f"#### {cert.name}\n")
             for option in cert.options:
                 assert f"| {option.label} |" in PAGE[heading:]
-    assert "#### CCT\n" in PAGE
+    assert "#### CCT Data Center\n" in PAGE
     assert "No recertification option is published" in PAGE
 
 

@@ -15,6 +15,9 @@ from builders import CCIE_EI, CCIE_SEC, CCNP_ENT, SPEC_ENCOR, act, d, events, he
 def test_ce_recertification_cascades_to_every_active_lower_certification_any_track() -> None:
     # R-CASC-1: CCNP Enterprise held 2022-01-10; CCNA held 2021-06-01 (-> 2024-06-01); CyberOps Associate
     # held 2021-09-01 (-> 2024-09-01); Enterprise Core Specialist held 2022-02-01 (-> 2025-02-01).
+    # D-CASC-2: held terms cascade when they start: the CyberOps Associate's (2021-09-01) to the CCNA
+    # (same level: 2024-09-01); the CCNP's (2022-01-10) to both (2025-01-10); the Specialist's
+    # (2022-02-01) to both associates (2025-02-01).
     # 80 credits completed 2023-04-01 recertify the CCNP: 2023-04-01 + 3 = 2026-04-01; every lower one
     # moves to 2026-04-01, later than its own, recertified on 2023-04-01 by cascade.
     rec = record(
@@ -36,7 +39,12 @@ def test_ce_recertification_cascades_to_every_active_lower_certification_any_tra
         assert status.recertified_on == d("2023-04-01"), name
         assert status.term_started_on == d("2023-04-01"), name
         assert status.recertified_by == f"cascade from {CCNP_ENT}", name
-        assert [e.on for e in events(ev, "cascaded", name)] == [d("2023-04-01")], name
+        held_cascade = {
+            "CCNA": [d("2021-09-01"), d("2022-01-10"), d("2022-02-01")],
+            "CyberOps Associate": [d("2022-01-10"), d("2022-02-01")],
+            SPEC_ENCOR: [],
+        }[name]
+        assert [e.on for e in events(ev, "cascaded", name)] == [*held_cascade, d("2023-04-01")], name
     assert ev.activity("a1").counted_toward == CCNP_ENT
 
 
@@ -57,26 +65,29 @@ def test_cascade_never_shortens_a_term_and_is_then_no_recertification() -> None:
     assert events(ev, "cascaded", "CCNA") == []
 
 
-def test_cascade_reaches_the_same_level_and_resets_the_pool() -> None:
-    # R-CASC-1 (level L and below), D-POOL-4, R-CE-5: CCIE EI held 2021-01-10 (-> 2024-01-10),
+def test_a_held_term_cascades_to_the_same_level_and_strands_the_earlier_credits() -> None:
+    # D-CASC-2, R-CASC-1 (level L and below), D-POOL-7: CCIE EI held 2021-01-10 (-> 2024-01-10),
     # CCIE Security held 2021-03-01 (-> 2024-03-01). a1 100 credits completed 2021-02-01 is inside the
-    # EI term only; a2 20 credits completed 2021-04-01 is inside both. On 2021-04-01 EI has 120:
-    # recertified -> 2024-04-01; Security cascades from 2024-03-01 to 2024-04-01; the pool is used up.
+    # EI term only. The Security term starting 2021-03-01 cascades to EI: 2021-03-01 + 3 = 2024-03-01,
+    # later than 2024-01-10, so EI's term now starts 2021-03-01 and a1 lies in no current term:
+    # forfeited by that renewal. a2 20 credits completed 2021-04-01 counts in the pool: 20 < 120.
     rec = record(
         [held(CCIE_EI, "2021-01-10"), held(CCIE_SEC, "2021-03-01")],
         activities=[act("a1", 100, "2021-02-01"), act("a2", 20, "2021-04-01")],
     )
     ev = run(rec, "2021-05-01")
     ei = ev.certification(CCIE_EI)
-    assert ei.recertified_by == "120 CE credits"
-    assert ei.expires_on == d("2024-04-01")
-    sec = ev.certification(CCIE_SEC)
-    assert sec.expires_on == d("2024-04-01")
-    assert sec.recertified_by == f"cascade from {CCIE_EI}"
+    assert ei.recertified_by == f"cascade from {CCIE_SEC}"
+    assert ei.rule == "R-CASC-1"
+    assert ei.term_started_on == d("2021-03-01")
+    assert ei.expires_on == d("2024-03-01")
+    assert ev.certification(CCIE_SEC).expires_on == d("2024-03-01")
+    assert ev.activity("a1").outcome == "forfeited"
+    assert ev.activity("a1").counted_toward == CCIE_EI
+    assert ev.activity("a2").outcome == "counted"
     assert ev.pool is not None
     assert ev.pool.level == "expert"
-    assert ev.pool.credits == 0
-    assert ev.activity("a2").counted_toward == CCIE_EI
+    assert ev.pool.credits == 20
 
 
 def test_exam_recertification_cascades_too() -> None:
@@ -97,17 +108,18 @@ def test_exam_recertification_cascades_too() -> None:
 
 
 def test_cascade_never_revives_an_expired_certification() -> None:
-    # D-CASC-1: CCNA held 2019-01-01 expired after 2022-01-01. CCNP held 2021-01-01 recertified by
-    # 80 CE on 2022-06-01 -> 2025-06-01; the CCNA stays expired with 2022-01-01.
+    # D-CASC-1: CCNA held 2017-12-01 expired after 2020-12-01, before the CCNP's held term starts on
+    # 2021-01-01 (its cascade, D-CASC-2, finds the CCNA expired). The CCNP recertified by 80 CE on
+    # 2022-06-01 -> 2025-06-01; the CCNA stays expired with 2020-12-01.
     rec = record(
-        [held(CCNP_ENT, "2021-01-01"), held("CCNA", "2019-01-01")],
+        [held(CCNP_ENT, "2021-01-01"), held("CCNA", "2017-12-01")],
         activities=[act("a1", 80, "2022-06-01")],
     )
     ev = run(rec, "2022-07-01")
     assert ev.certification(CCNP_ENT).expires_on == d("2025-06-01")
     ccna = ev.certification("CCNA")
     assert ccna.status == "expired"
-    assert ccna.expires_on == d("2022-01-01")
+    assert ccna.expires_on == d("2020-12-01")
     assert events(ev, "cascaded", "CCNA") == []
 
 
@@ -127,9 +139,9 @@ def test_cascade_never_touches_entry_level_or_csm() -> None:
     ev = run(rec, "2026-06-01")
     assert ev.certification(CCNP_ENT).expires_on == d("2029-05-01")
     assert ev.certification("CCST Networking").expires_on == d("2030-08-01")
-    assert ev.certification("CCT").expires_on == d("2027-01-01")
+    assert ev.certification("CCT Data Center").expires_on == d("2027-01-01")
     assert ev.certification("Customer Success Manager").expires_on == d("2027-01-01")
-    for name in ("CCST Networking", "CCT", "Customer Success Manager"):
+    for name in ("CCST Networking", "CCT Data Center", "Customer Success Manager"):
         assert ev.certification(name).recertified_on is None, name
 
 

@@ -140,13 +140,17 @@ def test_pool_reaching_the_top_requirement_recertifies_it_and_cascades() -> None
 
 def test_a_specialist_above_a_ccna_raises_the_pool_to_40() -> None:
     # R-CE-4 literal reading: CCNA held 2022-01-10, Enterprise Core Specialist held 2023-01-15.
-    # 30 credits completed 2023-06-01 pool toward the Specialist (40 needed): nothing recertifies.
+    # 30 credits completed 2023-06-01 pool toward the Specialist (40 needed): nothing recertifies
+    # by CE. The CCNA moved only when the Specialist's held term started (D-CASC-2):
+    # 2023-01-15 + 3 years = 2026-01-15.
     rec = record(
         [held("CCNA", "2022-01-10"), held(SPEC_ENCOR, "2023-01-15")],
         activities=[act("a1", 30, "2023-06-01")],
     )
     ev = run(rec, "2023-07-01")
-    assert ev.certification("CCNA").recertified_on is None
+    assert ev.certification("CCNA").recertified_on == d("2023-01-15")
+    assert ev.certification("CCNA").recertified_by == f"cascade from {SPEC_ENCOR}"
+    assert ev.certification("CCNA").expires_on == d("2026-01-15")
     assert ev.pool is not None
     assert ev.pool.level == "specialist"
     assert ev.pool.credits == 30
@@ -339,11 +343,13 @@ def test_a_policy_may_mark_a_category_ineligible_via_evolve() -> None:
 
 
 def test_several_certifications_at_the_pool_level_count_their_own_terms() -> None:
-    # D-POOL-4: CCNP Enterprise held 2021-01-10 (-> 2024-01-10), CCNP Security held 2022-01-10
-    # (-> 2025-01-10). a1 50 credits completed 2021-06-01 (Enterprise term only), a2 20 credits
-    # completed 2022-03-01 (both): Enterprise 70, Security 20; the pool reports the largest, 70.
+    # D-POOL-4: CCNP Enterprise held 2021-01-10 with a given expiration 2025-06-01 (an extension),
+    # CCNP Security held 2022-01-10 (-> 2025-01-10): its cascade (D-CASC-2) would give Enterprise
+    # 2025-01-10, not later than 2025-06-01, so Enterprise keeps its term. a1 50 credits completed
+    # 2021-06-01 (Enterprise term only), a2 20 credits completed 2022-03-01 (both): Enterprise 70,
+    # Security 20; the pool reports the largest, 70.
     rec = record(
-        [held(CCNP_ENT, "2021-01-10"), held(CCNP_SEC, "2022-01-10")],
+        [held(CCNP_ENT, "2021-01-10", "2025-06-01"), held(CCNP_SEC, "2022-01-10")],
         activities=[act("a1", 50, "2021-06-01"), act("a2", 20, "2022-03-01"), act("a3", 10, "2022-05-01")],
     )
     mid = run(rec, "2022-04-01")
@@ -352,7 +358,8 @@ def test_several_certifications_at_the_pool_level_count_their_own_terms() -> Non
     assert mid.pool.certification == CCNP_ENT
     assert mid.pool.term_started_on == d("2021-01-10")
 
-    # a3 10 credits completed 2022-05-01: Enterprise 80 -> recertified 2022-05-01 -> 2025-05-01;
+    # a3 10 credits completed 2022-05-01: Enterprise 80 -> recertified 2022-05-01 -> 2025-05-01
+    # (earlier than the given 2025-06-01: a direct recertification sets it, D-DATE-2);
     # Security cascades from 2025-01-10 to 2025-05-01; the recertification resets the pool.
     ev = run(rec, "2022-06-01")
     assert ev.certification(CCNP_ENT).expires_on == d("2025-05-01")
@@ -362,13 +369,14 @@ def test_several_certifications_at_the_pool_level_count_their_own_terms() -> Non
 
 
 def test_recertifying_one_certification_at_the_pool_level_resets_it_for_the_other() -> None:
-    # D-POOL-4: CCNP Enterprise held 2021-01-10 (-> 2024-01-10), CCNP Security held 2022-01-10 with a
+    # D-POOL-4: CCNP Enterprise held 2021-01-10 with a given expiration 2025-06-01 (so the Security
+    # term's cascade to 2025-01-10 does not move it, D-CASC-2), CCNP Security held 2022-01-10 with a
     # given expiration 2026-01-01. a1 70 credits completed 2021-06-01 (Enterprise term only), a2 15
     # credits completed 2022-03-01 (both terms): Enterprise 85 >= 80 -> recertified 2022-03-01 ->
     # 2025-03-01. Security is not cascaded (2025-03-01 < 2026-01-01) but the pool is reset for it too.
     # a3 20 credits completed 2022-06-01 (both): each has 20; without the reset Security would have 35.
     rec = record(
-        [held(CCNP_ENT, "2021-01-10"), held(CCNP_SEC, "2022-01-10", "2026-01-01")],
+        [held(CCNP_ENT, "2021-01-10", "2025-06-01"), held(CCNP_SEC, "2022-01-10", "2026-01-01")],
         activities=[act("a1", 70, "2021-06-01"), act("a2", 15, "2022-03-01"), act("a3", 20, "2022-06-01")],
     )
     ev = run(rec, "2022-07-01")

@@ -31,15 +31,17 @@ def test_terms_that_ended_yesterday_end_before_the_days_activities() -> None:
 
 def test_holdings_starting_today_come_before_todays_activities() -> None:
     # D-DAY-1: CCNA held 2021-01-01; a CCNP term starts 2023-05-01, the day a1 (30 credits) is completed.
-    # The holding starts first, so a1 pools at the professional level: the CCNA is not renewed.
+    # The holding starts first, so a1 pools at the professional level: the CCNA is not renewed by CE,
+    # only by the CCNP term's cascade (D-CASC-2): 2023-05-01 + 3 years = 2026-05-01.
     rec = record(
         [held("CCNA", "2021-01-01"), held(CCNP_ENT, "2023-05-01")],
         activities=[act("a1", 30, "2023-05-01")],
     )
     ev = run(rec, "2023-06-01")
     assert ev.activity("a1").counted_toward == CCNP_ENT
-    assert ev.certification("CCNA").recertified_on is None
-    assert ev.certification("CCNA").expires_on == d("2024-01-01")
+    assert ev.activity("a1").outcome == "counted"
+    assert ev.certification("CCNA").recertified_by == f"cascade from {CCNP_ENT}"
+    assert ev.certification("CCNA").expires_on == d("2026-05-01")
 
 
 def test_exams_come_before_activities_and_an_activity_of_that_day_goes_into_the_new_pool() -> None:

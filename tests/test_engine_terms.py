@@ -165,8 +165,8 @@ def test_ccst_alone_takes_no_ce() -> None:
 def test_cct_is_valid_three_years_and_then_expires() -> None:
     # Section 1: CCT valid 3 years (reconstructed). 2021-03-01 + 3 years = 2024-03-01.
     rec = record([held("CCT", "2021-03-01")])
-    assert run(rec, "2024-03-01").certification("CCT").status == "active"
-    cct = run(rec, "2024-03-02").certification("CCT")
+    assert run(rec, "2024-03-01").certification("CCT Data Center").status == "active"
+    cct = run(rec, "2024-03-02").certification("CCT Data Center")
     assert cct.status == "expired"
     assert cct.expires_on == d("2024-03-01")
 
@@ -182,7 +182,7 @@ def test_cct_takes_no_ce_and_no_cascade() -> None:
     )
     ev = run(rec, "2024-02-01")
     assert ev.certification("CCNA").expires_on == d("2026-06-01")
-    cct = ev.certification("CCT")
+    cct = ev.certification("CCT Data Center")
     assert cct.expires_on == d("2025-03-01")
     assert cct.recertified_on is None
     assert ev.activity("a1").counted_toward == "CCNA"
@@ -298,3 +298,17 @@ def test_after_expiration_the_full_exam_path_earns_the_certification_again() -> 
     assert ccna.term_started_on == d("2023-02-01")
     assert ccna.expires_on == d("2026-02-01")
     assert [e.on for e in events(ev, "earned", "CCNA")] == [d("2023-02-01")]
+
+
+def test_every_cct_track_is_entry_level_with_three_years() -> None:
+    # Section 1 (revised): CCT Data Center, CCT Collaboration, CCT Routing and Switching; "CCT" alone is
+    # CCT Data Center. Each held 2023-01-15: 2023-01-15 + 3 years = 2026-01-15, no CE, no cascade.
+    rec = record([held("CCT", "2023-01-15"), held("CCT Collaboration", "2023-01-15"),
+                  held("cct routing and switching", "2023-01-15")])
+    ev = run(rec, "2024-01-01")
+    assert {c.certification: (c.level, c.expires_on) for c in ev.certifications} == {
+        "CCT Data Center": ("entry", d("2026-01-15")),
+        "CCT Collaboration": ("entry", d("2026-01-15")),
+        "CCT Routing and Switching": ("entry", d("2026-01-15")),
+    }
+    assert ev.next == ()

@@ -139,11 +139,11 @@ def test_cct_is_renewed_by_no_exam_no_ce_and_no_cascade() -> None:
         [act("a1", 30, "2025-01-10")],
     )
     ev = run(rec, "2026-05-01")
-    cct = ev.certification("CCT")
+    cct = ev.certification("CCT Data Center")
     assert (cct.status, cct.expires_on, cct.recertified_by) == ("active", d("2026-05-01"), None)
     assert ev.certification("CCNA").recertified_by == "30 CE credits"
     assert ev.certification("CCNA").expires_on == d("2028-01-10")
-    assert run(rec, "2026-05-02").certification("CCT").status == "expired"
+    assert run(rec, "2026-05-02").certification("CCT Data Center").status == "expired"
 
 
 # --------------------------------------------------------------------------- Customer Success Manager

@@ -131,7 +131,8 @@ AWAITING_CASES: dict[str, tuple[dict[str, Any], dict[str, tuple[str, str, list[s
          "exams": [{"exam": "200-301", "passed_on": "2024-01-20"}],
          "activities": [_activity("p1", 30, "2024-06-01", "2024-06-05")]},
         {"CCNA": ("active", "2027-01-20", ["p1"])}, {"p1": ("pending", None)}),
-    # CCNP Security 2023-04-01 -> 2026-04-01, CyberOps Associate 2023-02-01 -> 2026-02-01.
+    # CCNP Security 2023-04-01 -> 2026-04-01, CyberOps Associate 2023-02-01 -> 2026-02-01, moved by
+    # the CCNP term's cascade on 2023-04-01 to 2026-04-01 (D-CASC-2).
     # The pool is toward professional (80); 40 < 80, and the associate does not renew on its
     # own while the professional is active (D-POOL-1).
     "T09 enough for the associate, not for the pool's level": (
@@ -139,7 +140,7 @@ AWAITING_CASES: dict[str, tuple[dict[str, Any], dict[str, tuple[str, str, list[s
          "holdings": [{"certification": "CCNP Security", "earned_on": "2023-04-01"},
                       {"certification": "CyberOps Associate", "earned_on": "2023-02-01"}],
          "activities": [_activity("p1", 40, "2024-05-01", "2024-05-03")]},
-        {"CCNP Security": ("active", "2026-04-01", []), "CyberOps Associate": ("active", "2026-02-01", [])},
+        {"CCNP Security": ("active", "2026-04-01", []), "CyberOps Associate": ("active", "2026-04-01", [])},
         {"p1": ("pending", None)}),
     # a1 approved, but decided 2025-10-10 > as_of 2025-10-01: pending as of as_of (D-ASOF-1).
     # CCNA expired after 2025-09-15; approved: 30 on 2025-08-01 -> active until 2028-08-01.

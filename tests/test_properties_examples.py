@@ -20,8 +20,10 @@ CISCO = cisco_policy()
 def test_pending_claim_would_count_toward_the_certification_still_active() -> None:
     record = Record(
         holdings=(
-            # 2024-02-29 + 3 years = 2027-02-28: expired on the claim date 2027-03-01.
-            Holding("CyberOps Associate", date(2024, 2, 29)),
+            # 2024-02-29 + 3 years = 2027-02-28: expired on the claim date 2027-03-01. (A
+            # specialist: a held associate term starting later would cascade to an associate one,
+            # D-CASC-2, but never to a higher level.)
+            Holding("Specialist - Enterprise Core", date(2024, 2, 29)),
             # 2025-01-01 + 3 years = 2028-01-01: active on 2027-03-01, term contains 2026-06-17.
             Holding("DevNet Associate", date(2025, 1, 1)),
         ),
@@ -70,17 +72,17 @@ def test_one_item_twice_in_a_term_counts_once() -> None:
     assert evaluation.pool.credits == 10
 
 
-def test_local_monotonicity_allows_cutting_back_a_pre_2020_term() -> None:
+def test_local_monotonicity_on_a_pre_2020_renewal() -> None:
     # Found by the dev profile. CyberOps Associate held 2018-01-01 (-> 2021-01-01); 200-301 on
-    # 2018-01-02 recertifies it under the pre-2020 version, counted from the old expiration date:
-    # 2021-01-01 + 3 years = 2024-01-01 (R-PRE2020-1). A pass added on 2020-02-28 (new version)
-    # recertifies it that day: 2020-02-28 + 3 years = 2023-02-28, earlier, as D-DATE-2 says.
+    # 2018-01-02 recertifies it under the pre-2020 version, counted from the passing date below
+    # expert (D-PRE2020-1): 2018-01-02 + 3 years = 2021-01-02. A pass added on 2020-02-28 (new
+    # version) recertifies it that day: 2020-02-28 + 3 years = 2023-02-28.
     record = Record(
         holdings=(Holding("CyberOps Associate", date(2018, 1, 1)),),
         exams=(ExamPass("200-301", date(2018, 1, 2)),),
     )
     before = evaluate(record, as_of=date(2020, 2, 28), policy=CISCO).certification("CyberOps Associate")
-    assert before.expires_on == date(2024, 1, 1)
+    assert before.expires_on == date(2021, 1, 2)
     added = attrs.evolve(record, exams=(*record.exams, ExamPass("200-301", date(2020, 2, 28))))
     after = evaluate(added, as_of=date(2020, 2, 28), policy=CISCO).certification("CyberOps Associate")
     assert (after.recertified_on, after.expires_on) == (date(2020, 2, 28), date(2023, 2, 28))

@@ -32,7 +32,11 @@ def test_the_embedded_policy_has_the_pre_2020_version() -> None:
     assert old.level("expert").validity[0].years == 2
     assert old.level("expert").suspension_years == 1
     assert not old.level("professional").takes_ce
-    assert old.parameters.renewal_from == "expiration"
+    # R-PRE2020-1, D-PRE2020-1: only the expert level counts a renewal from the old expiration date.
+    assert old.parameters.renewal_from == "recertification"
+    assert old.level("expert").renewal_from == "expiration"
+    assert old.level("associate").renewal_from is None
+    assert old.level("professional").renewal_from is None
 
 
 def test_a_ccie_is_suspended_for_a_year_before_2020() -> None:

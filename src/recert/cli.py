@@ -119,7 +119,7 @@ def register(subparsers: Subparsers) -> None:
              "or - for JSON Lines on standard input")
     parser.add_argument(
         "--as-of", metavar="YYYY-MM-DD",
-        help="evaluation date for records without their own as_of (default: today)")
+        help="evaluation date; overrides the records' own as_of (default: a record's own as_of, else today)")
     parser.add_argument(
         "--policy", metavar="PATH", type=Path,
         help="a policy TOML file (default: the embedded Cisco CE policy)")
@@ -136,7 +136,8 @@ def register(subparsers: Subparsers) -> None:
 
 
 def _evaluate_command(args: argparse.Namespace) -> int:
-    default_as_of = _as_of(args.as_of)
+    # --as-of overrides the records' own as_of; without it a record's own, else today.
+    dates = (_as_of(args.as_of) if args.as_of is not None else None, _as_of(None))
     policy = load_policy(args.policy) if args.policy is not None else cisco_policy()
     paths: list[str] = args.records
     single = len(paths) == 1 and Path(paths[0]).suffix.lower() in (".json", ".toml")
@@ -148,7 +149,7 @@ def _evaluate_command(args: argparse.Namespace) -> int:
     stdin: IO[str] | IO[bytes] = getattr(sys.stdin, "buffer", sys.stdin)
     for text, count, failed in _map_chunks(_run_chunk, _tasks(paths, stdin, per_chunk),
                                            policy=policy, processes=args.jobs,
-                                           extra=(default_as_of, args.format, single)):
+                                           extra=(dates, args.format, single)):
         if not count:
             continue
         if wrote and args.format == "text":
@@ -263,7 +264,7 @@ def _read_task(task: _Task, policy: Policy) -> Iterator[tuple[str, Record | Rece
         yield task.path, task.error, task.path
 
 
-def _run_chunk(task: _Task, policy: Policy, default_as_of: date, form: str,
+def _run_chunk(task: _Task, policy: Policy, dates: tuple[date | None, date], form: str,
                pretty: bool) -> list[tuple[str, int, bool]]:
     """Read, evaluate and write one task (in a worker process with ``--jobs N > 1``).
 
@@ -277,7 +278,7 @@ def _run_chunk(task: _Task, policy: Policy, default_as_of: date, form: str,
     count = 0
     bad = False
     for source, record, where in _read_task(task, policy):
-        result = _evaluate_one(record, default_as_of, policy, where)
+        result = _evaluate_one(record, dates, policy, where)
         bad = bad or isinstance(result, RecertError)
         one = io.StringIO()
         try:
@@ -300,13 +301,18 @@ def _unexpected(error: Exception, where: str) -> RecordError:
     )
 
 
-def _evaluate_one(record: Record | RecertError, default_as_of: date,
+def _evaluate_one(record: Record | RecertError, dates: tuple[date | None, date],
                   policy: Policy, where: str) -> Evaluation | RecertError:
-    """Evaluate on the record's own ``as_of``, else the command's (D-ASOF-1)."""
+    """Evaluate on ``--as-of`` when given, else the record's own ``as_of``, else today.
+
+    *dates* is (the ``--as-of`` date or ``None``, today); *where* names the record in an
+    unexpected failure.
+    """
     if isinstance(record, RecertError):
         return record
+    given, today = dates
     try:
-        return evaluate(record, as_of=record.as_of or default_as_of, policy=policy)
+        return evaluate(record, as_of=given or record.as_of or today, policy=policy)
     except RecertError as error:  # the engine's own checks of a record
         return error
     except Exception as error:  # a bug: this record fails, the others go on

@@ -217,6 +217,8 @@ class _Replay:
         self.outcomes: dict[int, tuple[str, str | None, str, str, str | None]] = {}
         self.open: list[Entry] = []  # approved entries not yet used up everywhere
         self.recert_day: dict[str, date] = {}
+        #: The day each certification was last recertified directly (by its own option or earning).
+        self.direct_on: dict[str, date] = {}
         #: (day, CE credits minus the fewest any option needs) at each option check with CE credits:
         #: what a pending claim's credits would have to make up for (see ``_cannot_matter``).
         self.headroom: list[tuple[date, float]] = []
@@ -284,6 +286,7 @@ class _Replay:
         twin.seen = list(self.seen)
         twin.outcomes = dict(self.outcomes)
         twin.recert_day = dict(self.recert_day)
+        twin.direct_on = dict(self.direct_on)
         twin.versions_used = set(self.versions_used)
         twin.problems = list(self.problems)
         twin.headroom = []
@@ -326,11 +329,16 @@ class _Replay:
             self._check(today)
         starts = [f for step, f in facts if step == 0]
         if starts:
-            for fact in starts:
-                # A holding is the tracking system's view of that certification's own term:
-                # taken as given, it does not cascade (the system shows cascades in the lower
-                # holdings' own dates).
-                self._start_holding(today, fact)  # type: ignore[arg-type]
+            # Same-day terms start in a defined order, highest level first, then by name, so
+            # that the result never depends on the order of the record's lists.
+            starts.sort(key=lambda f: (-self.policy.level(f[1].level).rank, f[1].name))  # type: ignore[index]
+            started = [self._start_holding(today, fact) for fact in starts]  # type: ignore[arg-type]
+            # A term given by the record is an earning or recertification on its first day and
+            # cascades like any other (D-CASC-2); a cascade never shortens a term (R-CASC-1).
+            pool_rank = self._pool_rank()
+            for state in sorted(started, key=lambda c: (-c.rank, c.name)):
+                if not state.retired:
+                    self._cascade(state, today, pool_rank, strictly_below=False, held=True)
             self._check(today)
         passes: list[PassFact] = [f for step, f in facts if step == 1]  # type: ignore[misc]
         if passes:
@@ -541,8 +549,21 @@ class _Replay:
                 else "lifetime"
             ),
         )
+        if earlier is not None:
+            # The earlier term's credits that the record's term does not contain are stranded (D-POOL-7).
+            state.entries = earlier.entries
+            self._refresh(state, today)
         if retired_on is not None and retired_on <= today:
             state.retired = True
+            if retired_on < today:
+                self._event(
+                    today,
+                    "retired",
+                    cert.name,
+                    "D-RET-2",
+                    f"{cert.name} was retired on {retired_on}, before this term started on {start}: the term "
+                    f"runs as the record gives it, with no recertification and no cascade (R-RET-1)",
+                )
         return state
 
     # ----------------------------------------------------------------- step 3
@@ -602,7 +623,7 @@ class _Replay:
             state.recertified_on, state.recertified_by = today, f"earned again: {how}"
             state.rule, state.how = "D-EXAM-2", f"recertified on {today} by earning it again ({how})"
             state.used_passes.update(chosen)
-            self.recert_day[cert.name] = today
+            self.recert_day[cert.name] = self.direct_on[cert.name] = today
             self._event(
                 today,
                 "recertified",
@@ -734,20 +755,30 @@ class _Replay:
                 f"it could count toward ({', '.join(c.name for c in holders)})"
             )
             return
+        # Once per term (D-DUP-1): the term is that of the certification the claim counts toward, the
+        # highest level it can reach; lower terms that hold the item already do not list it again.
+        free: list[CertState] = []
+        holder: Entry | None = None
+        top = in_time[0].rank  # highest level first (see _ordered)
         for cert in in_time:
             twin = next((e for e in cert.entries if e.item == entry.item), None)
-            if twin is None:
-                continue
-            if entry.approved and _dup_order(entry) < _dup_order(twin):
+            if twin is not None and entry.approved and _dup_order(entry) < _dup_order(twin):
                 # Claims can arrive out of completion order (anchor = claim): the earliest
                 # completion keeps the item (D-DUP-1).
                 self._displace(twin, entry)
-                continue
-            _mark_duplicate(entry, twin)
+                twin = None
+            if twin is None:
+                free.append(cert)
+            elif holder is None and cert.rank == top:
+                holder = twin
+        if not free or all(c.rank != top for c in free):
+            assert holder is not None
+            _mark_duplicate(entry, holder)
             return
+        entry.targets = tuple(c.name for c in free)
         if not entry.approved:
             return
-        for cert in in_time:
+        for cert in free:
             cert.entries.append(entry)
             entry.listed_in.append(cert.name)
         self.open.append(entry)
@@ -814,6 +845,7 @@ class _Replay:
             pool_rank = self._pool_rank()
             cascades: list[tuple[CertState, int | None, bool]] = pending
             pending = []
+            met: list[tuple[CertState, OptionAssessment]] = []
             for cert in self._ordered():
                 if not cert.renewable or cert.retired or cert.expires is None or cert.name in done:
                     continue
@@ -838,32 +870,70 @@ class _Replay:
                     if verdict.met:
                         cert.unmet = None  # the memo holds only checks that found nothing met
                         done.add(cert.name)
-                        self._recertify(cert, today, verdict, pool_rank)
-                        cascades.append((cert, pool_rank, False))
+                        met.append((cert, verdict))
                         break
+            if met:
+                # Every certification that meets an option in this check is recertified directly
+                # by its own option, and each pool is reset once (D-POOL-6).
+                self._recertify_all(met, today, pool_rank)
+                cascades += [(cert, pool_rank, False) for cert, _ in met]
             if not cascades:
                 return
             for source, rank, below in sorted(cascades, key=lambda c: -c[0].rank):
                 self._cascade(source, today, rank, strictly_below=below)
 
-    def _recertify(
-        self, cert: CertState, today: date, verdict: OptionAssessment, pool_rank: int | None
+    def _recertify_all(
+        self, met: list[tuple[CertState, OptionAssessment]], today: date, pool_rank: int | None
     ) -> None:
-        """Direct recertification on *today*: new term from today (R-DATE-1, D-DATE-2)."""
+        """Recertify each certification of *met* directly, then reset each pool once (D-POOL-6, R-CE-5)."""
+        resets: dict[str, tuple[list[CertState], dict[int, Entry], dict[int, float]]] = {}
+        for cert, verdict in met:
+            used, taken = self._recertify(cert, today, verdict)
+            if self._resets(cert, pool_rank):
+                key = cert.level.name if self.params.pooling == "each_level" else "*"
+                certs, group_used, group_taken = resets.setdefault(key, ([], {}, {}))
+                certs.append(cert)
+                for entry in used:
+                    group_used[id(entry)] = entry
+                    group_taken[id(entry)] = max(group_taken.get(id(entry), 0.0), taken[id(entry)])
+        for certs, group_used, group_taken in resets.values():
+            self._reset_pool(certs[0], today, list(group_used.values()), sum(group_taken.values()), certs)
+        for cert, _ in met:
+            self._refresh(cert, today)
+
+    def _recertify(
+        self, cert: CertState, today: date, verdict: OptionAssessment
+    ) -> tuple[list[Entry], dict[int, float]]:
+        """Direct recertification on *today*: new term from today (R-DATE-1, D-DATE-2).
+
+        The new term counts from the old expiration date instead where the
+        level says so (R-PRE2020-1, D-PRE2020-1). A CE option uses the
+        activities oldest completion first until its credits are reached,
+        and every activity completed on *today* besides (R-CE-5, D-DAY-1).
+
+        Returns:
+            The activities used, and the credits taken from each (by ``id``).
+        """
         old = cert.expires
         used: list[Entry] = []
+        taken: dict[int, float] = {}
         if verdict.credits:
             need = verdict.credits
             for entry in sorted(cert.entries, key=_dup_order):  # oldest completions first
                 if need <= 1e-9:
-                    break
+                    if entry.completed_on == today and not self.params.carry_over_excess:
+                        used.append(entry)  # completed on the recertification day: used by it
+                        taken[id(entry)] = 0.0
+                    continue
                 used.append(entry)
                 take = min(entry.credits, need)
+                taken[id(entry)] = take
                 need -= entry.credits
                 if self.params.carry_over_excess:
                     entry.spent += take  # the rest of the last one carries over (D-POOL-2)
+        from_expiration = (cert.version_level.renewal_from or self.params.renewal_from) == "expiration"
         cert.start = today
-        if self.params.renewal_from == "expiration" and old is not None:
+        if from_expiration and old is not None:
             cert.expires = cert.expiration_from(old)  # counted from the old expiration date (R-PRE2020-1)
         else:
             cert.expires = cert.expiration_from(today)
@@ -873,9 +943,10 @@ class _Replay:
         cert.rule = verdict.option.rule
         cert.how = f"recertified on {today} by {verdict.option.label}"
         cert.used_passes.update(verdict.passes)
-        self.recert_day[cert.name] = today
+        self.recert_day[cert.name] = self.direct_on[cert.name] = today
         for entry in used:
-            entry.used_by, entry.used_on = cert.name, today
+            if entry.used_on != today:  # several renewed by the same credits: the first keeps them
+                entry.used_by, entry.used_on = cert.name, today
         uses = Uses(tuple(e.activity.id for e in used), tuple(p.key for p in verdict.passes))
         facts = []
         if used:
@@ -892,13 +963,11 @@ class _Replay:
             verdict.option.rule,
             f"{cert.name} met '{verdict.option.label}' on {today} ({'; '.join(facts)}); "
             f"new term {today} to {cert.expires} "
-            f"({old if self.params.renewal_from == 'expiration' else today} + {_years(cert, today)}); "
+            f"({old if from_expiration else today} + {_years(cert, today)}); "
             f"previous expiration date {old}",
             uses,
         )
-        if self._resets(cert, pool_rank):
-            self._reset_pool(cert, today, used, verdict.credits)
-        self._refresh(cert, today)
+        return used, taken
 
     def _resets(self, cert: CertState, pool_rank: int | None) -> bool:
         if not cert.ce_eligible:
@@ -906,15 +975,27 @@ class _Replay:
         return self.params.pooling == "each_level" or cert.rank == pool_rank
 
     def _cascade(
-        self, source: CertState, today: date, pool_rank: int | None, *, strictly_below: bool
+        self,
+        source: CertState,
+        today: date,
+        pool_rank: int | None,
+        *,
+        strictly_below: bool,
+        held: bool = False,
     ) -> None:
-        """Renew every active ladder certification at the source's level and below (R-CASC-1, R-CASC-2, D-CASC-1)."""
+        """Renew every active ladder certification at the source's level and below (R-CASC-1, R-CASC-2, D-CASC-1).
+
+        With *held*, the source is a term given by the record that starts
+        *today* (D-CASC-2): certifications at its level are renewed under
+        R-CASC-1, those below under R-CASC-2. A certification recertified
+        directly today is not touched (D-POOL-6, D-PRE2020-2).
+        """
         if not source.cascades:
             return
-        rule = "R-CASC-2" if strictly_below else "R-CASC-1"
         for cert in self._ordered():
             if (
                 cert is source
+                or self.direct_on.get(cert.name) == today
                 or not cert.active
                 or cert.retired
                 or not cert.cascades
@@ -926,6 +1007,7 @@ class _Replay:
             renewed = cert.expiration_from(today)
             if renewed is None or renewed <= cert.expires:
                 continue
+            rule = "R-CASC-2" if strictly_below or (held and cert.rank < source.rank) else "R-CASC-1"
             old = cert.expires
             cert.start, cert.expires = today, renewed
             cert.recertified_on = today
@@ -945,8 +1027,19 @@ class _Replay:
             self.recert_day.setdefault(cert.name, today)
             self._refresh(cert, today)
 
-    def _reset_pool(self, cert: CertState, today: date, used: list[Entry], spent: float = 0) -> None:
-        """Use up the pool at a recertification of its level (R-CE-5, D-POOL-2, D-POOL-5)."""
+    def _reset_pool(
+        self,
+        cert: CertState,
+        today: date,
+        used: list[Entry],
+        spent: float = 0,
+        renewed: list[CertState] | None = None,
+    ) -> None:
+        """Use up the pool at a recertification of its level (R-CE-5, D-POOL-2, D-POOL-5).
+
+        *renewed* lists every certification recertified directly in the same
+        check (D-POOL-6); the pool is reset once for all of them.
+        """
         key = cert.level.name if self.params.pooling == "each_level" else "*"
         carry = self.params.carry_over_excess
         forfeited: list[Entry] = []
@@ -985,7 +1078,8 @@ class _Replay:
             "pool_reset",
             cert.name,
             "R-CE-5",
-            f"the {cert.level.name} pool is used up by the recertification of {cert.name} on {today}: "
+            f"the {cert.level.name} pool is used up by the recertification of "
+            f"{' and '.join(c.name for c in renewed or [cert])} on {today}: "
             f"{format_credits(spent)} CE credits used, "
             + (f"{format_credits(total)} forfeited" if not carry else "the rest carried over (D-POOL-2)"),
         )

@@ -254,10 +254,11 @@ def _levels(policy: Policy) -> str:
 
 def _check_holding(h: Any, path: str, policy: Policy) -> list[Problem]:
     out: list[Problem] = []
-    for key in ("expires_on", "retired_on"):
-        if _before(getattr(h, key), h.earned_on):
-            out.append(Problem(_join(path, key), f"{getattr(h, key).isoformat()} is before "
-                                                 f"earned_on {h.earned_on.isoformat()}"))
+    # A retired_on before earned_on is accepted: a retired track still renewed under an earlier
+    # version, as the tracking system shows it (D-RET-2).
+    if _before(h.expires_on, h.earned_on):
+        out.append(Problem(_join(path, "expires_on"), f"{h.expires_on.isoformat()} is before "
+                                                      f"earned_on {h.earned_on.isoformat()}"))
     first = h.first_earned_on
     if _before(h.earned_on, first):
         out.append(Problem(_join(path, "first_earned_on"),

@@ -126,6 +126,12 @@ class Level:
             which it can still recertify (0: none; the pre-2020 Cisco
             version's CCIE/CCDE: 1).
         suspension_rule: The rule id explanations cite for the suspension.
+        renewal_from: Where a direct recertification of this level counts its
+            new term from, overriding the version's
+            :attr:`Parameters.renewal_from`: ``"recertification"`` (the day D,
+            R-DATE-1) or ``"expiration"`` (the old expiration date: the
+            pre-2020 Cisco version's CCIE/CCDE, R-PRE2020-1); ``None`` follows
+            the version's parameter (D-PRE2020-1).
     """
 
     name: str
@@ -136,6 +142,7 @@ class Level:
     ce_eligible: bool | None = None
     suspension_years: int = 0
     suspension_rule: str = "R-DATE-2"
+    renewal_from: Literal["recertification", "expiration"] | None = None
 
     @property
     def takes_ce(self) -> bool:
@@ -203,6 +210,7 @@ class Exam:
         acronym: ``"ENCOR"``.
         title: The exam's full title.
         tracks: The technology tracks it belongs to.
+        aliases: Other names it is found by (``"CCDE written"``).
     """
 
     code: str
@@ -210,6 +218,7 @@ class Exam:
     acronym: str = ""
     title: str = ""
     tracks: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -271,7 +280,7 @@ def _index(policy: Policy) -> dict[str, Certification]:
 def _exam_index(policy: Policy) -> dict[str, Exam]:
     out: dict[str, Exam] = {}
     for exam in policy.exams:
-        names = [exam.code]
+        names = [exam.code, *exam.aliases]
         if exam.acronym:
             names += [exam.acronym, f"{exam.code} {exam.acronym}"]
         for name in names:

@@ -338,8 +338,13 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
                 "ce_eligible",
                 "suspension_years",
                 "suspension_rule",
+                "renewal_from",
             },
         )
+        level_renewal = entry.get("renewal_from")
+        if level_renewal is not None and level_renewal not in ("recertification", "expiration"):
+            r.fail(_join(p, "renewal_from"), f"{level_renewal!r} is not 'recertification' or 'expiration'")
+            level_renewal = None
         levels.append(
             Level(
                 name=name,
@@ -350,6 +355,7 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
                 ce_eligible=r.flag(entry, "ce_eligible", p, None),
                 suspension_years=r.whole(entry, "suspension_years", p, default=0, maximum=MAX_YEARS),
                 suspension_rule=r.text(entry, "suspension_rule", p, default="R-DATE-2"),
+                renewal_from=level_renewal,
             )
         )
     if not levels:
@@ -364,7 +370,7 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
     for i, entry in enumerate(r.array(data.get("exams", []), "exams")):
         p = _join("exams", i)
         entry = r.table(entry, p)
-        r.keys(entry, p, {"code", "kind", "acronym", "title", "tracks"})
+        r.keys(entry, p, {"code", "kind", "acronym", "title", "tracks", "aliases"})
         kind = r.text(entry, "kind", p)
         if kind and kind not in kind_set:
             r.fail(_join(p, "kind"), f"{describe(kind)} is not an exam kind of exam_kinds")
@@ -375,6 +381,7 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
                 r.plain(entry, "acronym", p),
                 r.plain(entry, "title", p),
                 r.strings(entry, "tracks", p),
+                r.strings(entry, "aliases", p),
             )
         )
     exam_codes = {e.code for e in exams}
