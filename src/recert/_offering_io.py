@@ -19,6 +19,7 @@ from typing import Any
 
 import attrs
 
+from recert._limits import describe
 from recert.exceptions import OfferingError, Problem
 from recert.offerings import EDITIONS, FORMATS, Offering
 
@@ -60,7 +61,7 @@ class _BadValueError(ValueError):
 def _text(value: Any) -> str:
     if isinstance(value, str):
         return value.strip()
-    raise _BadValueError(f"{value!r} is not a string")
+    raise _BadValueError(f"{describe(value)} is not a string")
 
 
 def _flag(value: Any) -> bool:
@@ -72,7 +73,7 @@ def _flag(value: Any) -> bool:
             return True
         if word in _FALSE:
             return False
-    raise _BadValueError(f"{value!r} is not true or false")
+    raise _BadValueError(f"{describe(value)} is not true or false")
 
 
 def _amount(value: Any) -> float:
@@ -82,18 +83,18 @@ def _amount(value: Any) -> float:
         try:
             number = float(value) if any(c in value for c in ".eE") else int(value)
         except ValueError:
-            raise _BadValueError(f"{value!r} is not a number") from None
+            raise _BadValueError(f"{describe(value)} is not a number") from None
     else:
-        raise _BadValueError(f"{value!r} is not a number")
+        raise _BadValueError(f"{describe(value)} is not a number")
     if number != number or number < 0:  # NaN or negative
-        raise _BadValueError(f"{value!r} is not a number >= 0")
+        raise _BadValueError(f"{describe(value)} is not a number >= 0")
     return number
 
 
 def _hours(value: Any) -> float:
     number = _amount(value)
     if number == 0:
-        raise _BadValueError(f"{value!r} is not positive")
+        raise _BadValueError(f"{describe(value)} is not positive")
     return number
 
 
@@ -103,21 +104,21 @@ def _day(value: Any) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise _BadValueError(f"{value!r} is not a date (YYYY-MM-DD)")
+    raise _BadValueError(f"{describe(value)} is not a date (YYYY-MM-DD)")
 
 
 def _format(value: Any) -> str:
     key = _key(_text(value))
     key = _FORMAT_ALIASES.get(key, key)
     if key not in FORMATS:
-        raise _BadValueError(f"{value!r} is not a format ({', '.join(FORMATS)})")
+        raise _BadValueError(f"{describe(value)} is not a format ({', '.join(FORMATS)})")
     return key
 
 
 def _edition(value: Any) -> str:
     key = _key(_text(value))
     if key not in EDITIONS:
-        raise _BadValueError(f"{value!r} is not an edition ({', '.join(EDITIONS)})")
+        raise _BadValueError(f"{describe(value)} is not an edition ({', '.join(EDITIONS)})")
     return key
 
 
@@ -295,6 +296,9 @@ def _csv_rows(handle: Any, name: str) -> Iterator[Entry]:
         yield _entry(dict(zip(header, cells, strict=True)), f"line {line}", line)
 
 
+_TOO_DEEP = "not valid JSON: arrays and objects are nested deeper than the parser follows"
+
+
 def _jsonl_rows(handle: Any) -> Iterator[Entry]:
     for number, text in enumerate(handle, start=1):
         if not text.strip():
@@ -305,6 +309,9 @@ def _jsonl_rows(handle: Any) -> Iterator[Entry]:
         except ValueError as error:
             yield Entry(source, number, None, error=OfferingError(f"not valid JSON: {error}",
                                                                   source=source))
+            continue
+        except RecursionError:
+            yield Entry(source, number, None, error=OfferingError(_TOO_DEEP, source=source))
             continue
         if not isinstance(row, dict):
             yield Entry(source, number, None, error=OfferingError(
@@ -318,6 +325,8 @@ def _json_rows(handle: Any, name: str) -> Iterator[Entry]:
         rows = json.load(handle)
     except ValueError as error:
         raise OfferingError(f"not valid JSON: {error}", source=name) from None
+    except RecursionError:
+        raise OfferingError(_TOO_DEEP, source=name) from None
     if not isinstance(rows, list):
         raise OfferingError(f"{type(rows).__name__} is not a JSON array of offerings", source=name)
     for index, row in enumerate(rows):

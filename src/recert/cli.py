@@ -32,6 +32,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any, NamedTuple, TypeAlias
 
+from recert._limits import printable
 from recert.batch import _map_chunks
 from recert.engine import evaluate
 from recert.exceptions import RecertError, RecordError
@@ -50,7 +51,8 @@ Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 #: Modules that add subcommands, each exposing ``register(subparsers) -> None``
 #: (e.g. ``"recert.offerings_cli"``). Imported when the parser is built.
-COMMAND_MODULES: tuple[str, ...] = ("recert.offerings_cli", "recert.catalog_cli", "recert.plan_cli")
+COMMAND_MODULES: tuple[str, ...] = (
+    "recert.offerings_cli", "recert.catalog_cli", "recert.plan_cli", "recert.schema_cli")
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -75,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except RecertError as error:
-        print(f"recert: error: {_one_line(str(error))}", file=sys.stderr)
+        print(printable(f"recert: error: {_one_line(str(error))}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         # Whoever read the output is gone (`recert evaluate ... | head`): stop without a
@@ -244,8 +246,12 @@ def _chunks_of_lines(
         raise failure
 
 
-def _read_task(task: _Task, policy: Policy) -> Iterator[tuple[str, Record | RecertError]]:
-    """The records of one task (or their errors), each with where it came from."""
+def _read_task(task: _Task, policy: Policy) -> Iterator[tuple[str, Record | RecertError, str]]:
+    """The records of one task (or their errors), each with its source and where exactly it came from.
+
+    The source is what a report is headed with (the file); where exactly is what an
+    error is headed with (``FILE line N`` for JSON Lines).
+    """
     if isinstance(task, _Lines):
         for offset, line in enumerate(task.lines):
             if not line.strip():
@@ -257,15 +263,20 @@ def _read_task(task: _Task, policy: Policy) -> Iterator[tuple[str, Record | Rece
             except UnicodeDecodeError as error:
                 item = RecordError(f"not UTF-8 text: {error}", source=where)
             else:
-                item = _read_line(text, where, policy)
-            yield (item.source or task.path) if isinstance(item, RecordError) else task.path, item
+                try:
+                    item = _read_line(text, where, policy)
+                except Exception as error:  # a bug: this record fails, the others go on
+                    item = _unexpected(error, where)
+            yield (item.source or task.path) if isinstance(item, RecordError) else task.path, item, where
     elif isinstance(task, _File):
         try:
-            yield task.path, load_record(task.path, policy=policy)
+            yield task.path, load_record(task.path, policy=policy), task.path
         except RecordError as error:
-            yield task.path, error
+            yield task.path, error, task.path
+        except Exception as error:  # a bug: this record fails, the others go on
+            yield task.path, _unexpected(error, task.path), task.path
     else:
-        yield task.path, task.error
+        yield task.path, task.error, task.path
 
 
 def _run_chunk(task: _Task, policy: Policy, dates: tuple[date | None, date], form: str,
@@ -280,29 +291,53 @@ def _run_chunk(task: _Task, policy: Policy, dates: tuple[date | None, date], for
     out = io.StringIO()
     count = 0
     bad = False
-    for source, record in _read_task(task, policy):
-        result = _evaluate_one(record, dates, policy)
+    for source, record, where in _read_task(task, policy):
+        result = _evaluate_one(record, dates, policy, where)
         bad = bad or isinstance(result, RecertError)
-        if form == "json":
-            _write_json(out, result, source, pretty=pretty, first=count == 0)
-        elif isinstance(result, RecertError) or isinstance(record, RecertError):
-            _write_text(out, result, source, pretty=pretty, first=count == 0, html=form == "html")
-        else:
-            # The person's report says what to do next: the record's plan on the same date.
-            steps = plan(record, as_of=result.as_of, policy=policy, evaluation=result)
-            if form == "html":
-                out.write(render_html_section(result, source, steps, record))
-            else:
-                _write_text(out, result, source, pretty=pretty, first=count == 0, steps=steps)
+        one = io.StringIO()
+        try:
+            _write_result(one, result, record, source, form, policy, pretty=pretty, first=count == 0)
+        except Exception as error:  # a bug in writing one result: it fails, the others go on
+            one = io.StringIO()
+            _write_result(one, _unexpected(error, where), record, source, form, policy,
+                          pretty=pretty, first=count == 0)
+            bad = True
+        out.write(one.getvalue())
         count += 1
     return [(out.getvalue(), count, bad)]
 
 
+def _write_result(out: IO[str], result: Evaluation | RecertError, record: Record | RecertError,
+                  source: str, form: str, policy: Policy, *, pretty: bool, first: bool) -> None:
+    """Write one record's result (or error) in *form*: json, text or html."""
+    if form == "json":
+        _write_json(out, result, source, pretty=pretty, first=first)
+    elif isinstance(result, RecertError) or isinstance(record, RecertError):
+        _write_text(out, result, source, pretty=pretty, first=first, html=form == "html")
+    else:
+        # The person's report says what to do next: the record's plan on the same date.
+        steps = plan(record, as_of=result.as_of, policy=policy, evaluation=result)
+        if form == "html":
+            out.write(render_html_section(result, source, steps, record))
+        else:
+            _write_text(out, result, source, pretty=pretty, first=first, steps=steps)
+
+
+def _unexpected(error: Exception, where: str) -> RecordError:
+    """A record that made recert fail in a way it did not foresee (a bug), as an error in its place."""
+    return RecordError(
+        f"recert failed on this record ({type(error).__name__}: {error}); this is a bug in recert, "
+        "please report it with the record",
+        source=where,
+    )
+
+
 def _evaluate_one(record: Record | RecertError, dates: tuple[date | None, date],
-                  policy: Policy) -> Evaluation | RecertError:
+                  policy: Policy, where: str) -> Evaluation | RecertError:
     """Evaluate on ``--as-of`` when given, else the record's own ``as_of``, else today.
 
-    *dates* is (the ``--as-of`` date or ``None``, today).
+    *dates* is (the ``--as-of`` date or ``None``, today); *where* names the record in an
+    unexpected failure.
     """
     if isinstance(record, RecertError):
         return record
@@ -311,6 +346,8 @@ def _evaluate_one(record: Record | RecertError, dates: tuple[date | None, date],
         return evaluate(record, as_of=given or record.as_of or today, policy=policy)
     except RecertError as error:  # the engine's own checks of a record
         return error
+    except Exception as error:  # a bug: this record fails, the others go on
+        return _unexpected(error, where)
 
 
 def _as_of(text: str | None) -> date:
@@ -340,7 +377,13 @@ def _error_dict(error: RecertError, source: str) -> dict[str, Any]:
 def _write_json(out: IO[str], item: Evaluation | RecertError, source: str, *,
                 pretty: bool, first: bool) -> None:
     data = _error_dict(item, source) if isinstance(item, RecertError) else item.to_dict()
-    out.write((_PRETTY if pretty else _COMPACT).encode(data) + "\n")
+    text = (_PRETTY if pretty else _COMPACT).encode(data)
+    if _SURROGATE.search(text):  # not UTF-8: write \uXXXX escapes instead of failing
+        text = json.dumps(data, ensure_ascii=True, indent=2 if pretty else None)
+    out.write(text + "\n")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 # What json.dumps(data, ensure_ascii=False, indent=2 if pretty else None) writes, made once. The
@@ -361,9 +404,11 @@ def _write_text(out: IO[str], item: Evaluation | RecertError, source: str, *,
         if html:
             out.write(render_html_error(where, lines))
             return
-        out.write(f"{where}: error\n" + "".join(f"  {line}\n" for line in lines))
+        out.write(printable(f"{where}: error") + "\n"
+                  + "".join(f"  {printable(line)}\n" for line in lines))
         return
-    out.write("\n".join(render_text(item, source, steps)) + "\n")
+    # Every line is made safe as a whole: ids, names and notes come from the record.
+    out.write("\n".join(printable(line) for line in render_text(item, source, steps)) + "\n")
 
 
 if __name__ == "__main__":

@@ -1379,20 +1379,92 @@ def _mark_duplicate(entry: Entry, holder: Entry) -> None:
 def _fill(
     slots: tuple[tuple[str, ...], ...], usable: list[PassFact], todays: set[PassFact]
 ) -> tuple[PassFact, ...] | None:
-    """Fill every slot with a distinct pass, at least one of them from today; latest passes first."""
-    newest = sorted(usable, key=lambda p: p.passed_on, reverse=True)
+    """Fill every slot with a distinct pass, at least one of them from today; latest passes first.
 
-    def fill(index: int, taken: tuple[PassFact, ...]) -> tuple[PassFact, ...] | None:
-        if index == len(slots):
-            return taken if todays.intersection(taken) else None
-        for candidate in newest:
-            if candidate.code in slots[index] and candidate not in taken:
-                found = fill(index + 1, (*taken, candidate))
-                if found is not None:
-                    return found
+    The answer is the first filling in the order of a depth-first search that
+    tries the slots in order and, in each, the passes latest first (ties in
+    *usable*'s order). It is found slot by slot, without backtracking: each slot
+    takes the first pass after which the remaining slots can still be filled
+    (:func:`_completes`, a small matching problem). The cost grows linearly with
+    the passes, not with their combinations.
+    """
+    if not slots:
         return None
+    # Only today's passes can satisfy "at least one from today": without one that fits a slot,
+    # nothing does (and the common case ends here, before any sorting).
+    if not any(p.code in slot for slot in slots for p in todays):
+        return None
+    codes = {code for slot in slots for code in slot}
+    newest = sorted((p for p in usable if p.code in codes), key=lambda p: p.passed_on, reverse=True)
+    # A pass equal to one already taken can never be taken again: keep the first of equals.
+    newest = list(dict.fromkeys(newest))
+    candidates = [[p for p in newest if p.code in slot] for slot in slots]
+    today_candidates = [[p for p in these if p in todays] for these in candidates]
+    if not _completes(range(len(slots)), [], False, candidates, today_candidates):
+        return None  # checked once, so that no slot below tries every pass in vain
+    chosen: list[PassFact] = []
+    for index, these in enumerate(candidates):
+        rest = range(index + 1, len(slots))
+        for candidate in these:
+            if candidate in chosen:
+                continue
+            taken = [*chosen, candidate]
+            if _completes(rest, taken, any(p in todays for p in taken), candidates, today_candidates):
+                chosen = taken
+                break
+        else:
+            return None
+    return tuple(chosen)
 
-    return fill(0, ())
+
+def _completes(
+    rest: range,
+    taken: list[PassFact],
+    has_today: bool,
+    candidates: list[list[PassFact]],
+    today_candidates: list[list[PassFact]],
+) -> bool:
+    """Whether the slots *rest* can take distinct passes not in *taken*, one from today if none is yet."""
+    if has_today:
+        return _matching(list(rest), taken, candidates)
+    for slot in rest:
+        for today in today_candidates[slot]:
+            if today not in taken and _matching([s for s in rest if s != slot], [*taken, today], candidates):
+                return True
+    return False
+
+
+def _matching(slots: list[int], taken: list[PassFact], candidates: list[list[PassFact]]) -> bool:
+    """Whether every slot of *slots* can take a distinct pass of its candidates, none in *taken*.
+
+    A slot needs only its first ``len(slots)`` candidates not taken: whichever
+    passes the other slots hold, one of those is free. So the matching (Kuhn's
+    augmenting paths) stays as small as the number of slots.
+    """
+    options: list[list[PassFact]] = []
+    for slot in slots:
+        free = []
+        for p in candidates[slot]:
+            if p not in taken:
+                free.append(p)
+                if len(free) == len(slots):
+                    break
+        if not free:
+            return False
+        options.append(free)
+    holder: dict[PassFact, int] = {}
+
+    def place(i: int, seen: set[PassFact]) -> bool:
+        for p in options[i]:
+            if p in seen:
+                continue
+            seen.add(p)
+            if p not in holder or place(holder[p], seen):
+                holder[p] = i
+                return True
+        return False
+
+    return all(place(i, set()) for i in range(len(options)))
 
 
 def _years(cert: CertState, start: date) -> str:

@@ -27,7 +27,7 @@ import math
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import date, datetime, time
+from datetime import date, datetime
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, TypeVar
@@ -36,6 +36,18 @@ import attrs
 import cattrs
 from cattrs.errors import AttributeValidationNote, ForbiddenExtraKeysError
 
+from recert._limits import (
+    MAX_ACTIVITIES,
+    MAX_CREDITS,
+    MAX_DEPTH,
+    MAX_EXAMS,
+    MAX_HOLDINGS,
+    MAX_TEXT,
+    SHOWN,
+    describe,
+    long_texts,
+    too_deep,
+)
 from recert.exceptions import Problem, RecordError
 from recert.policy import Policy
 from recert.policy_loader import cisco_policy
@@ -47,6 +59,7 @@ _T = TypeVar("_T")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _UNREADABLE = object()
 _LISTS = {"holdings": Holding, "exams": ExamPass, "activities": Activity}
+_MOST = {"holdings": MAX_HOLDINGS, "exams": MAX_EXAMS, "activities": MAX_ACTIVITIES}
 
 
 # --- structuring: shapes, types and single values -------------------------------------------
@@ -70,23 +83,13 @@ def _draft(cls: type[Any], *, leave_out: Iterable[str] = ()) -> type[Any]:
     return attrs.make_class(f"{cls.__name__}Draft", these, frozen=True)
 
 
-def _describe(value: object, *, limit: int = 80) -> str:
+def _describe(value: object, *, limit: int = SHOWN) -> str:
     """A value as a message shows it: strings quoted; dates, times and what holds them as in TOML.
 
-    Shown values longer than *limit* characters are cut, saying how long they are.
+    Shown values longer than *limit* characters are cut, saying how long they are; any
+    nesting or size is safe (:func:`recert._limits.describe`).
     """
-    text = _shown(value)
-    return text if len(text) <= limit else f"{text[: limit - 20]}... ({len(text)} characters)"
-
-
-def _shown(value: object) -> str:
-    if isinstance(value, date | time):  # datetime is a date
-        return value.isoformat()
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{_shown(k)}: {_shown(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(_shown(v) for v in value) + "]"
-    return repr(value)
+    return describe(value, limit=limit)
 
 
 def _structure_date(value: object, _: object) -> date:
@@ -106,8 +109,10 @@ def _structure_date(value: object, _: object) -> date:
 def _structure_str(value: object, _: object) -> str:
     if not isinstance(value, str):
         raise ValueError(f"{_describe(value)} is not a string")
+    if len(value) > MAX_TEXT:
+        raise ValueError(f"{_describe(value)} is longer than {MAX_TEXT} characters")
     if not value.strip():
-        raise ValueError(f"{value!r} is empty")
+        raise ValueError(f"{_describe(value)} is empty")
     return value
 
 
@@ -122,6 +127,8 @@ def _structure_credits(value: object, _: object) -> float:
         raise ValueError(f"{value!r} is not a finite number")
     if value <= 0:
         raise ValueError(f"{value!r} is not positive")
+    if value > MAX_CREDITS:
+        raise ValueError(f"{_describe(value)} is more than {MAX_CREDITS} (the most one activity may carry)")
     return value
 
 
@@ -259,19 +266,19 @@ def _check_holding(h: Any, path: str, policy: Policy) -> list[Problem]:
     level = h.level if isinstance(h.level, str) else None
     if level is not None and not policy.has_level(level):
         out.append(Problem(_join(path, "level"),
-                           f"{level!r} is not a level of {policy.id} (one of {_levels(policy)})"))
+                           f"{_describe(level)} is not a level of {policy.id} (one of {_levels(policy)})"))
     if not isinstance(h.certification, str):
         return out
     known = policy.certification(h.certification)
     if known is None and h.level is None:
         out.append(Problem(
             _join(path, "certification"),
-            f"{h.certification!r} is not in the catalog of {policy.id}"
+            f"{_describe(h.certification)} is not in the catalog of {policy.id}"
             f"{_suggest(h.certification, policy.certification_names(), _cert_name(policy))}; "
             f"give its level ({_levels(policy)}) if it is not a catalog certification"))
     elif known is not None and level is not None and policy.has_level(level) and level != known.level:
         out.append(Problem(_join(path, "level"),
-                           f"{level!r} differs from the catalog's level {known.level!r} "
+                           f"{_describe(level)} differs from the catalog's level {known.level!r} "
                            f"of {known.name}"))
     return out
 
@@ -287,12 +294,12 @@ def _exam_names(policy: Policy) -> list[str]:
 
 def _check_exam(e: Any, path: str, policy: Policy) -> list[Problem]:
     if isinstance(e.kind, str) and e.kind not in policy.exam_kinds:
-        return [Problem(_join(path, "kind"), f"{e.kind!r} is not an exam kind of {policy.id} "
+        return [Problem(_join(path, "kind"), f"{_describe(e.kind)} is not an exam kind of {policy.id} "
                                              f"(one of {', '.join(policy.exam_kinds)})")]
     if e.kind is None and isinstance(e.exam, str) and policy.exam(e.exam) is None:
         hint = _suggest(e.exam, _exam_names(policy), _exam_name(policy))
         return [Problem(_join(path, "exam"),
-                        f"{e.exam!r} is not in the exam catalog of {policy.id}{hint}; "
+                        f"{_describe(e.exam)} is not in the exam catalog of {policy.id}{hint}; "
                         f"give its kind ({', '.join(policy.exam_kinds)}) if it is not a catalog exam")]
     return []
 
@@ -302,7 +309,7 @@ def _check_activity(a: Any, path: str, policy: Policy) -> list[Problem]:
     if isinstance(a.category, str) and policy.category(a.category) is None:
         names = ", ".join(c.name for c in policy.categories)
         out.append(Problem(_join(path, "category"),
-                           f"{a.category!r} is not a category of {policy.id} (one of {names})"))
+                           f"{_describe(a.category)} is not a category of {policy.id} (one of {names})"))
     if a.claimed_on is None:  # absent, not merely unreadable
         if a.status not in (None, _UNREADABLE):
             out.append(Problem(_join(path, "status"),
@@ -367,7 +374,7 @@ def _duplicate_ids(data: Mapping[str, Any]) -> list[Problem]:
             continue
         if ident in seen:
             out.append(Problem(f"activities[{index}].id",
-                               f"{ident!r} repeats activities[{seen[ident]}].id"))
+                               f"{_describe(ident)} repeats activities[{seen[ident]}].id"))
         else:
             seen[ident] = index
     return out
@@ -389,7 +396,9 @@ _FAST = _converter(detailed=False)
 
 def _fast_record(data: object, policy: Policy) -> Record | None:
     """The record of *data* when it has no problem at all, else ``None`` (then the detailed path runs)."""
-    if type(data) is not dict or any(type(data.get(key, [])) is not list for key in _LISTS):
+    if type(data) is not dict or any(
+        type(data.get(key, [])) is not list or len(data.get(key, [])) > _MOST[key] for key in _LISTS
+    ):
         return None
     try:
         record = _FAST.structure(data, Record)
@@ -446,6 +455,9 @@ def _detailed_record(data: object, policy: Policy, source: str | None) -> Record
     """:func:`record_from_mapping` the slow way: every problem found, each with its path and value."""
     if not isinstance(data, Mapping):
         raise RecordError([Problem("", f"{_describe(data)} is not an object")], source=source)
+    beyond = _beyond_limits(data)
+    if beyond:  # nothing else is read: the checks below assume input of a sane size
+        raise RecordError(beyond, source=source)
     problems: list[Problem] = []
     top = _structure({k: v for k, v in data.items() if k not in _LISTS}, _TOP_DRAFT, "", problems,
                      fields=_TOP_FIELDS)
@@ -456,6 +468,24 @@ def _detailed_record(data: object, policy: Policy, source: str | None) -> Record
     if problems or top is None:
         raise RecordError(problems, source=source)
     return Record(tuple(holdings), tuple(exams), tuple(activities), **attrs.asdict(top, recurse=False))
+
+
+def _beyond_limits(data: Mapping[str, Any]) -> list[Problem]:
+    """What in *data* is beyond recert's input limits: nesting, long strings, long lists."""
+    out: list[Problem] = []
+    deep = too_deep(data)
+    if deep is not None:
+        out.append(Problem(deep, f"arrays and objects are nested deeper than {MAX_DEPTH} levels"))
+    for path, text, is_key in long_texts(data):
+        what = "the key " if is_key else ""
+        out.append(Problem(path, f"{what}{_describe(text)} is longer than {MAX_TEXT} characters"))
+        if len(out) >= 100:
+            break
+    for key, most in _MOST.items():
+        raw = data.get(key)
+        if isinstance(raw, list) and len(raw) > most:
+            out.append(Problem(key, f"{len(raw)} entries are more than {most}"))
+    return out
 
 
 def _decode(raw: bytes, source: str) -> str:
@@ -484,14 +514,14 @@ def load_record(path: str | Path, *, policy: Policy | None = None) -> Record:
     source = str(path)
     suffix = path.suffix.lower()
     if suffix not in (".json", ".toml"):
-        raise RecordError(f"{suffix or 'no suffix'!r}: expected a .json, .toml or .jsonl file",
+        raise RecordError(f"{_describe(suffix) if suffix else 'no suffix'}: expected a .json, .toml or .jsonl file",
                           source=source)
     try:
         text = _decode(path.read_bytes(), source)
     except OSError as error:
         raise RecordError(f"cannot read the file: {error.strerror}", source=source) from None
     try:
-        data = _json(text) if suffix == ".json" else tomllib.loads(text)
+        data = _json(text) if suffix == ".json" else _toml(text)
     except ValueError as error:  # json.JSONDecodeError and tomllib.TOMLDecodeError
         kind = "JSON" if suffix == ".json" else "TOML"
         raise RecordError(f"not valid {kind}: {error}", source=source) from None
@@ -503,7 +533,7 @@ def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     for key, value in pairs:
         if key in seen:
             # A repeated key would silently keep the last value (a typo must not change an answer).
-            raise ValueError(f"the key {key!r} appears twice in one object")
+            raise ValueError(f"the key {_describe(key)} appears twice in one object")
         seen[key] = value
     return seen
 
@@ -512,7 +542,21 @@ def _json(text: str) -> Any:
     """Parse JSON, refusing an empty text and an object with a repeated key."""
     if not text.strip():
         raise ValueError("the input is empty")
-    return json.loads(text, object_pairs_hook=_no_repeated_keys)
+    try:
+        return json.loads(text, object_pairs_hook=_no_repeated_keys)
+    except RecursionError:
+        raise ValueError(_TOO_DEEP) from None
+
+
+_TOO_DEEP = f"arrays and objects are nested deeper than the parser follows (recert reads {MAX_DEPTH} levels)"
+
+
+def _toml(text: str) -> Any:
+    """Parse TOML, a nesting too deep for the parser being a ``ValueError`` like any other."""
+    try:
+        return tomllib.loads(text)
+    except RecursionError:
+        raise ValueError(_TOO_DEEP) from None
 
 
 def iter_records(lines_or_file: Iterable[str], *, policy: Policy | None = None,

@@ -16,6 +16,17 @@ from pathlib import Path
 from typing import Any
 
 from recert._builtin_rules import BUILTIN_RULES
+from recert._limits import (
+    MAX_CLAIM_WINDOW_DAYS,
+    MAX_CREDITS,
+    MAX_DEPTH,
+    MAX_POLICY_TEXT,
+    MAX_WHOLE,
+    MAX_YEARS,
+    describe,
+    long_texts,
+    too_deep,
+)
 from recert.exceptions import PolicyError, Problem
 from recert.policy import (
     Category,
@@ -58,13 +69,13 @@ class _Reader:
     def table(self, data: Any, path: str) -> Mapping[str, Any]:
         if isinstance(data, Mapping):
             return data
-        self.fail(path, f"{data!r} is not a table")
+        self.fail(path, f"{describe(data)} is not a table")
         return {}
 
     def array(self, data: Any, path: str) -> list[Any]:
         if isinstance(data, list):
             return data
-        self.fail(path, f"{data!r} is not an array")
+        self.fail(path, f"{describe(data)} is not an array")
         return []
 
     def keys(self, data: Mapping[str, Any], path: str, allowed: set[str]) -> None:
@@ -79,7 +90,15 @@ class _Reader:
         if value is None:
             self.fail(_join(path, key), "is missing")
         else:
-            self.fail(_join(path, key), f"{value!r} is not a non-empty string")
+            self.fail(_join(path, key), f"{describe(value)} is not a non-empty string")
+        return ""
+
+    def plain(self, data: Mapping[str, Any], key: str, path: str) -> str:
+        """An optional free text (a title, a description): a string, ``""`` when absent."""
+        value = data.get(key, "")
+        if isinstance(value, str):
+            return value
+        self.fail(_join(path, key), f"{describe(value)} is not a string")
         return ""
 
     def optional_text(self, data: Mapping[str, Any], key: str, path: str) -> str | None:
@@ -91,32 +110,44 @@ class _Reader:
         value = data.get(key, [])
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             return tuple(value)
-        self.fail(_join(path, key), f"{value!r} is not an array of strings")
+        self.fail(_join(path, key), f"{describe(value)} is not an array of strings")
         return ()
 
     def whole(
-        self, data: Mapping[str, Any], key: str, path: str, default: int | None = None, minimum: int = 0
+        self,
+        data: Mapping[str, Any],
+        key: str,
+        path: str,
+        default: int | None = None,
+        minimum: int = 0,
+        maximum: int = MAX_WHOLE,
     ) -> int:
         value = data.get(key, default)
-        if isinstance(value, int) and not isinstance(value, bool) and value >= minimum:
+        if isinstance(value, int) and not isinstance(value, bool) and minimum <= value <= maximum:
             return value
         if value is None:
             self.fail(_join(path, key), "is missing")
+        elif isinstance(value, int) and not isinstance(value, bool) and value > maximum:
+            self.fail(_join(path, key), f"{describe(value)} is more than {maximum}, the most recert reads here")
         else:
-            self.fail(_join(path, key), f"{value!r} is not a whole number >= {minimum}")
+            self.fail(_join(path, key), f"{describe(value)} is not a whole number >= {minimum}")
         return minimum
 
     def number(self, value: Any, path: str) -> float:
-        if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+        """A positive, finite amount of CE credits, at most ``MAX_CREDITS``."""
+        if isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= MAX_CREDITS:
             return value
-        self.fail(path, f"{value!r} is not a positive number")
+        if isinstance(value, int | float) and not isinstance(value, bool) and value > MAX_CREDITS:
+            self.fail(path, f"{describe(value)} is more than {MAX_CREDITS}, the most recert reads here")
+        else:
+            self.fail(path, f"{describe(value)} is not a positive number")
         return 1
 
     def flag(self, data: Mapping[str, Any], key: str, path: str, default: bool | None) -> bool | None:
         value = data.get(key, default)
         if value is None or isinstance(value, bool):
             return value
-        self.fail(_join(path, key), f"{value!r} is not true or false")
+        self.fail(_join(path, key), f"{describe(value)} is not true or false")
         return default
 
     def day(self, data: Mapping[str, Any], key: str, path: str) -> date | None:
@@ -130,7 +161,7 @@ class _Reader:
                 return date.fromisoformat(value)
             except ValueError:
                 pass
-        self.fail(_join(path, key), f"{value!r} is not a date (YYYY-MM-DD)")
+        self.fail(_join(path, key), f"{describe(value)} is not a date (YYYY-MM-DD)")
         return None
 
 
@@ -146,7 +177,11 @@ def _validity(r: _Reader, data: Any, path: str) -> tuple[Validity, ...]:
         p = _join(path, i)
         entry = r.table(entry, p)
         r.keys(entry, p, {"years", "lifetime", "starting_on"})
-        years = None if entry.get("lifetime") is True else r.whole(entry, "years", p, minimum=1)
+        years = (
+            None
+            if entry.get("lifetime") is True
+            else r.whole(entry, "years", p, minimum=1, maximum=MAX_YEARS)
+        )
         out.append(Validity(years, r.day(entry, "starting_on", p)))
     starts = [v.starting_on or date.min for v in out]
     if starts != sorted(starts):
@@ -176,18 +211,19 @@ def _options(r: _Reader, data: Any, path: str, kinds: set[str], rules: set[str])
                 codes = r.strings(req, "codes", rp)
                 for k, kind in enumerate(req_kinds):
                     if kind not in kinds:
-                        r.fail(_join(_join(rp, "kinds"), k), f"{kind!r} is not an exam kind of exam_kinds")
+                        r.fail(
+                            _join(_join(rp, "kinds"), k), f"{describe(kind)} is not an exam kind of exam_kinds"
+                        )
                 if not req_kinds and not codes:
                     r.fail(rp, "names neither kinds nor codes")
-                noun = req.get("noun", "")
-                requirements.append(Exams(count, req_kinds, codes, noun if isinstance(noun, str) else ""))
+                requirements.append(Exams(count, req_kinds, codes, r.plain(req, "noun", rp)))
             else:
-                r.fail(rp, f"{dict(req)!r} is neither {{ce_credits = N}} nor {{exams = N, kinds = [...]}}")
+                r.fail(rp, f"{describe(req)} is neither {{ce_credits = N}} nor {{exams = N, kinds = [...]}}")
         if not requirements:
             r.fail(_join(p, "requirements"), "is empty")
         rule = r.text(entry, "rule", p, default="R-OPT-1")
         if rule and rule not in rules:
-            r.fail(_join(p, "rule"), f"{rule!r} is not a rule id of [rules]")
+            r.fail(_join(p, "rule"), f"{describe(rule)} is not a rule id of [rules]")
         label = r.text(entry, "label", p, default=" + ".join(x.label for x in requirements) or None)
         reconstructed = bool(r.flag(entry, "reconstructed", p, False))
         out.append(Option(label, tuple(requirements), rule, reconstructed=reconstructed))
@@ -210,6 +246,9 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
             unknown exam kind, a negative number, an unknown field, ...).
     """
     r = _Reader()
+    beyond = _beyond_limits(data)
+    if beyond:  # nothing else is read: the checks below assume input of a sane size
+        raise PolicyError(beyond, source=source)
     data = r.table(data, "")
     r.keys(data, "", _TOP)
     head = r.table(data.get("policy", {}), "policy")
@@ -230,22 +269,26 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
     )
     anchor = params.get("recertification_anchor", "completion")
     if anchor not in ("completion", "claim"):
-        r.fail("parameters.recertification_anchor", f"{anchor!r} is not 'completion' or 'claim'")
+        r.fail("parameters.recertification_anchor", f"{describe(anchor)} is not 'completion' or 'claim'")
         anchor = "completion"
     pooling = params.get("pooling", "highest_level")
     if pooling not in ("highest_level", "each_level"):
-        r.fail("parameters.pooling", f"{pooling!r} is not 'highest_level' or 'each_level'")
+        r.fail("parameters.pooling", f"{describe(pooling)} is not 'highest_level' or 'each_level'")
         pooling = "highest_level"
     renewal = params.get("renewal_from", "recertification")
     if renewal not in ("recertification", "expiration"):
-        r.fail("parameters.renewal_from", f"{renewal!r} is not 'recertification' or 'expiration'")
+        r.fail("parameters.renewal_from", f"{describe(renewal)} is not 'recertification' or 'expiration'")
         renewal = "recertification"
     parameters = Parameters(
-        claim_window_days=r.whole(params, "claim_window_days", "parameters", default=365),
+        claim_window_days=r.whole(
+            params, "claim_window_days", "parameters", default=365, maximum=MAX_CLAIM_WINDOW_DAYS
+        ),
         recertification_anchor=anchor,
         pooling=pooling,
         carry_over_excess=bool(r.flag(params, "carry_over_excess", "parameters", False)),
-        earning_window_years=r.whole(params, "earning_window_years", "parameters", default=3),
+        earning_window_years=r.whole(
+            params, "earning_window_years", "parameters", default=3, maximum=MAX_YEARS
+        ),
         renewal_from=renewal,
     )
 
@@ -261,7 +304,7 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
             id=rid,
             title=r.text(entry, "title", p),
             source=r.strings(entry, "source", p),
-            text=str(entry.get("text", "")),
+            text=r.plain(entry, "text", p),
             parameter=r.optional_text(entry, "parameter", p),
             values=r.strings(entry, "values", p),
             reconstructed=bool(r.flag(entry, "reconstructed", p, False)),
@@ -276,7 +319,7 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
         entry = r.table(entry, p)
         r.keys(entry, p, {"eligible", "description"})
         categories.append(
-            Category(name, bool(r.flag(entry, "eligible", p, True)), str(entry.get("description", "")))
+            Category(name, bool(r.flag(entry, "eligible", p, True)), r.plain(entry, "description", p))
         )
 
     levels: list[Level] = []
@@ -310,7 +353,7 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
                 validity=_validity(r, entry.get("validity"), _join(p, "validity")),
                 options=_options(r, entry.get("options", []), _join(p, "options"), kind_set, rule_ids),
                 ce_eligible=r.flag(entry, "ce_eligible", p, None),
-                suspension_years=r.whole(entry, "suspension_years", p, default=0),
+                suspension_years=r.whole(entry, "suspension_years", p, default=0, maximum=MAX_YEARS),
                 suspension_rule=r.text(entry, "suspension_rule", p, default="R-DATE-2"),
                 renewal_from=level_renewal,
             )
@@ -320,7 +363,7 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
     levels.sort(key=lambda lvl: lvl.rank)
     ranks = [lvl.rank for lvl in levels]
     if len(set(ranks)) != len(ranks):
-        r.fail("levels", f"ranks {ranks} are not distinct")
+        r.fail("levels", f"ranks {describe(ranks)} are not distinct")
     level_names = {lvl.name for lvl in levels}
 
     exams: list[Exam] = []
@@ -330,13 +373,13 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
         r.keys(entry, p, {"code", "kind", "acronym", "title", "tracks", "aliases"})
         kind = r.text(entry, "kind", p)
         if kind and kind not in kind_set:
-            r.fail(_join(p, "kind"), f"{kind!r} is not an exam kind of exam_kinds")
+            r.fail(_join(p, "kind"), f"{describe(kind)} is not an exam kind of exam_kinds")
         exams.append(
             Exam(
                 r.text(entry, "code", p),
                 kind,
-                str(entry.get("acronym", "")),
-                str(entry.get("title", "")),
+                r.plain(entry, "acronym", p),
+                r.plain(entry, "title", p),
                 r.strings(entry, "tracks", p),
                 r.strings(entry, "aliases", p),
             )
@@ -366,7 +409,7 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
         )
         level = r.text(entry, "level", p)
         if level and level not in level_names:
-            r.fail(_join(p, "level"), f"{level!r} is not a level of [levels]")
+            r.fail(_join(p, "level"), f"{describe(level)} is not a level of [levels]")
         earned: list[EarningRule] = []
         for j, rule in enumerate(r.array(entry.get("earned_by", []), _join(p, "earned_by"))):
             rp = _join(_join(p, "earned_by"), j)
@@ -376,11 +419,14 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
             for k, slot in enumerate(r.array(rule.get("exams", []), _join(rp, "exams"))):
                 sp = _join(_join(rp, "exams"), k)
                 codes = tuple(slot) if isinstance(slot, list) else (slot,)
+                if not codes or not all(isinstance(code, str) for code in codes):
+                    r.fail(sp, f"{describe(slot)} is not an exam code or a non-empty array of exam codes")
+                    continue
                 for code in codes:
                     if code not in exam_codes:
-                        r.fail(sp, f"{code!r} is not an exam code of [[exams]]")
-                slots.append(tuple(str(c) for c in codes))
-            earned.append(EarningRule(tuple(slots), str(rule.get("label", ""))))
+                        r.fail(sp, f"{describe(code)} is not an exam code of [[exams]]")
+                slots.append(codes)
+            earned.append(EarningRule(tuple(slots), r.plain(rule, "label", rp)))
         certs.append(
             Certification(
                 name=r.text(entry, "name", p),
@@ -407,7 +453,7 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
         if cert.name in seen:
             r.fail(
                 _join(_join("certifications", i), "name"),
-                f"{cert.name!r} repeats certifications[{seen[cert.name]}]",
+                f"{describe(cert.name)} repeats certifications[{seen[cert.name]}]",
             )
         seen[cert.name] = i
 
@@ -420,13 +466,17 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
             offering_rules = offering_rules_from_mapping(data["offerings"], path="offerings")
         except PolicyError as error:
             r.problems.extend(error.problems)
+    policy_id = r.text(head, "id", "policy", default="custom")
+    version = _version_text(r, head)
+    title = r.plain(head, "title", "policy")
+    effective_from = r.day(head, "effective_from", "policy")
     if r.problems:
         raise PolicyError(r.problems, source=source)
     return Policy(
-        id=r.text(head, "id", "policy", default="custom"),
-        version=str(head.get("version", "1")),
-        title=str(head.get("title", "")),
-        effective_from=r.day(head, "effective_from", "policy"),
+        id=policy_id,
+        version=version,
+        title=title,
+        effective_from=effective_from,
         levels=tuple(levels),
         certifications=tuple(certs),
         exams=tuple(exams),
@@ -437,6 +487,29 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
         earlier=earlier,
         offering_rules=offering_rules,
     )
+
+
+def _version_text(r: _Reader, head: Mapping[str, Any]) -> str:
+    """``[policy] version``: a string, a whole number or a TOML date, as text; default ``"1"``."""
+    value = head.get("version", "1")
+    if isinstance(value, str | date) or (isinstance(value, int) and not isinstance(value, bool)):
+        return value.isoformat() if isinstance(value, date) else str(value)
+    r.fail("policy.version", f"{describe(value)} is not a string")
+    return "1"
+
+
+def _beyond_limits(data: object) -> list[Problem]:
+    """What in *data* is beyond recert's input limits: nesting and long strings."""
+    out: list[Problem] = []
+    deep = too_deep(data)
+    if deep is not None:
+        out.append(Problem(deep, f"arrays and tables are nested deeper than {MAX_DEPTH} levels"))
+    for path, text, is_key in long_texts(data, MAX_POLICY_TEXT):
+        what = "the key " if is_key else ""
+        out.append(Problem(path, f"{what}{describe(text)} is longer than {MAX_POLICY_TEXT} characters"))
+        if len(out) >= 100:
+            break
+    return out
 
 
 def _versions(
@@ -454,6 +527,9 @@ def _versions(
     for i, entry in enumerate(r.array(data.get("versions", []), "versions")):
         path = f"versions[{i}]"
         entry = r.table(entry, path)
+        if "versions" in entry:
+            r.fail(f"{path}.versions", "a version cannot have versions of its own")
+            continue
         merged = {k: v for k, v in data.items() if k not in ("versions", "policy")}
         merged.update(entry)
         merged["policy"] = {**head, **r.table(entry.get("policy", {}), f"{path}.policy")}
@@ -504,6 +580,12 @@ def _parse(raw: bytes, suffix: str, source: str) -> Policy:
             data = json.loads(raw)
         else:
             data = tomllib.loads(raw.decode("utf-8"))
+    except RecursionError:
+        raise PolicyError(
+            f"not valid {'JSON' if suffix == '.json' else 'TOML'}: arrays and tables are nested deeper "
+            f"than the parser follows (recert reads {MAX_DEPTH} levels)",
+            source=source,
+        ) from None
     except (ValueError, UnicodeDecodeError) as error:
         raise PolicyError(
             f"not valid {'JSON' if suffix == '.json' else 'TOML'}: {error}", source=source

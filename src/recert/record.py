@@ -9,11 +9,15 @@ against the catalog) and report every problem with its path.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from datetime import date
 from typing import Any, Literal
 
 import attrs
+
+from recert._limits import MAX_CREDITS, describe
+from recert.exceptions import Problem, RecordError
 
 __all__ = ["Activity", "ClaimStatus", "ExamPass", "Holding", "Record"]
 
@@ -22,10 +26,21 @@ CLAIM_STATUSES: tuple[str, ...] = ("pending", "approved", "rejected")
 
 
 def _positive(_: Any, attribute: attrs.Attribute[Any], value: float) -> None:
+    """Credits are a finite positive number of at most ``MAX_CREDITS`` (sums of them stay finite)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"{attribute.name}: {value!r} is not a number")
+        raise RecordError([Problem(attribute.name, f"{describe(value)} is not a number")])
+    if isinstance(value, int) and value > MAX_CREDITS:  # also one too large for a float
+        raise RecordError([Problem(attribute.name,
+                                   f"{describe(value)} is more than {MAX_CREDITS} (the most one "
+                                   "activity may carry)")])
+    if not math.isfinite(value):
+        raise RecordError([Problem(attribute.name, f"{describe(value)} is not a finite number")])
     if not value > 0:
-        raise ValueError(f"{attribute.name}: {value!r} is not positive")
+        raise RecordError([Problem(attribute.name, f"{describe(value)} is not positive")])
+    if value > MAX_CREDITS:
+        raise RecordError([Problem(attribute.name,
+                                   f"{describe(value)} is more than {MAX_CREDITS} (the most one "
+                                   "activity may carry)")])
 
 
 def _a_date(_: Any, attribute: attrs.Attribute[Any], value: object) -> None:

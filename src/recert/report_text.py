@@ -15,6 +15,7 @@ import textwrap
 from collections.abc import Sequence
 from datetime import date
 
+from recert._limits import printable
 from recert.planner import PendingClaim, Plan, Regain, Step
 from recert.requirements import format_credits
 from recert.result import CertificationStatus, Evaluation, NextStep
@@ -26,8 +27,12 @@ WIDTH = 100
 
 
 def _wrap(text: str, indent: str = "  ", hang: str = "    ") -> list[str]:
-    """*text* wrapped to :data:`WIDTH`, the first line after *indent*, the others after *hang*."""
-    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=hang,
+    """*text* wrapped to :data:`WIDTH`, the first line after *indent*, the others after *hang*.
+
+    Text from the record (ids, names) is escaped first (:func:`recert._limits.printable`), so that
+    a tab or a newline in it cannot break the layout.
+    """
+    return textwrap.wrap(printable(text), WIDTH, initial_indent=indent, subsequent_indent=hang,
                          break_on_hyphens=False, break_long_words=True) or [indent.rstrip()]
 
 
@@ -46,6 +51,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, wrap: Sequen
         The lines: headings, a rule of dashes, then each row (a wrapped row
         takes several lines).
     """
+    rows = [[printable(str(cell)) for cell in row] for row in rows]  # record text escaped first
     widths = [max(len(str(row[i])) for row in (headers, *rows)) for i in range(len(headers))]
     gap = 2
 

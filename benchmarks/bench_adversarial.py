@@ -1,0 +1,160 @@
+"""CPU time per record for adversarial inputs (issue 17): what a hostile or careless caller sends.
+
+Each shape is a JSON text of about 100 KB (or less, as the issue found it), read
+with :func:`recert.record_from_mapping` and, when the loader accepts it, decided
+with :func:`recert.evaluate`. The figure is the process CPU time of reading plus
+deciding one record (``time.process_time``; best of ``--repeats``), and what
+happened: ``decided`` or ``refused`` with the error's first words. Not a timed
+test: the target is "under 1 s on this machine" for every record under 100 KB.
+
+Shapes:
+
+- ``encor-daily``: ENCOR (350-401) passed every day for years, never a
+  concentration: every day asks whether the passes earn CCNP Enterprise, CCIE
+  Enterprise Infrastructure, CCIE Enterprise Wireless, ... (the earning search).
+- ``encor-and-lab-daily``: ENCOR and a CCIE lab on alternate days, so that every
+  earning rule can be filled in many ways.
+- ``pending-claims``: 100 pending CE claims of 80 credits and 400 exam days (CCNA's
+  200-301, or ENCOR) (the what-ifs of R-CE-3, one replay per pending claim).
+- ``deep-nesting``: 50,000 nested arrays in a JSON text, and a record field holding
+  a 400-deep list.
+- ``huge-numbers``: credits of ``1e308`` twice, ``1e999`` (infinite), a 4,000-digit
+  integer.
+- ``long-strings``: a 95 KB key, and 90 activities with 1,000-character ids and items.
+
+    python benchmarks/bench_adversarial.py [--days N] [--repeats N] [--only SHAPE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+from recert import RecertError, cisco_policy, evaluate, record_from_mapping
+from recert.loaders import _json
+
+AS_OF = date(2026, 6, 1)
+CCNA = {"certification": "CCNA", "earned_on": "2019-03-01"}
+
+
+def _days(start: date, count: int, step: int = 1) -> list[str]:
+    return [(start + timedelta(days=i * step)).isoformat() for i in range(count)]
+
+
+def encor_daily(days: int) -> str:
+    exams = [{"exam": "350-401", "passed_on": d} for d in _days(date(2019, 1, 1), days)]
+    return json.dumps({"candidate": "encor-daily", "as_of": AS_OF.isoformat(), "holdings": [CCNA],
+                       "exams": exams})
+
+
+def encor_and_lab_daily(days: int) -> str:
+    exams = [{"exam": "350-401" if i % 2 else "CCIE Enterprise Infrastructure lab", "passed_on": d}
+             for i, d in enumerate(_days(date(2019, 1, 1), days))]
+    return json.dumps({"candidate": "encor-lab", "as_of": AS_OF.isoformat(), "exams": exams})
+
+
+def pending_claims(claims: int = 100, exam_days: int = 400, exam: str = "200-301") -> str:
+    holdings = [{"certification": "CCNP Enterprise", "earned_on": "2019-06-01"}, CCNA]
+    exams = [{"exam": exam, "passed_on": d} for d in _days(date(2019, 7, 1), exam_days, 5)]
+    activities = [
+        {"id": f"p{i}", "credits": 80, "completed_on": d, "claimed_on": d}
+        for i, d in enumerate(_days(date(2019, 7, 2), claims, 19))
+    ]
+    return json.dumps({"candidate": "pending", "as_of": AS_OF.isoformat(), "holdings": holdings,
+                       "exams": exams, "activities": activities})
+
+
+def deep_array() -> str:
+    return "[" * 50_000 + "]" * 50_000
+
+
+def deep_field() -> str:
+    deep: Any = "CCNA"
+    for _ in range(400):
+        deep = [deep]
+    return json.dumps({"as_of": AS_OF.isoformat(), "holdings": [{"certification": deep,
+                                                                  "earned_on": "2020-01-01"}]})
+
+
+def huge_credits() -> str:
+    activities = [{"id": f"a{i}", "credits": 1e308, "completed_on": "2024-01-02", "claimed_on": "2024-01-02",
+                   "status": "approved"} for i in range(2)]
+    return json.dumps({"as_of": AS_OF.isoformat(), "holdings": [CCNA], "activities": activities})
+
+
+def infinite_credits() -> str:
+    return huge_credits().replace("1e+308", "1e999")
+
+
+def long_integer() -> str:
+    return huge_credits().replace("1e+308", "9" * 4000)
+
+
+def long_key() -> str:
+    return json.dumps({"k" * 95_000: 1, "as_of": AS_OF.isoformat()})
+
+
+def long_ids() -> str:
+    activities = [{"id": f"{i:04d}" + "i" * 996, "item": "x" * 1000, "credits": 1,
+                   "completed_on": "2024-01-02", "claimed_on": "2024-01-03"} for i in range(45)]
+    return json.dumps({"as_of": AS_OF.isoformat(), "holdings": [CCNA], "activities": activities})
+
+
+def decide(text: str) -> str:
+    """Read and decide one record: ``decided`` or ``refused: ...``."""
+    try:
+        record = record_from_mapping(_json(text), policy=cisco_policy())
+        result = evaluate(record, as_of=record.as_of or AS_OF)
+    except (RecertError, ValueError) as error:  # ValueError: _json's "not valid JSON"
+        first = str(error).splitlines()[0]
+        return "refused: " + (first[:70] + "..." if len(first) > 70 else first)
+    return f"decided ({len(result.activities)} activities, {len(result.events)} events)"
+
+
+def cpu(function: Callable[[], str], repeats: int) -> tuple[float, str]:
+    best = float("inf")
+    outcome = ""
+    for _ in range(repeats):
+        start = time.process_time()
+        outcome = function()
+        best = min(best, time.process_time() - start)
+    return best, outcome
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--days", type=int, default=1970,
+                        help="days of ENCOR passes (default 1970: about 95 KB of JSON; the ENCOR-and-lab "
+                             "shape takes 0.72 as many, for the same size)")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--only", help="run only the shapes whose name contains this")
+    args = parser.parse_args()
+    cisco_policy()  # read once, outside the figures
+    shapes: list[tuple[str, Callable[[], str]]] = [
+        ("encor-daily", lambda: encor_daily(args.days)),
+        ("encor-and-lab-daily", lambda: encor_and_lab_daily(args.days * 72 // 100)),
+        ("pending-claims (100 claims, 400 CCNA exam days)", pending_claims),
+        ("pending-claims (100 claims, 400 ENCOR exam days)", lambda: pending_claims(exam="350-401")),
+        ("deep-nesting: 50,000 nested arrays", deep_array),
+        ("deep-nesting: a 400-deep list in a field", deep_field),
+        ("huge-numbers: 1e308 credits twice", huge_credits),
+        ("huge-numbers: 1e999 credits", infinite_credits),
+        ("huge-numbers: a 4,000-digit integer", long_integer),
+        ("long-strings: a 95 KB key", long_key),
+        ("long-strings: 45 activities, 1,000-character ids", long_ids),
+    ]
+    print(f"{'shape':50} {'KB':>6} {'CPU s':>8}  outcome")
+    for name, make in shapes:
+        if args.only and args.only not in name:
+            continue
+        text = make()
+        seconds, outcome = cpu(lambda text=text: decide(text), args.repeats)  # type: ignore[misc]
+        print(f"{name:50} {len(text.encode()) / 1000:6.1f} {seconds:8.3f}  {outcome}")
+
+
+if __name__ == "__main__":
+    main()

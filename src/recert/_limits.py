@@ -1,0 +1,161 @@
+"""The bounds recert puts on its input, and how values are quoted back in messages.
+
+Every number here is documented in ``docs/record-format.md`` ("Input limits"). The
+bounds are far above any real record or policy; they exist so that a hostile or
+broken input gets a :class:`~recert.exceptions.RecertError` naming the field, in
+bounded time, instead of an arithmetic overflow, a recursion error or minutes of CPU.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from datetime import date, time
+from typing import Any
+
+#: Deepest nesting of arrays and objects in a record document (a record needs 3).
+MAX_DEPTH = 16
+#: Longest string (a value or an object key) in a record, in characters.
+MAX_TEXT = 1_000
+#: Longest string (a value or a table key) in a policy, in characters.
+MAX_POLICY_TEXT = 10_000
+#: Most holdings in one record.
+MAX_HOLDINGS = 1_000
+#: Most exam passes in one record.
+MAX_EXAMS = 10_000
+#: Most CE activities in one record.
+MAX_ACTIVITIES = 10_000
+#: Most CE credits of one activity, and of one ``ce_credits`` requirement of a policy.
+MAX_CREDITS = 100_000
+#: Most years of a policy's ``validity``, ``earning_window_years`` and ``suspension_years``.
+MAX_YEARS = 100
+#: Longest claim window of a policy, in days (100 years).
+MAX_CLAIM_WINDOW_DAYS = 36_525
+#: Largest other whole number of a policy (ranks, exam counts).
+MAX_WHOLE = 1_000_000
+#: Characters of a value a message quotes (longer ones are cut, saying how long they are).
+SHOWN = 80
+
+_CONTAINER_ITEMS = 8  # items of an array or object a message shows before "..."
+_SHOWN_DEPTH = 3  # levels of nesting a message shows before "..."
+
+
+def describe(value: object, *, limit: int = SHOWN) -> str:
+    """A value as a message quotes it: strings quoted; dates as in TOML; at most *limit* characters.
+
+    Safe on any input: nesting, size and lone surrogates do not matter (control
+    characters and surrogates are escaped as ``repr`` does).
+    """
+    text = _shown(value, _SHOWN_DEPTH)
+    if len(text) <= limit:
+        return text
+    if isinstance(value, str):
+        size = f"{len(value)} characters"
+    elif isinstance(value, int) and not isinstance(value, bool):
+        size = f"{len(text) - (value < 0)} digits"
+    else:
+        size = "cut"
+    return f"{text[: limit - 20]}... ({size})"
+
+
+def _shown(value: object, depth: int) -> str:
+    if isinstance(value, date | time):  # datetime is a date
+        return value.isoformat()
+    if isinstance(value, str):
+        return repr(value[: SHOWN * 2]) if len(value) > SHOWN * 2 else repr(value)
+    if isinstance(value, Mapping | list | tuple):
+        if depth == 0:
+            return "{...}" if isinstance(value, Mapping) else "[...]"
+        items = value.items() if isinstance(value, Mapping) else value
+        parts = []
+        for count, item in enumerate(items):
+            if count == _CONTAINER_ITEMS:
+                parts.append("...")
+                break
+            if isinstance(value, Mapping):
+                key, inner = item
+                parts.append(f"{_shown(key, 0)}: {_shown(inner, depth - 1)}")
+            else:
+                parts.append(_shown(item, depth - 1))
+        inside = ", ".join(parts)
+        return "{" + inside + "}" if isinstance(value, Mapping) else "[" + inside + "]"
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**4000:
+        return "an integer of over 4000 digits"  # beyond what int.__repr__ writes by default
+    return repr(value)
+
+
+def too_deep(data: object, limit: int = MAX_DEPTH) -> str | None:
+    """The path of the first array or object nested deeper than *limit*, or ``None``.
+
+    Iterative: any depth is safe.
+    """
+    stack: list[tuple[object, str, int]] = [(data, "", 1)]
+    while stack:
+        value, path, depth = stack.pop()
+        if not isinstance(value, Mapping | list):
+            continue
+        if depth > limit:
+            return path
+        for key, inner in _children(value):
+            if isinstance(inner, Mapping | list):
+                stack.append((inner, _join(path, key), depth + 1))
+    return None
+
+
+def long_texts(data: object, limit: int = MAX_TEXT) -> Iterator[tuple[str, str, bool]]:
+    """``(path, text, is_key)`` of every string (value or key) longer than *limit* characters.
+
+    Looks no deeper than ``MAX_DEPTH`` levels (:func:`too_deep` reports what is deeper).
+    """
+    stack: list[tuple[object, str, int]] = [(data, "", 1)]
+    while stack:
+        value, path, depth = stack.pop()
+        if isinstance(value, str):
+            if len(value) > limit:
+                yield path, value, False
+            continue
+        if not isinstance(value, Mapping | list) or depth > MAX_DEPTH:
+            continue
+        for key, inner in _children(value):
+            if isinstance(key, str) and len(key) > limit:
+                yield path, key, True
+                continue
+            stack.append((inner, _join(path, key), depth + 1))
+
+
+def _children(value: Mapping[Any, Any] | list[Any]) -> Iterator[tuple[str | int, Any]]:
+    if isinstance(value, Mapping):
+        yield from value.items()
+    else:
+        yield from enumerate(value)
+
+
+def _join(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
+
+
+# --- echoed text -------------------------------------------------------------------------------
+
+#: Longest line recert's command line writes in a text report or on standard error.
+MAX_LINE = 2_000
+
+# C0 and C1 controls, DEL, lone surrogates, and the bidirectional overrides that can make
+# text read differently from what it is.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return repr(char)[1:-1] if char not in "\u200e\u200f" and not "\u202a" <= char <= "\u2069" \
+        else f"\\u{ord(char):04x}"
+
+
+def printable(text: str, *, limit: int = MAX_LINE) -> str:
+    """*text* safe to print on a terminal: controls and surrogates escaped, cut to *limit* characters."""
+    if _UNSAFE.search(text):
+        text = _UNSAFE.sub(_escape, text)
+    if len(text) > limit:
+        text = f"{text[: limit - 30]}... (cut: {len(text)} characters)"
+    return text
