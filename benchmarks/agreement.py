@@ -19,10 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT / "tests")]
 
 from generate import generate_records  # noqa: E402
-from oracle import oracle_evaluate  # noqa: E402
-from test_differential import engine_view  # noqa: E402
 
+from oracle import oracle_evaluate  # noqa: E402
 from recert import cisco_policy  # noqa: E402
+from test_differential import engine_view  # noqa: E402
 
 
 def main(n: int) -> int:

@@ -35,7 +35,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from recert import RecertError, cisco_policy, evaluate, record_from_mapping
-from recert.loaders import _json
+from recert.io.records import _json
 
 AS_OF = date(2026, 6, 1)
 CCNA = {"certification": "CCNA", "earned_on": "2019-03-01"}

@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import AS_OF, record_with_activities, typical_record
 
 from recert import cisco_policy, evaluate
-from recert.result import Evaluation
+from recert.core.result import Evaluation
 
 
 def per_call(function: Callable[[], object], *, seconds: float = 1.0, repeats: int = 5) -> tuple[float, float]:

@@ -32,9 +32,9 @@ from generate import AS_OF, generate_records, to_mapping
 
 import recert
 from recert import evaluate
-from recert.cli import _write_json, _write_text
-from recert.loaders import _json, record_from_mapping
-from recert.policy_loader import cisco_policy
+from recert.cli.evaluate import _write_json, _write_text
+from recert.io.policy_toml import cisco_policy
+from recert.io.records import _json, record_from_mapping
 
 
 def timed(stage: Callable[[Any], Any], inputs: Sequence[Any], repeat: int) -> tuple[float, float]:

@@ -3,7 +3,7 @@
 Generates CSV catalogs in a temporary directory (rows cycle through the
 example catalog's shapes: clean, flawed, and one malformed row in twenty),
 then checks each through the streaming path the command uses
-(:func:`recert.offerings_cli.run_check`, output to ``os.devnull``). Prints,
+(:func:`recert.cli.offerings.run_check`, output to ``os.devnull``). Prints,
 per size: wall time and rows per second (without tracing), then the peak of
 Python memory allocated during the check (``tracemalloc``, a second run).
 Flat memory shows as a peak ratio near 1 between 100,000 and 10,000 rows.
@@ -21,8 +21,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from recert._offering_io import COLUMNS
-from recert.offerings_cli import run_check
+from recert.cli.offerings import run_check
+from recert.io.offering_catalog import COLUMNS
 
 # (format, labs, edition, hours, credits, learning credits, catalog id?, authorized?)
 _SHAPES = [

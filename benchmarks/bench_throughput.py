@@ -42,7 +42,7 @@ from generate import AS_OF, generate_records, to_mapping
 
 from recert import frames
 from recert.batch import evaluate_many
-from recert.loaders import iter_records
+from recert.io.records import iter_records
 
 #: Run by the command line rows instead of ``python -m recert``: the same command, which
 #: then writes [its own max resident set, its largest worker's, the recert it imported]

@@ -26,8 +26,8 @@ from dateutil.relativedelta import relativedelta
 from generate import generate_records
 
 from recert import Record, cisco_policy, evaluate, load_record
+from recert.core.policy import Policy
 from recert.exceptions import RecertError
-from recert.policy import Policy
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from recert import evaluate, load_record
 from recert.planner import plan
-from recert.report_html import timelines_svg
+from recert.report.html import timelines_svg
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORD = ROOT / "examples" / "ccnp-renewed.json"

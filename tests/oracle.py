@@ -2,7 +2,7 @@
 
 This is test code, not shipped. It was written from the rule book
 (``spec/cisco-ce-policy.md`` sections 1-6 and 8, as revised for issue 12) and ``spec/record-format.md``
-alone, without reading :mod:`recert.engine`, in a deliberately different
+alone, without reading :mod:`recert.core.engine`, in a deliberately different
 style: it walks every calendar day from the earliest fact of the record to
 the evaluation date and applies the steps of D-DAY-1 on each day. The
 recertification options of section 2 are written out here as Python data,

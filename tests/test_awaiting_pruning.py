@@ -17,7 +17,8 @@ import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recert import Activity, Evaluation, Holding, Policy, Record, cisco_policy, engine, evaluate
+from recert import Activity, Evaluation, Holding, Policy, Record, cisco_policy, evaluate
+from recert.core import engine
 from recert.testing.strategies import Case, cases, policy_cases
 
 CISCO = cisco_policy()

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from recert.catalog_cli import validity_text
 from recert.cli import main
-from recert.policy import Validity
+from recert.cli.catalog import validity_text
+from recert.core.policy import Validity
 
 CCNP_ENT_EARNED = "350-401 ENCOR + one of 300-410, 300-415, 300-420, 300-425, 300-430, 300-435"
 PROFESSIONAL_OPTIONS = [
@@ -191,7 +191,7 @@ def test_text_has_a_table_per_level_with_real_rows(capsys: pytest.CaptureFixture
     assert head[0] == (
         "Cisco Certification Continuing Education program (cisco-ce 2020-02-24, in force from 2020-02-24)"
     )
-    assert head[1].startswith("other versions (--version): pre-2020 from ")
+    assert head[1].startswith("other versions (--policy-version): pre-2020 from ")
     professional = section(out, "professional (ladder")
     assert cells(professional[0]) == ["certification", "validity", "earned by", "renewed by", "notes"]
     row = next(i for i, line in enumerate(professional) if line.lstrip().startswith("CCNP Enterprise "))
@@ -322,7 +322,7 @@ def test_an_unreadable_policy_exits_2_with_one_error_line(
 def test_an_earlier_version_is_listed_on_request(capsys: pytest.CaptureFixture[str]) -> None:
     # Spec section 6, before 2020-02-24: CCIE/CCDE valid 2 years, then one suspended year; CE only
     # for the expert level (100 credits).
-    status, out, _ = run(capsys, "--version", "pre-2020", "--format", "json")
+    status, out, _ = run(capsys, "--policy-version", "pre-2020", "--format", "json")
     assert status == 0
     data = json.loads(out)
     assert data["policy"]["version"] == "pre-2020"
@@ -330,16 +330,33 @@ def test_an_earlier_version_is_listed_on_request(capsys: pytest.CaptureFixture[s
     assert ccie["validity_text"] == "2 years"
     assert "100 CE credits" in [o["label"] for o in ccie["renewed_by"]]
     assert cert(data, "CCNA")["ce_eligible"] is False
-    status, out, _ = run(capsys, "--version", "pre-2020")
+    status, out, _ = run(capsys, "--policy-version", "pre-2020")
     assert status == 0
     expert = out[out.index("\nexpert ("):].splitlines()[1]
     assert expert == "expert (ladder; CE credits; cascade renewal; suspended 1 year after the expiration date)"
 
 
 def test_an_unknown_version_exits_2_naming_the_versions(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "--policy-version", "2019")
+    assert (status, out) == (2, "")
+    assert err == (
+        "recert: error: --policy-version: '2019' is not a version of cisco-ce (2020-02-24, pre-2020)\n"
+    )
+
+
+def test_the_deprecated_version_option_still_works_and_warns(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "--version", "pre-2020", "--format", "json")
+    assert status == 0
+    assert json.loads(out)["policy"]["version"] == "pre-2020"
+    assert err == (
+        "recert catalog: warning: --version is deprecated (it names a policy version); "
+        "use --policy-version\n"
+    )
     status, out, err = run(capsys, "--version", "2019")
     assert (status, out) == (2, "")
-    assert err == "recert: error: --version: '2019' is not a version of cisco-ce (2020-02-24, pre-2020)\n"
+    assert err.splitlines()[1] == (
+        "recert: error: --version: '2019' is not a version of cisco-ce (2020-02-24, pre-2020)"
+    )
 
 
 def test_validity_text_of_three_periods() -> None:

@@ -534,7 +534,7 @@ def test_an_inconsistent_policy_is_reported_on_one_line(
 
 
 def test_a_policy_file_changes_the_answer(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    embedded = importlib.resources.files("recert.policies").joinpath("cisco-ce.toml").read_text("utf-8")
+    embedded = importlib.resources.files("recert.io.policies").joinpath("cisco-ce.toml").read_text("utf-8")
     assert "claim_window_days = 365" in embedded
     policy = tmp_path / "window-400.toml"
     policy.write_text(embedded.replace("claim_window_days = 365", "claim_window_days = 400"),

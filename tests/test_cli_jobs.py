@@ -16,9 +16,11 @@ from typing import Any
 
 import pytest
 
-from recert import cisco_policy, cli
+from recert import cisco_policy
 from recert.batch import _map_chunks
-from recert.cli import _chunks_of_lines, _Lines, main
+from recert.cli import evaluate as cli
+from recert.cli import main
+from recert.cli.evaluate import _chunks_of_lines, _Lines
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 

@@ -143,17 +143,18 @@ def test_categories() -> None:
 
 def test_api_page_lists_the_public_modules() -> None:
     modules = HOOK.api_modules()
-    assert modules[:2] == ["engine", "record"]
-    assert "policies" not in modules
+    assert modules[:3] == ["api", "core.engine", "core.record"]
+    assert "cli.evaluate" in modules
+    assert not any("policies" in name for name in modules)
     assert not any(name.startswith("_") for name in modules)
 
 
 def test_sphinx_roles_in_docstrings_become_cross_references() -> None:
-    html = (":func:<code>recert.evaluate</code>, :class:<code>~recert.record.Record</code>, "
+    html = (":func:<code>recert.evaluate</code>, :class:<code>~recert.core.record.Record</code>, "
             ":func:<code>evaluate</code>, :data:<code>CHECKS</code>")
     assert HOOK.on_page_content(html, None, None, None) == (
         '<autoref identifier="recert.evaluate" optional><code>recert.evaluate</code></autoref>, '
-        '<autoref identifier="recert.record.Record" optional><code>Record</code></autoref>, '
+        '<autoref identifier="recert.core.record.Record" optional><code>Record</code></autoref>, '
         '<autoref identifier="recert.evaluate" optional><code>evaluate</code></autoref>, '
         '<autoref identifier="CHECKS" optional><code>CHECKS</code></autoref>'
     )

@@ -15,7 +15,7 @@ import pytest
 
 import recert
 from recert import Activity, ExamPass, Holding, Record
-from recert.result import EventKind, Outcome, Reason, Status
+from recert.core.result import EventKind, Outcome, Reason, Status
 
 PAGE = (Path(__file__).resolve().parents[1] / "docs" / "record-format.md").read_text(encoding="utf-8")
 

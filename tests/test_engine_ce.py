@@ -312,7 +312,7 @@ def test_every_category_is_eligible_in_the_cisco_policy(category: str) -> None:
 
 def test_a_policy_may_mark_a_category_ineligible_via_the_mapping() -> None:
     # R-CE-6: the embedded TOML with cisco_live marked ineligible -> ineligible_category.
-    data = tomllib.loads(files("recert.policies").joinpath("cisco-ce.toml").read_text("utf-8"))
+    data = tomllib.loads(files("recert.io.policies").joinpath("cisco-ce.toml").read_text("utf-8"))
     data["categories"]["cisco_live"]["eligible"] = False
     policy = policy_from_mapping(data)
     rec = record(

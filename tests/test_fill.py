@@ -13,8 +13,8 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recert.engine import _fill
-from recert.requirements import PassFact
+from recert.core.engine import _fill
+from recert.core.requirements import PassFact
 
 TODAY = date(2025, 6, 1)
 

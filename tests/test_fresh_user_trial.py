@@ -28,8 +28,9 @@ from typing import Any
 import pytest
 
 import recert
-from recert import cisco_policy, cli, loaders
+from recert import cisco_policy, cli
 from recert.exceptions import RecordError
+from recert.io import records as loaders
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = ROOT / "examples"

@@ -17,14 +17,14 @@ from typing import Any
 import pytest
 
 import recert
-from recert import cli
-from recert._limits import describe, printable
+from recert.cli import evaluate as cli
 from recert.cli import main
+from recert.core._limits import describe, printable
 from recert.exceptions import PolicyError, RecordError
-from recert.loaders import iter_records, load_record, record_from_mapping
-from recert.policy_loader import _parse, policy_from_mapping
+from recert.io.policy_toml import _parse, policy_from_mapping
+from recert.io.records import iter_records, load_record, record_from_mapping
 
-POLICY_TOML = (Path(recert.__file__).parent / "policies" / "cisco-ce.toml").read_bytes()
+POLICY_TOML = (Path(recert.__file__).parent / "io" / "policies" / "cisco-ce.toml").read_bytes()
 CCNA = {"certification": "CCNA", "earned_on": "2023-01-10"}
 
 
@@ -339,7 +339,7 @@ def test_printable_cuts_a_long_line_saying_how_long() -> None:
 
 
 def test_an_offering_line_nested_beyond_the_parser_is_an_error_in_its_place(tmp_path: Path) -> None:
-    from recert._offering_io import read_catalog
+    from recert.io.offering_catalog import read_catalog
 
     path = tmp_path / "catalog.jsonl"
     path.write_text("[" * 50_000 + "]" * 50_000 + "\n" + json.dumps({"item_id": [[[[[[1]]]]]]}) + "\n",

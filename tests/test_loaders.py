@@ -18,7 +18,7 @@ import pytest
 
 import recert
 from recert import Activity, ExamPass, Holding, Problem, Record, RecordError
-from recert.loaders import iter_records, load_record, record_from_mapping
+from recert.io.records import iter_records, load_record, record_from_mapping
 
 DATA = Path(__file__).parent / "data"
 EXAMPLES = Path(__file__).parent.parent / "examples"

@@ -21,8 +21,8 @@ import pytest
 
 import test_loaders
 from recert import Record, RecordError
-from recert.loaders import _detailed_record, _fast_record, _json, record_from_mapping
-from recert.policy_loader import cisco_policy
+from recert.io.policy_toml import cisco_policy
+from recert.io.records import _detailed_record, _fast_record, _json, record_from_mapping
 from test_batch import generate
 
 generate_records, to_mapping, typical_record = (generate.generate_records, generate.to_mapping,

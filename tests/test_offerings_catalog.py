@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from recert._offering_io import offering_from_mapping, read_catalog
 from recert.cli import main as recert_main
+from recert.cli.offerings import main
 from recert.exceptions import OfferingError
-from recert.offerings_cli import main
+from recert.io.offering_catalog import offering_from_mapping, read_catalog
 
 ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "examples" / "offerings-catalog.csv"
@@ -235,7 +235,7 @@ def test_unreadable_catalogs_exit_2(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 def test_a_policy_file_tightens_the_checks(tmp_path: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
-    cisco = (ROOT / "src" / "recert" / "policies" / "cisco-ce.toml").read_text(encoding="utf-8")
+    cisco = (ROOT / "src" / "recert" / "io" / "policies" / "cisco-ce.toml").read_text(encoding="utf-8")
     # The embedded policy has an [offerings] table: the vendor's copy tightens two of its lines.
     strict = cisco.replace("max_credits_per_hour = 1.6", "max_credits_per_hour = 1.2").replace(
         'credits_per_hour = "warning"', 'credits_per_hour = "error"')

@@ -1,6 +1,6 @@
 """The published data contract (issue 17): JSON Schemas of the record and the result.
 
-The schemas live beside the value objects (``src/recert/schemas/``). These tests
+The schemas live beside the value objects (``src/recert/io/schemas/``). These tests
 keep them in step: both are valid draft 2020-12 schemas; every field of the value
 objects is in the record schema and every key a result writes is in the result
 schema; every example record, every record of ``tests/data``, records the
@@ -28,11 +28,20 @@ from jsonschema import Draft202012Validator
 import recert
 from fuzz.mutations import example_records, mutant, to_json
 from recert import cisco_policy, evaluate, record_from_mapping
-from recert.cli import _error_dict, main
-from recert.loaders import _json
-from recert.record import Activity, ExamPass, Holding, Record
-from recert.result import ActivityOutcome, CertificationStatus, Event, NextStep, OptionGap, PoolState, Uses
-from recert.schemas import SCHEMAS, schema, schema_text
+from recert.cli import main
+from recert.cli.evaluate import _error_dict
+from recert.core.record import Activity, ExamPass, Holding, Record
+from recert.core.result import (
+    ActivityOutcome,
+    CertificationStatus,
+    Event,
+    NextStep,
+    OptionGap,
+    PoolState,
+    Uses,
+)
+from recert.io.records import _json
+from recert.io.schemas import SCHEMAS, schema, schema_text
 from recert.testing import strategies as rst
 from recert.testing.invariants import record_to_dict
 

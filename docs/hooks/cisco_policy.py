@@ -13,6 +13,7 @@ a new module appears in the API reference without editing the page.
 
 from __future__ import annotations
 
+import ast
 import importlib.resources
 import re
 import tomllib
@@ -24,15 +25,24 @@ import attrs
 
 # The docs are built with recert installed (`pip install -e ".[docs]"`).
 import recert
-from recert.policy import Certification, Level, Parameters, Policy, Rule, Validity
-from recert.requirements import CECredits, Exams, Option
+from recert.core.policy import Certification, Level, Parameters, Policy, Rule, Validity
+from recert.core.requirements import CECredits, Exams, Option
 
 POLICY_MARKER = "<!-- recert:cisco-policy -->"
 API_MARKER = "<!-- recert:api-modules -->"
 
 # Modules documented first, in reading order; any other public module follows
 # alphabetically.
-_API_ORDER = ("engine", "record", "result", "policy", "requirements", "policy_loader", "exceptions")
+_API_ORDER = (
+    "api",
+    "core.engine",
+    "core.record",
+    "core.result",
+    "core.policy",
+    "core.requirements",
+    "io.policy_toml",
+    "exceptions",
+)
 
 
 # The spec writes source tags side by side ("[CE][RP]"), which Markdown reads
@@ -77,17 +87,32 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
 
 def api_modules(package_dir: Path | None = None) -> list[str]:
-    """Public submodules of ``recert`` (files or packages not starting with ``_``)."""
+    """Public modules of ``recert``, dotted below it (``core.engine``), at any depth.
+
+    A name starting with ``_`` is private (and so is everything below it); a
+    package whose ``__init__`` holds only its docstring is listed through its
+    modules; the embedded policy files are data.
+    """
     package_dir = package_dir or Path(recert.__file__).parent
-    found = {
-        path.stem if path.is_file() else path.name
-        for path in package_dir.iterdir()
-        if not path.name.startswith(("_", "."))
-        and ((path.is_file() and path.suffix == ".py") or (path / "__init__.py").is_file())
-    }
-    found.discard("policies")  # data only
+    found = set()
+    for path in package_dir.rglob("*.py"):
+        parts = path.relative_to(package_dir).with_suffix("").parts
+        if any(part.startswith(("_", ".")) for part in parts[:-1]) or "policies" in parts:
+            continue
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+            if not parts or _docstring_only(path):
+                continue
+        elif parts[-1].startswith("_"):
+            continue
+        found.add(".".join(parts))
     first = [name for name in _API_ORDER if name in found]
     return first + sorted(found - set(first))
+
+
+def _docstring_only(path: Path) -> bool:
+    body = ast.parse(path.read_text(encoding="utf-8")).body
+    return all(isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) for node in body)
 
 
 def render_api_modules() -> str:
@@ -100,7 +125,7 @@ def render_api_modules() -> str:
 
 def _raw_policy() -> dict[str, Any]:
     """The embedded TOML as parsed data, for flags the value objects do not carry."""
-    resource = importlib.resources.files("recert.policies").joinpath("cisco-ce.toml")
+    resource = importlib.resources.files("recert.io.policies").joinpath("cisco-ce.toml")
     return tomllib.loads(resource.read_text(encoding="utf-8"))
 
 

@@ -3,24 +3,12 @@
 The public API is re-exported here; see the documentation for guides.
 """
 
+from recert.api import evaluate
 from recert.batch import evaluate_many
-from recert.engine import evaluate
-from recert.exceptions import OfferingError, PolicyError, Problem, RecertError, RecordError
-from recert.loaders import iter_records, load_record, record_from_mapping
-from recert.offerings import (
-    Offering,
-    OfferingRules,
-    completion_effect,
-    completion_what_if,
-    offering_rules_from_mapping,
-    validate_offering,
-)
-from recert.planner import Plan, Step, plan
-from recert.policy import Certification, Exam, Level, Parameters, Policy, Rule, Validity
-from recert.policy_loader import cisco_policy, load_policy, policy_from_mapping
-from recert.record import Activity, ExamPass, Holding, Record
-from recert.requirements import CECredits, Exams, Option
-from recert.result import (
+from recert.core.policy import Certification, Exam, Level, Parameters, Policy, Rule, Validity
+from recert.core.record import Activity, ExamPass, Holding, Record
+from recert.core.requirements import CECredits, Exams, Option
+from recert.core.result import (
     ActivityOutcome,
     CertificationStatus,
     Evaluation,
@@ -31,6 +19,18 @@ from recert.result import (
     PoolState,
     Uses,
 )
+from recert.exceptions import OfferingError, PolicyError, Problem, RecertError, RecordError
+from recert.io.policy_toml import cisco_policy, load_policy, policy_from_mapping
+from recert.io.records import iter_records, load_record, record_from_mapping
+from recert.offerings import (
+    Offering,
+    OfferingRules,
+    completion_effect,
+    completion_what_if,
+    offering_rules_from_mapping,
+    validate_offering,
+)
+from recert.planner import Plan, Step, plan
 
 __all__ = [
     "Activity",

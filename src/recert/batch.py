@@ -19,12 +19,12 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
 from typing import Any, Literal, TypeVar, overload
 
-from recert.engine import evaluate
+from recert.api import evaluate
+from recert.core.policy import Policy
+from recert.core.record import Record
+from recert.core.result import Evaluation
 from recert.exceptions import Problem, RecertError, RecordError
-from recert.policy import Policy
-from recert.policy_loader import cisco_policy
-from recert.record import Record
-from recert.result import Evaluation
+from recert.io.policy_toml import cisco_policy
 
 __all__ = ["DEFAULT_CHUNKSIZE", "evaluate_many", "parallel_map"]
 

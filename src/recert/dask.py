@@ -27,7 +27,7 @@ except ImportError as error:  # pragma: no cover - depends on the installation
     ) from error
 
 from recert import frames
-from recert.policy import Policy
+from recert.core.policy import Policy
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -42,10 +42,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from recert.batch import evaluate_many
+from recert.core.policy import Policy
+from recert.core.record import Activity, ExamPass, Holding, Record
+from recert.core.result import Evaluation
 from recert.exceptions import Problem, RecordError
-from recert.policy import Policy
-from recert.record import Activity, ExamPass, Holding, Record
-from recert.result import Evaluation
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -34,11 +34,11 @@ from typing import Any, Literal
 
 import attrs
 
+from recert.core.policy import Level, Policy
+from recert.core.record import Activity, ClaimStatus, Record
+from recert.core.requirements import CECredits, format_credits
+from recert.core.result import Evaluation
 from recert.exceptions import OfferingError, PolicyError, Problem
-from recert.policy import Level, Policy
-from recert.record import Activity, ClaimStatus, Record
-from recert.requirements import CECredits, format_credits
-from recert.result import Evaluation
 
 __all__ = [
     "CATEGORY_OF_FORMAT",
@@ -463,7 +463,7 @@ def validate_offering(
 
     Args:
         offering: The offering.
-        policy: A :class:`~recert.policy.Policy` for its categories (a
+        policy: A :class:`~recert.core.policy.Policy` for its categories (a
             category it marks ineligible makes the ``category`` check fire)
             and, once policies carry them, its ``offering_rules``; ``None``
             skips the category check.
@@ -704,7 +704,7 @@ class CompletionEffect:
 
 def _policy(policy: Policy | None) -> Policy:
     if policy is None:
-        from recert.policy_loader import cisco_policy
+        from recert.io.policy_toml import cisco_policy
 
         return cisco_policy()
     return policy
@@ -726,7 +726,7 @@ def completion_effect(
     """Which ladder levels one completion would renew on its credits alone, and by when to claim.
 
     A level's CE-only option is the option whose only requirement is
-    :class:`~recert.requirements.CECredits` (Cisco: associate 30,
+    :class:`~recert.core.requirements.CECredits` (Cisco: associate 30,
     specialist 40, professional 80, expert 120). A 40-credit course renews a
     Specialist alone (share 1) and covers half of a Professional's 80 (share
     0.5). An offering that earns nothing (R-CE-6: ``lite``/``no_labs``
@@ -813,7 +813,7 @@ def completion_what_if(
         OfferingError: The offering states 0 credits.
         RecordError: The record cannot be evaluated.
     """
-    from recert.engine import evaluate
+    from recert.api import evaluate
 
     taken = {a.id for a in record.activities}
     base = activity_id or f"offering:{offering.item_id}"

@@ -34,12 +34,12 @@ from typing import Any
 
 import attrs
 
-from recert.engine import evaluate
-from recert.policy import Certification, Level, Policy
-from recert.policy_loader import cisco_policy
-from recert.record import Record
-from recert.requirements import CECredits, Exams, Option, format_credits
-from recert.result import CertificationStatus, Evaluation, ExamGap
+from recert.api import evaluate
+from recert.core.policy import Certification, Level, Policy
+from recert.core.record import Record
+from recert.core.requirements import CECredits, Exams, Option, format_credits
+from recert.core.result import CertificationStatus, Evaluation, ExamGap
+from recert.io.policy_toml import cisco_policy
 
 __all__ = [
     "Change",

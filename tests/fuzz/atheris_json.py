@@ -32,7 +32,7 @@ except ImportError:  # pragma: no cover - depends on the machine
 with atheris.instrument_imports():
     import recert
     from recert import RecertError, cisco_policy, evaluate, iter_records
-    from recert.cli import _write_json, _write_text
+    from recert.cli.evaluate import _write_json, _write_text
 
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = date(2025, 3, 1)

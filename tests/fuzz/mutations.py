@@ -26,13 +26,13 @@ from typing import Any
 
 import recert
 from recert import RecertError, cisco_policy, evaluate, policy_from_mapping, record_from_mapping
-from recert.cli import _write_json, _write_text
-from recert.loaders import _json, _read_line
-from recert.policy_loader import _parse
+from recert.cli.evaluate import _write_json, _write_text
+from recert.io.policy_toml import _parse
+from recert.io.records import _json, _read_line
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
-POLICY_TOML = Path(recert.__file__).parent / "policies" / "cisco-ce.toml"
+POLICY_TOML = Path(recert.__file__).parent / "io" / "policies" / "cisco-ce.toml"
 AS_OF = date(2025, 3, 1)
 OUTCOMES = {"counted", "forfeited", "pending", "rejected", "unclaimed"}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from recert.policy import Policy, Validity
+from recert.core.policy import Policy, Validity
 
 
 def validity(policy: Policy, name: str, level: str, start: date) -> Validity:

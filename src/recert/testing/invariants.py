@@ -11,7 +11,7 @@ what differed) when the engine breaks it. Run them from a Hypothesis test::
         check_all(policy, case.record, case.as_of)
 
 What "the same evaluation" means: two evaluations are compared on their JSON
-shape (:meth:`~recert.result.Evaluation.to_dict`) without the free-text
+shape (:meth:`~recert.core.result.Evaluation.to_dict`) without the free-text
 ``explanation`` and ``detail`` sentences, with activities keyed by id, the
 events of one day compared as a set, and the rule of an ``unclaimed``
 activity left out (``D-CLAIM-3`` "never claimed" and ``D-ASOF-1`` "claimed
@@ -28,11 +28,11 @@ from typing import Any
 
 import attrs
 
-from recert.engine import evaluate
-from recert.policy import Policy
-from recert.record import Activity, ExamPass, Record
-from recert.requirements import CECredits
-from recert.result import Evaluation, Event
+from recert.api import evaluate
+from recert.core.policy import Policy
+from recert.core.record import Activity, ExamPass, Record
+from recert.core.requirements import CECredits
+from recert.core.result import Evaluation, Event
 from recert.testing._terms import expiration
 
 __all__ = [

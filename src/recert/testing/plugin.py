@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
-    from recert.policy import Policy
+    from recert.core.policy import Policy
 
 #: Profile name -> Hypothesis settings (keyword arguments of ``settings``).
 PROFILES: dict[str, dict[str, Any]] = {
@@ -88,6 +88,6 @@ def pytest_report_header(config: pytest.Config) -> str | None:
 @pytest.fixture(scope="session")
 def recert_policy() -> Policy:
     """The policy the invariant tests run on: the embedded Cisco policy unless overridden."""
-    from recert.policy_loader import cisco_policy
+    from recert.io.policy_toml import cisco_policy
 
     return cisco_policy()

@@ -5,9 +5,9 @@ policy as a parameter, so the records it builds are consistent with that
 policy's catalog and exam kinds. The strategies are written out by hand:
 Hypothesis does not read attrs validators, and a record that merely type-checks
 (a claim before its completion, two activities with one id) would be rejected
-by :class:`~recert.record.Record` anyway.
+by :class:`~recert.core.record.Record` anyway.
 
-Importing this module registers a strategy for :class:`~recert.record.Record`
+Importing this module registers a strategy for :class:`~recert.core.record.Record`
 (records of the embedded Cisco policy), so ``st.from_type(Record)`` works.
 
 Example:
@@ -29,9 +29,9 @@ import attrs
 from dateutil.relativedelta import relativedelta
 from hypothesis import strategies as st
 
-from recert.policy import Policy
-from recert.policy_loader import cisco_policy, policy_from_mapping
-from recert.record import Activity, ClaimStatus, ExamPass, Holding, Record
+from recert.core.policy import Policy
+from recert.core.record import Activity, ClaimStatus, ExamPass, Holding, Record
+from recert.io.policy_toml import cisco_policy, policy_from_mapping
 from recert.testing import _terms
 
 __all__ = [
@@ -203,7 +203,7 @@ def holdings(
             ``None``: rarely.
 
     Returns:
-        A :class:`~recert.record.Holding` whose name is the canonical name
+        A :class:`~recert.core.record.Holding` whose name is the canonical name
         or one of its aliases.
     """
     term = draw(terms(policy, certification, min_value=min_value, max_value=max_value))
@@ -242,7 +242,7 @@ def exam_passes(
         kinds: Only exams of these kinds (default: every kind).
 
     Returns:
-        An :class:`~recert.record.ExamPass`.
+        An :class:`~recert.core.record.ExamPass`.
     """
     exams = [e for e in policy.exams if kinds is None or e.kind in kinds]
     exam = draw(st.sampled_from(exams))
@@ -279,7 +279,7 @@ def activities(
         states: The claim states drawn from.
 
     Returns:
-        An :class:`~recert.record.Activity`.
+        An :class:`~recert.core.record.Activity`.
     """
     completed = draw(dates(min_value, max_value))
     credits = draw(st.sampled_from(_CREDITS))
@@ -335,7 +335,7 @@ def records(
         retired: Passed to :func:`holdings`.
 
     Returns:
-        A :class:`~recert.record.Record` with ``as_of`` empty.
+        A :class:`~recert.core.record.Record` with ``as_of`` empty.
     """
     lo = draw(dates(min_value, max(min_value, max_value - relativedelta(years=7))))
     hi = min(max_value, lo + relativedelta(years=7))
@@ -495,7 +495,7 @@ def policies() -> st.SearchStrategy[Policy]:
     See :func:`policy_mappings` for what varies.
 
     Returns:
-        A strategy of :class:`~recert.policy.Policy`.
+        A strategy of :class:`~recert.core.policy.Policy`.
     """
     return policy_mappings().map(lambda data: policy_from_mapping(data, source="random policy"))
 

@@ -3,7 +3,7 @@
 Records are plain, immutable data. Field names follow the record format of
 the spec (``spec/record-format.md``). Validators check what a single field or
 a single object can check (credits are positive, a claim is not made before
-completion); the loaders in :mod:`recert.loaders` check the rest (names
+completion); the loaders in :mod:`recert.io.records` check the rest (names
 against the catalog) and report every problem with its path.
 """
 
@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 import attrs
 
-from recert._limits import MAX_CREDITS, describe
+from recert.core._limits import MAX_CREDITS, describe
 from recert.exceptions import Problem, RecordError
 
 __all__ = ["Activity", "ClaimStatus", "ExamPass", "Holding", "Record"]

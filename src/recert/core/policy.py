@@ -2,7 +2,7 @@
 
 A :class:`Policy` is data. The embedded Cisco policy is a TOML file read by
 :func:`recert.load_policy`, the same loader a user's own policy goes through.
-Nothing here decides anything about a record; :mod:`recert.engine` does.
+Nothing here decides anything about a record; :mod:`recert.core.engine` does.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from recert.requirements import Option
+from recert.core.requirements import Option
 
 if TYPE_CHECKING:
     from recert.offerings import OfferingRules

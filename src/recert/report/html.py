@@ -23,10 +23,10 @@ from html import escape
 
 import attrs
 
+from recert.core.record import Activity, Record
+from recert.core.result import ActivityOutcome, CertificationStatus, Evaluation, Event
 from recert.planner import Plan
-from recert.record import Activity, Record
-from recert.report_text import render_text
-from recert.result import ActivityOutcome, CertificationStatus, Evaluation, Event
+from recert.report.text import render_text
 
 __all__ = [
     "page_foot",

@@ -15,10 +15,10 @@ import textwrap
 from collections.abc import Sequence
 from datetime import date
 
-from recert._limits import printable
+from recert.core._limits import printable
+from recert.core.requirements import format_credits
+from recert.core.result import CertificationStatus, Evaluation, NextStep
 from recert.planner import PendingClaim, Plan, Regain, Step
-from recert.requirements import format_credits
-from recert.result import CertificationStatus, Evaluation, NextStep
 
 __all__ = ["WIDTH", "render_plan", "render_text"]
 
@@ -29,7 +29,7 @@ WIDTH = 100
 def _wrap(text: str, indent: str = "  ", hang: str = "    ") -> list[str]:
     """*text* wrapped to :data:`WIDTH`, the first line after *indent*, the others after *hang*.
 
-    Text from the record (ids, names) is escaped first (:func:`recert._limits.printable`), so that
+    Text from the record (ids, names) is escaped first (:func:`recert.core._limits.printable`), so that
     a tab or a newline in it cannot break the layout.
     """
     return textwrap.wrap(printable(text), WIDTH, initial_indent=indent, subsequent_indent=hang,

@@ -23,13 +23,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from recert.cli._contract import as_of, one_line, policy_or_default
+from recert.core.policy import Policy
+from recert.core.record import Record
 from recert.exceptions import RecertError, RecordError
-from recert.loaders import iter_records, load_record
+from recert.io.records import iter_records, load_record
 from recert.planner import plan
-from recert.policy import Policy
-from recert.policy_loader import cisco_policy, load_policy
-from recert.record import Record
-from recert.report_text import render_plan
+from recert.report.text import render_plan
 
 __all__ = ["register"]
 
@@ -103,10 +103,8 @@ def _records(paths: list[str], policy: Policy) -> Iterator[tuple[str, Record | R
 
 
 def _plan_command(args: argparse.Namespace) -> int:
-    from recert.cli import _as_of  # the command line's one clock read (imported late: cli imports us)
-
-    default_as_of = _as_of(args.as_of)
-    policy = load_policy(args.policy) if args.policy is not None else cisco_policy()
+    default_as_of = as_of(args.as_of)
+    policy = policy_or_default(args.policy)
     paths: list[str] = args.records
     pretty = len(paths) == 1 and Path(paths[0]).suffix.lower() in (".json", ".toml")
     bad = False
@@ -125,7 +123,7 @@ def _plan_command(args: argparse.Namespace) -> int:
             bad = True
             where = getattr(result, "source", None) or source
             if args.format == "json":
-                sys.stdout.write(json.dumps({"error": _one_line(str(result)), "source": where},
+                sys.stdout.write(json.dumps({"error": one_line(str(result)), "source": where},
                                             ensure_ascii=False) + "\n")
             else:
                 sys.stdout.write(("" if first else "\n") + f"{where}: error\n"
@@ -138,6 +136,3 @@ def _plan_command(args: argparse.Namespace) -> int:
         first = False
     return 2 if bad else 0
 
-
-def _one_line(message: str) -> str:
-    return "; ".join(line.strip() for line in message.splitlines() if line.strip())

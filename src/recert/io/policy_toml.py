@@ -1,4 +1,4 @@
-"""Read a policy from TOML (or an equivalent mapping) into :class:`~recert.policy.Policy`.
+"""Read a policy from TOML (or an equivalent mapping) into :class:`~recert.core.policy.Policy`.
 
 The embedded Cisco policy goes through the same code as a user's file. Every
 problem found is reported at once, each with its path in the file
@@ -15,8 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from recert._builtin_rules import BUILTIN_RULES
-from recert._limits import (
+from recert.core._builtin_rules import BUILTIN_RULES
+from recert.core._limits import (
     MAX_CLAIM_WINDOW_DAYS,
     MAX_CREDITS,
     MAX_DEPTH,
@@ -27,8 +27,7 @@ from recert._limits import (
     long_texts,
     too_deep,
 )
-from recert.exceptions import PolicyError, Problem
-from recert.policy import (
+from recert.core.policy import (
     Category,
     Certification,
     EarningRule,
@@ -39,7 +38,8 @@ from recert.policy import (
     Rule,
     Validity,
 )
-from recert.requirements import CECredits, Exams, Option
+from recert.core.requirements import CECredits, Exams, Option
+from recert.exceptions import PolicyError, Problem
 
 __all__ = ["cisco_policy", "load_policy", "policy_from_mapping"]
 
@@ -595,10 +595,10 @@ def _parse(raw: bytes, suffix: str, source: str) -> Policy:
 
 @functools.cache
 def cisco_policy() -> Policy:
-    """The embedded Cisco CE policy (``recert/policies/cisco-ce.toml``), read once.
+    """The embedded Cisco CE policy (``recert/io/policies/cisco-ce.toml``), read once.
 
     Returns:
         The policy (immutable, so one shared copy is safe).
     """
-    resource = importlib.resources.files("recert.policies").joinpath("cisco-ce.toml")
+    resource = importlib.resources.files("recert.io.policies").joinpath("cisco-ce.toml")
     return _parse(resource.read_bytes(), ".toml", "cisco-ce.toml (embedded)")

@@ -1,4 +1,4 @@
-"""Read records from JSON, TOML and JSON Lines into :class:`~recert.record.Record`.
+"""Read records from JSON, TOML and JSON Lines into :class:`~recert.core.record.Record`.
 
 This is the shell between files and the pure core. A record is structured
 with cattrs (a converter that forbids unknown keys and parses dates), one
@@ -36,7 +36,7 @@ import attrs
 import cattrs
 from cattrs.errors import AttributeValidationNote, ForbiddenExtraKeysError
 
-from recert._limits import (
+from recert.core._limits import (
     MAX_ACTIVITIES,
     MAX_CREDITS,
     MAX_DEPTH,
@@ -48,10 +48,10 @@ from recert._limits import (
     long_texts,
     too_deep,
 )
+from recert.core.policy import Policy
+from recert.core.record import CLAIM_STATUSES, Activity, ClaimStatus, ExamPass, Holding, Record
 from recert.exceptions import Problem, RecordError
-from recert.policy import Policy
-from recert.policy_loader import cisco_policy
-from recert.record import CLAIM_STATUSES, Activity, ClaimStatus, ExamPass, Holding, Record
+from recert.io.policy_toml import cisco_policy
 
 __all__ = ["iter_records", "load_record", "record_from_mapping"]
 
@@ -71,7 +71,7 @@ def _draft(cls: type[Any], *, leave_out: Iterable[str] = ()) -> type[Any]:
     cattrs structures into the twin, so every field-level problem of one
     element is collected before the record's own validators, which stop at
     the first problem, ever run. The field list stays defined once, in
-    :mod:`recert.record`.
+    :mod:`recert.core.record`.
     """
     attrs.resolve_types(cls)
     skip = set(leave_out)
@@ -87,7 +87,7 @@ def _describe(value: object, *, limit: int = SHOWN) -> str:
     """A value as a message shows it: strings quoted; dates, times and what holds them as in TOML.
 
     Shown values longer than *limit* characters are cut, saying how long they are; any
-    nesting or size is safe (:func:`recert._limits.describe`).
+    nesting or size is safe (:func:`recert.core._limits.describe`).
     """
     return describe(value, limit=limit)
 
@@ -416,7 +416,7 @@ def _fast_record(data: object, policy: Policy) -> Record | None:
 
 def record_from_mapping(data: object, *, policy: Policy | None = None,
                         source: str | None = None) -> Record:
-    """Build a :class:`~recert.record.Record` from parsed JSON or TOML.
+    """Build a :class:`~recert.core.record.Record` from parsed JSON or TOML.
 
     The mapping has the shape of the record format (``spec/record-format.md``):
     ``holdings``, ``exams``, ``activities`` lists and the optional top-level
@@ -575,7 +575,7 @@ def iter_records(lines_or_file: Iterable[str], *, policy: Policy | None = None,
             else ``"<input>"``.
 
     Yields:
-        Per non-blank line, in order, either the :class:`~recert.record.Record`
+        Per non-blank line, in order, either the :class:`~recert.core.record.Record`
         or the :class:`~recert.exceptions.RecordError` that describes it.
     """
     policy = policy or cisco_policy()

@@ -11,9 +11,9 @@ spec section 2); for each exam its kind and what it earns.
   "exams"}`` (shapes in :func:`catalog_dict`).
 
 A policy with earlier versions (the Cisco policy's ``pre-2020``) lists its
-current version unless ``--version`` names another.
+current version unless ``--policy-version`` (deprecated alias ``--version``) names another.
 
-Exit status: 0; 2 when the policy file cannot be read or ``--version`` names
+Exit status: 0; 2 when the policy file cannot be read or ``--policy-version`` names
 no version (``recert``'s :func:`~recert.cli.main` prints the error).
 """
 
@@ -27,10 +27,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from recert.cli._contract import policy_or_default, print_error
+from recert.core.policy import Certification, EarningRule, Exam, Level, Policy, Validity
+from recert.core.requirements import Option
 from recert.exceptions import RecertError
-from recert.policy import Certification, EarningRule, Exam, Level, Policy, Validity
-from recert.policy_loader import cisco_policy, load_policy
-from recert.requirements import Option
 
 __all__ = ["catalog_dict", "register", "render_catalog", "renewal_options", "select_version", "validity_text"]
 
@@ -48,6 +48,10 @@ def register(subparsers: Any) -> None:
         help="list a policy's certifications and exams: level, validity, how earned, how renewed",
         description="List the certifications of a policy (level, validity, how each is earned from "
                     "exam passes, how it is renewed) and its exams.",
+        epilog="examples:\n"
+               "  recert catalog\n"
+               "  recert catalog --policy-version pre-2020 --format json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--policy", metavar="PATH", type=Path,
@@ -56,15 +60,24 @@ def register(subparsers: Any) -> None:
         "--format", choices=("text", "json"), default="text",
         help="text: one table per level (default); json: one object with certifications and exams")
     parser.add_argument(
-        "--version", metavar="VERSION",
+        "--policy-version", metavar="VERSION",
         help="list this version of the policy (e.g. pre-2020) instead of the current one")
+    parser.add_argument(
+        "--version", metavar="VERSION", dest="old_version",
+        help="deprecated alias of --policy-version (prints a warning)")
     parser.set_defaults(handler=_catalog_command)
 
 
 def _catalog_command(args: argparse.Namespace) -> int:
-    policy = load_policy(args.policy) if args.policy is not None else cisco_policy()
-    if args.version is not None:
-        policy = select_version(policy, args.version)
+    policy = policy_or_default(args.policy)
+    option, version = "--policy-version", args.policy_version
+    if args.old_version is not None:
+        print_error("--version is deprecated (it names a policy version); use --policy-version",
+                    prefix="recert catalog: warning: ")
+        if version is None:
+            option, version = "--version", args.old_version
+    if version is not None:
+        policy = select_version(policy, version, option=option)
     if args.format == "json":
         sys.stdout.write(json.dumps(catalog_dict(policy), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -72,12 +85,13 @@ def _catalog_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def select_version(policy: Policy, version: str) -> Policy:
+def select_version(policy: Policy, version: str, *, option: str = "--policy-version") -> Policy:
     """The version of *policy* called *version*: the policy itself or one of ``policy.earlier``.
 
     Args:
         policy: A policy, possibly with earlier versions.
         version: A version name (``"2020-02-24"``, ``"pre-2020"``).
+        option: The command-line option that named it, for the message.
 
     Returns:
         That version, a whole policy.
@@ -90,7 +104,7 @@ def select_version(policy: Policy, version: str) -> Policy:
         if candidate.version == version:
             return candidate
     names = ", ".join(v.version for v in versions)
-    raise RecertError(f"--version: {version!r} is not a version of {policy.id} ({names})")
+    raise RecertError(f"{option}: {version!r} is not a version of {policy.id} ({names})")
 
 
 # --- what the catalog says -----------------------------------------------------------------------
@@ -321,7 +335,7 @@ def render_catalog(policy: Policy) -> list[str]:
     lines = [f"{policy.title or policy.id} ({policy.id} {policy.version}"
              + (f", in force from {policy.effective_from.isoformat()})" if policy.effective_from else ")")]
     if policy.earlier:
-        lines.append("other versions (--version): "
+        lines.append("other versions (--policy-version): "
                      + ", ".join(f"{v.version} from {_iso(v.effective_from)}" for v in policy.earlier))
     for level in policy.levels:
         certs = [c for c in policy.certifications if c.level == level.name]

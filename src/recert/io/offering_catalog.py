@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from recert._limits import describe
+from recert.core._limits import describe
 from recert.exceptions import OfferingError, Problem
 from recert.offerings import EDITIONS, FORMATS, Offering
 

@@ -1,115 +1,48 @@
-"""The ``recert`` command line.
+"""``recert evaluate RECORD...``: evaluate records and print their results.
 
-``recert evaluate RECORD [RECORD...]`` reads records (``.json``, ``.toml``,
-``.jsonl`` files, or ``-`` for JSON Lines on standard input), evaluates each
-with :func:`recert.evaluate` and prints a table for a person (``--format
-text``, the default) or the JSON result (``--format json``). See
-``docs/cli.md``.
+Reads records (``.json``, ``.toml``, ``.jsonl`` files, or ``-`` for JSON Lines
+on standard input), evaluates each with :func:`recert.evaluate` and prints a
+table for a person (``--format text``, the default), the JSON result
+(``--format json``) or one HTML page (``--format html``). See ``docs/cli.md``.
 
-Adding a subcommand: write a module with ``register(subparsers) -> None``
-that adds its parser and sets ``handler`` (a function taking the parsed
-arguments and returning the exit status) with ``set_defaults``, then name the
-module in :data:`COMMAND_MODULES`. ``evaluate`` below is registered the same
-way. Handlers may raise :class:`~recert.exceptions.RecertError` for bad
-input: :func:`main` prints it on one line of standard error and exits 2.
-
-Exit status: 0 when every record was evaluated; 2 when any record was bad,
-or for a bad option, an unreadable policy or a usage error.
+Exit status: 0 when every record was evaluated; 2 when any record was bad
+(its error is printed in its place), or for a bad option or an unreadable
+policy.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import importlib
 import io
 import json
-import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import IO, Any, NamedTuple, TypeAlias
 
-from recert._limits import printable
+from recert.api import evaluate
 from recert.batch import _map_chunks
-from recert.engine import evaluate
+from recert.cli._contract import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    Subparsers,
+    as_of,
+    policy_or_default,
+    positive_int,
+)
+from recert.core._limits import printable
+from recert.core.policy import Policy
+from recert.core.record import Record
+from recert.core.result import Evaluation
 from recert.exceptions import RecertError, RecordError
-from recert.loaders import _read_line, load_record
+from recert.io.records import _read_line, load_record
 from recert.planner import Plan, plan
-from recert.policy import Policy
-from recert.policy_loader import cisco_policy, load_policy
-from recert.record import Record
-from recert.report_html import page_foot, page_head, render_html_error, render_html_section
-from recert.report_text import render_text
-from recert.result import Evaluation
+from recert.report.html import page_foot, page_head, render_html_error, render_html_section
+from recert.report.text import render_text
 
-__all__ = ["COMMAND_MODULES", "build_parser", "main", "render_text"]
-
-Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
-
-#: Modules that add subcommands, each exposing ``register(subparsers) -> None``
-#: (e.g. ``"recert.offerings_cli"``). Imported when the parser is built.
-COMMAND_MODULES: tuple[str, ...] = (
-    "recert.offerings_cli", "recert.catalog_cli", "recert.plan_cli", "recert.schema_cli")
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-EXIT_OK = 0
-EXIT_OUTPUT_CLOSED = 1
-EXIT_BAD_INPUT = 2
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the ``recert`` command.
-
-    Args:
-        argv: The arguments after the program name; default ``sys.argv[1:]``.
-
-    Returns:
-        The exit status: 0 when all went well, 2 for bad input (a bad record,
-        option or policy; usage errors exit 2 through argparse), 1 when the
-        output was closed before everything was written.
-    """
-    args = build_parser().parse_args(argv)
-    handler: Callable[[argparse.Namespace], int] = args.handler
-    try:
-        return handler(args)
-    except RecertError as error:
-        print(printable(f"recert: error: {_one_line(str(error))}"), file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except BrokenPipeError:
-        # Whoever read the output is gone (`recert evaluate ... | head`): stop without a
-        # traceback, and send what is still buffered nowhere instead of failing again at exit.
-        with contextlib.suppress(OSError, ValueError):  # ValueError: no real file behind sys.stdout
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OUTPUT_CLOSED
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand registered."""
-    parser = argparse.ArgumentParser(
-        prog="recert",
-        description="Decide certification status, expiration and recertification from a record "
-                    "and a recertification policy (Cisco CE embedded).",
-        epilog="examples:\n"
-               "  recert evaluate my-record.json                 what is active, what is missing\n"
-               "  recert evaluate my-record.json --format html > report.html   timelines\n"
-               "  recert plan my-record.json --as-of 2025-06-01  the cheapest steps, by date\n"
-               "  recert catalog                                 certifications and exam ids\n"
-               "run 'recert COMMAND --help' for a command's options",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    register(subparsers)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
-    return parser
-
-
-def _one_line(message: str) -> str:
-    return "; ".join(line.strip() for line in message.splitlines() if line.strip())
+__all__ = ["register"]
 
 
 # --- recert evaluate ----------------------------------------------------------------------------
@@ -122,6 +55,11 @@ def register(subparsers: Subparsers) -> None:
         help="evaluate records: status, expiration, what counted, what is missing",
         description="Evaluate each record and print its result. A bad record prints an error in "
                     "its place; the others are still evaluated and the exit status is 2.",
+        epilog="examples:\n"
+               "  recert evaluate examples/multi-track-late-claim.json\n"
+               "  recert evaluate my-record.toml --as-of 2025-06-01 --format json\n"
+               "  recert evaluate records.jsonl --jobs 2 --format json > results.jsonl",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "records", nargs="+", metavar="RECORD",
@@ -139,7 +77,7 @@ def register(subparsers: Subparsers) -> None:
              "(pretty-printed when the only RECORD is one .json or .toml file); html: one "
              "self-contained page with a timeline per certification")
     parser.add_argument(
-        "--jobs", metavar="N", type=_positive_int, default=1,
+        "--jobs", metavar="N", type=positive_int, default=1,
         help="evaluate in N worker processes, each reading, evaluating and writing chunks of "
              "JSON Lines: output stays in input order and memory stays flat; default 1, in this "
              "process")
@@ -148,8 +86,8 @@ def register(subparsers: Subparsers) -> None:
 
 def _evaluate_command(args: argparse.Namespace) -> int:
     # --as-of overrides the records' own as_of; without it a record's own, else today.
-    dates = (_as_of(args.as_of) if args.as_of is not None else None, _as_of(None))
-    policy = load_policy(args.policy) if args.policy is not None else cisco_policy()
+    dates = (as_of(args.as_of) if args.as_of is not None else None, as_of(None))
+    policy = policy_or_default(args.policy)
     paths: list[str] = args.records
     single = len(paths) == 1 and Path(paths[0]).suffix.lower() in (".json", ".toml")
     # One line at a time in this process keeps the output as prompt as the input; worker
@@ -350,18 +288,6 @@ def _evaluate_one(record: Record | RecertError, dates: tuple[date | None, date],
         return _unexpected(error, where)
 
 
-def _as_of(text: str | None) -> date:
-    """The ``--as-of`` date; today when not given (the only clock read in recert)."""
-    if text is None:
-        return date.today()
-    try:
-        if _ISO_DATE.fullmatch(text):
-            return date.fromisoformat(text)
-    except ValueError as error:
-        raise RecertError(f"--as-of: {text!r} is not a date: {error}") from None
-    raise RecertError(f"--as-of: {text!r} is not a date (YYYY-MM-DD)")
-
-
 # --- output ---------------------------------------------------------------------------------------
 
 
@@ -409,18 +335,3 @@ def _write_text(out: IO[str], item: Evaluation | RecertError, source: str, *,
         return
     # Every line is made safe as a whole: ids, names and notes come from the record.
     out.write("\n".join(printable(line) for line in render_text(item, source, steps)) + "\n")
-
-
-if __name__ == "__main__":
-    sys.exit(main())
-
-
-def _positive_int(text: str) -> int:
-    """argparse type for --jobs: a whole number >= 1."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} is not at least 1")
-    return value

@@ -1,7 +1,7 @@
 """``recert offerings check CATALOG``: check a vendor's catalog of CE offerings.
 
 Registered into ``recert``'s command line by :func:`register`; also runnable
-alone as ``python -m recert.offerings_cli offerings check CATALOG``.
+alone as ``python -m recert.cli.offerings offerings check CATALOG``.
 
 Output, streamed as rows are read (memory stays flat for CSV and JSON Lines):
 
@@ -28,10 +28,12 @@ from typing import Any, TextIO
 
 import attrs
 
-from recert._offering_io import Entry, read_catalog
+from recert.cli._contract import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, cells
+from recert.core.policy import Policy
 from recert.exceptions import OfferingError, PolicyError
+from recert.io.offering_catalog import Entry, read_catalog
+from recert.io.policy_toml import load_policy
 from recert.offerings import OfferingRules, Report, offering_rules_from_mapping, validate_offering
-from recert.policy import Policy
 
 __all__ = ["main", "register", "run_check"]
 
@@ -49,11 +51,17 @@ def register(subparsers: Any) -> None:
     """
     parser = subparsers.add_parser(
         "offerings", help="check training offerings for CE credits (vendors)",
-        description="Check training vendors' CE offerings (R-CE-6, R-CE-7).")
+        description="Check training vendors' CE offerings (R-CE-6, R-CE-7).",
+        epilog="example:\n  recert offerings check catalog.csv",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="offerings_command", metavar="COMMAND", required=True)
     check = commands.add_parser(
         "check", help="check a catalog of offerings (CSV, JSON Lines or JSON array)",
-        description="Check every offering of CATALOG; exit status 1 when any error is found.")
+        description="Check every offering of CATALOG; exit status 1 when any error is found.",
+        epilog="examples:\n"
+               "  recert offerings check catalog.csv\n"
+               "  recert offerings check catalog.jsonl --format json --policy my-policy.toml",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     check.add_argument("catalog", metavar="CATALOG",
                        help="a .csv, .jsonl or .json file (columns: docs/vendors.md)")
     check.add_argument("--format", choices=("text", "json"), default="text",
@@ -113,8 +121,7 @@ class _Tally:
 
 
 def _cells(*values: str) -> str:
-    padded = [v.ljust(w) for v, w in zip(values, _WIDTHS, strict=False)]
-    return " ".join([*padded, *values[len(_WIDTHS):]]).rstrip()
+    return cells(values, _WIDTHS)
 
 
 def _where(entry: Entry) -> str:
@@ -149,8 +156,6 @@ def _json_line(entry: Entry, report: Report | None) -> str:
 def _load(policy_path: str | None) -> tuple[Policy | None, OfferingRules | None]:
     if policy_path is None:
         return None, None
-    from recert.policy_loader import load_policy
-
     policy = load_policy(policy_path)
     rules = getattr(policy, "offering_rules", None)
     if isinstance(rules, OfferingRules):
@@ -186,13 +191,13 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None,
         policy, rules = _load(args.policy)
     except (PolicyError, OSError, ValueError) as error:
         print(f"recert offerings check: {error}", file=err)
-        return 2
+        return EXIT_BAD_INPUT
     as_json = args.format == "json"
     try:
         entries = read_catalog(args.catalog, args.input)
     except OfferingError as error:
         print(f"recert offerings check: {error}", file=err)
-        return 2
+        return EXIT_BAD_INPUT
     tally = _Tally()
     try:
         for entry in entries:
@@ -214,16 +219,16 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None,
             print(json.dumps({"error": str(error), "source": args.catalog}), file=out)
         else:
             print(f"error: {error}", file=out)
-        return 1
+        return EXIT_FINDINGS
     if as_json:
         print(json.dumps({"summary": tally.to_dict()}), file=out)
     else:
         print(tally.line(), file=out)
-    return 1 if tally.failed else 0
+    return EXIT_FINDINGS if tally.failed else EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``offerings check`` alone: ``python -m recert.offerings_cli offerings check FILE``."""
+    """Run ``offerings check`` alone: ``python -m recert.cli.offerings offerings check FILE``."""
     parser = argparse.ArgumentParser(prog="recert")
     register(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(argv)

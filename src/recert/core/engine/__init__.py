@@ -9,7 +9,7 @@ that day (R-DATE-1), cascades down the ladder (R-CASC-1) and, at the pool's
 level, resets the pool (R-CE-5).
 
 The replay is pure: it reads the record and the policy and returns frozen
-result objects. Mutable bookkeeping lives in :mod:`recert._state` and never
+result objects. Mutable bookkeeping lives in :mod:`recert.core.engine._state` and never
 leaves the call.
 """
 
@@ -23,13 +23,11 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from recert._state import ONE_DAY, CertState, Entry, validity_for
-from recert.exceptions import Problem, RecordError
-from recert.policy import Certification, Policy
-from recert.policy_loader import cisco_policy
-from recert.record import Activity, Record
-from recert.requirements import Exams, Facts, OptionAssessment, PassFact, format_credits
-from recert.result import (
+from recert.core.engine._state import ONE_DAY, CertState, Entry, validity_for
+from recert.core.policy import Certification, Policy
+from recert.core.record import Activity, Record
+from recert.core.requirements import Exams, Facts, OptionAssessment, PassFact, format_credits
+from recert.core.result import (
     ActivityOutcome,
     CertificationStatus,
     Evaluation,
@@ -41,11 +39,12 @@ from recert.result import (
     PoolState,
     Uses,
 )
+from recert.exceptions import Problem, RecordError
 
 __all__ = ["evaluate"]
 
 
-def evaluate(record: Record, *, as_of: date | None = None, policy: Policy | None = None) -> Evaluation:
+def evaluate(record: Record, *, as_of: date | None = None, policy: Policy) -> Evaluation:
     """Decide what is active, what expires when, what renewed what, and what is missing.
 
     A pure function: the same record, date and policy give the same result,
@@ -55,11 +54,11 @@ def evaluate(record: Record, *, as_of: date | None = None, policy: Policy | None
     Args:
         record: The person's holdings, exam passes and CE activities.
         as_of: The evaluation date; defaults to ``record.as_of``.
-        policy: The policy; defaults to the embedded Cisco CE policy
-            (:func:`recert.cisco_policy`).
+        policy: The policy (the core has no default: :func:`recert.evaluate`
+            fills in the embedded Cisco CE policy).
 
     Returns:
-        An :class:`~recert.result.Evaluation`: each certification's status,
+        An :class:`~recert.core.result.Evaluation`: each certification's status,
         term and expiration date (inclusive, R-VAL-1); each activity's
         outcome; the CE pool; what is missing for each active ladder
         certification; and the dated events, each with its rule id.
@@ -69,7 +68,6 @@ def evaluate(record: Record, *, as_of: date | None = None, policy: Policy | None
             (a certification without ``level``, an exam without ``kind``, an
             unknown category or level), every problem with its path.
     """
-    policy = policy if policy is not None else cisco_policy()
     day = as_of if as_of is not None else record.as_of
     if day is None:
         raise RecordError([Problem("as_of", "is missing: give as_of to evaluate() or in the record")])

@@ -5,7 +5,7 @@ of* them. Each requirement answers two questions about the facts available to
 one certification on one day (:class:`Facts`): is it met, and what is still
 missing? A new kind of requirement (a per-category minimum, a per-year
 minimum) is a new class with an ``assess`` method; the replay in
-:mod:`recert.engine` does not change.
+:mod:`recert.core.engine` does not change.
 """
 
 from __future__ import annotations

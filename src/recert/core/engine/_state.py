@@ -1,4 +1,4 @@
-"""Mutable bookkeeping of one replay; private to :mod:`recert.engine`.
+"""Mutable bookkeeping of one replay; private to :mod:`recert.core.engine`.
 
 Nothing here outlives a call to :func:`recert.evaluate`: the replay builds
 these objects, mutates them day by day, and turns them into frozen result
@@ -11,9 +11,9 @@ from datetime import date, timedelta
 
 import attrs
 
-from recert.policy import Certification, Level, Validity
-from recert.record import Activity
-from recert.requirements import Option, PassFact
+from recert.core.policy import Certification, Level, Validity
+from recert.core.record import Activity
+from recert.core.requirements import Option, PassFact
 
 ONE_DAY = timedelta(days=1)
 
