@@ -8,6 +8,6 @@ import from here; nothing here imports from them (``tests/test_architecture.py``
 * :mod:`recert.core.policy`, :mod:`recert.core.record`, :mod:`recert.core.result`:
   the value objects.
 * :mod:`recert.core.requirements`: options as an algebra of requirements.
-* :mod:`recert.core.offering_rules`: the policy's rules for vendors' offerings.
+* :mod:`recert.core.offering`: the policy's rules for vendors' offerings.
 * :mod:`recert.core.engine`: :func:`~recert.core.engine.evaluate`, the replay.
 """

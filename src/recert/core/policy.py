@@ -18,7 +18,7 @@ from dateutil.relativedelta import relativedelta
 from recert.core.requirements import Option
 
 if TYPE_CHECKING:
-    from recert.offerings import OfferingRules
+    from recert.core.offering import OfferingRules
 
 __all__ = [
     "Category",

@@ -20,8 +20,8 @@ from typing import Any
 import attrs
 
 from recert.core._limits import describe
+from recert.core.offering import EDITIONS, FORMATS, Offering
 from recert.exceptions import OfferingError, Problem
-from recert.offerings import EDITIONS, FORMATS, Offering
 
 __all__ = ["COLUMNS", "REQUIRED", "Entry", "offering_from_mapping", "read_catalog"]
 

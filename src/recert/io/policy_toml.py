@@ -40,6 +40,7 @@ from recert.core.policy import (
 )
 from recert.core.requirements import CECredits, Exams, Option
 from recert.exceptions import PolicyError, Problem
+from recert.io.offering_rules import offering_rules_from_mapping
 
 __all__ = ["cisco_policy", "load_policy", "policy_from_mapping"]
 
@@ -460,8 +461,6 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
     earlier = _versions(r, data, {lvl.name: lvl.rank for lvl in levels}, head)
     offering_rules = None
     if "offerings" in data:
-        from recert.offerings import offering_rules_from_mapping
-
         try:
             offering_rules = offering_rules_from_mapping(data["offerings"], path="offerings")
         except PolicyError as error:
