@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recert import Activity, Evaluation, Holding, Policy, Record, cisco_policy, evaluate
-from recert.core import engine
+from recert.core.engine import _whatif as engine
 from recert.testing.strategies import Case, cases, policy_cases
 
 CISCO = cisco_policy()
@@ -61,7 +61,7 @@ def _with_pruning_calls(record: Record, as_of: date) -> tuple[list[bool], Evalua
     calls: list[bool] = []
     real = engine._cannot_matter
 
-    def spy(base: engine._Replay, claims: list[engine.Entry]) -> bool:
+    def spy(base: engine.Replay, claims: list[engine.Claim]) -> bool:
         calls.append(real(base, claims))
         return calls[-1]
 

@@ -38,7 +38,7 @@ from hypothesis import strategies as st
 
 from builders import CCIE_EI, CCNP_ENT, SPEC_ENARSI, act, d, held, passed, record, with_params
 from recert import Activity, Evaluation, ExamPass, Holding, Policy, Record, cisco_policy, evaluate
-from recert.core import engine
+from recert.core.engine import _whatif as engine
 from recert.exceptions import RecordError
 from recert.testing.strategies import Case, cases, policies, policy_cases
 

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recert.core.engine import _fill
+from recert.core.engine._earning import _fill
 from recert.core.requirements import PassFact
 
 TODAY = date(2025, 6, 1)

@@ -5,7 +5,7 @@ Usage (from the repository root)::
     python tests/mutations/run.py [--examples N]
 
 For each mutation the script copies ``src/`` to a temporary directory,
-applies a small textual patch to the copy (``engine.py`` or ``_state.py``;
+applies a small textual patch to the copy (a module of ``recert/core/engine/``;
 the working tree is never touched), and runs every invariant of
 :mod:`recert.testing.invariants` in a fresh Python process on that copy,
 with Hypothesis on the embedded Cisco policy and on random policies. It
@@ -34,7 +34,7 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         "R-CE-5: a recertification of the pool's level does not use the pool up",
         [
             (
-                "engine.py",
+                "core/engine/_pool.py",
                 '"""Use up the pool at a recertification of its level (R-CE-5, D-POOL-2, D-POOL-5)."""',
                 '"""Use up the pool at a recertification of its level (R-CE-5, D-POOL-2, D-POOL-5)."""\n'
                 "        return",
@@ -43,13 +43,13 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
     ),
     "claim_window_not_checked": (
         "R-CE-2: a claim made after the claim window is not rejected",
-        [("engine.py", "if late > window:", "if False:")],
+        [("core/engine/_pool.py", "if late > window:", "if False:")],
     ),
     "cascade_skipped": (
         "R-CASC-1: a recertification does not renew the levels below",
         [
             (
-                "engine.py",
+                "core/engine/_renewal.py",
                 '"""Renew every active ladder certification at the source\'s level and below '
                 '(R-CASC-1, R-CASC-2, D-CASC-1)."""',
                 '"""Renew every active ladder certification at the source\'s level and below '
@@ -61,7 +61,7 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         "R-CE-1, D-DUP-1: the same catalog item counts twice in one term",
         [
             (
-                "engine.py",
+                "core/engine/_pool.py",
                 "twin = next((e for e in cert.entries if e.activity.item_key == entry.activity.item_key), None)",
                 "twin = None",
             )
@@ -71,17 +71,17 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         "R-VAL-1: a term ends the day before its expiration date instead of on it",
         [
             (
-                "engine.py",
+                "core/engine/_timeline.py",
                 "days = [c.expires + ONE_DAY for c in self.certs.values() if c.active and c.expires is not None]",
                 "days = [c.expires for c in self.certs.values() if c.active and c.expires is not None]",
             ),
             (
-                "engine.py",
+                "core/engine/_terms.py",
                 "            if cert.active and cert.expires is not None and cert.expires < today:",
                 "            if cert.active and cert.expires is not None and cert.expires <= today:",
             ),
             (
-                "_state.py",
+                "core/engine/_state.py",
                 "(self.expires is None or day <= self.expires)",
                 "(self.expires is None or day < self.expires)",
             ),

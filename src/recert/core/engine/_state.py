@@ -8,14 +8,83 @@ objects at the end.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from enum import StrEnum
+from typing import Any, NamedTuple
 
 import attrs
 
 from recert.core.policy import Certification, Level, Validity
 from recert.core.record import Activity
 from recert.core.requirements import Option, PassFact
+from recert.core.result import Outcome, Reason
 
 ONE_DAY = timedelta(days=1)
+
+#: What :meth:`Forkable.fork` has already forked: ``id`` of the original -> its copy.
+Memo = dict[int, Any]
+
+
+class Status(StrEnum):
+    """A certification's status in the replay (the result's ``status``, R-VAL-1, R-DATE-2, R-EMER-1)."""
+
+    ACTIVE = "active"
+    SUSPENDED = "suspended"
+    EXPIRED = "expired"
+    EMERITUS = "emeritus"
+
+
+class HeldTerm(NamedTuple):
+    """A term the record gives (a holding), resolved against the catalog (R-VAL-1)."""
+
+    holding: int  # its index in ``record.holdings``
+    cert: Certification
+    term_started_on: date  # the holding's ``earned_on``
+    expires_on: date | None
+    retired_on: date | None
+
+
+class ActivityVerdict(NamedTuple):
+    """An activity's outcome as the replay decides it (the result's :class:`~recert.ActivityOutcome`)."""
+
+    outcome: Outcome
+    reason: Reason | None
+    rule: str
+    text: str
+    toward: str | None
+
+
+class Forkable:
+    """A mutable object of a replay; a what-if works on forks of them (see :func:`fork`)."""
+
+    __slots__ = ()
+
+    def fork(self, memo: Memo) -> Any:
+        """A copy that refers to the forks (in *memo*) of the mutable objects it refers to."""
+        raise NotImplementedError
+
+
+def fork(value: Any, memo: Memo) -> Any:
+    """*value* for a forked replay: forkable objects forked once, containers copied, the rest shared.
+
+    The containers of a replay hold one kind of value each, so the first
+    element says whether the elements are forked or shared.
+    """
+    if isinstance(value, Forkable):
+        twin = memo.get(id(value))
+        if twin is None:
+            twin = memo[id(value)] = value.fork(memo)
+        return twin
+    if isinstance(value, list):
+        if value and isinstance(value[0], Forkable):
+            return [fork(v, memo) for v in value]
+        return list(value)
+    if isinstance(value, dict):
+        if value and isinstance(next(iter(value.values())), Forkable):
+            return {k: fork(v, memo) for k, v in value.items()}
+        return dict(value)
+    if isinstance(value, set):
+        return set(value)
+    return value  # immutable: dates, numbers, strings, tuples, the policy, the resolved record
 
 
 def validity_for(validity: tuple[Validity, ...], start: date) -> Validity:
@@ -27,9 +96,9 @@ def validity_for(validity: tuple[Validity, ...], start: date) -> Validity:
     return chosen
 
 
-@attrs.define(eq=False, slots=False)  # dict-based: copy() copies __dict__
-class Entry:
-    """One claimed activity on its way through the replay."""
+@attrs.define(eq=False, slots=False)  # dict-based: fork() copies __dict__
+class Claim(Forkable):
+    """One claimed activity on its way through the replay (R-CE-1, R-CE-2, R-CE-3)."""
 
     activity: Activity
     index: int
@@ -46,7 +115,7 @@ class Entry:
     #: The level whose pool carried the entry over into a new term (D-POOL-2), if any.
     carried: str | None = None
     #: Decided at arrival when a rule rejects the activity.
-    reason: str | None = None
+    reason: Reason | None = None
     rule: str | None = None
     note: str = ""
     targets: tuple[str, ...] = ()
@@ -73,9 +142,9 @@ class Entry:
         assert self.activity.claimed_on is not None
         return self.activity.claimed_on
 
-    def copy(self) -> Entry:
+    def fork(self, memo: Memo) -> Claim:
         """An independent copy (for a what-if replay)."""
-        twin = object.__new__(Entry)
+        twin = object.__new__(Claim)
         twin.__dict__.update(self.__dict__)
         twin.consumed = set(self.consumed)
         twin.listed_in = list(self.listed_in)
@@ -86,31 +155,31 @@ class Entry:
         return (self.arrival, self.completed_on, self.claimed_on, self.activity.id)
 
 
-@attrs.define(eq=False, slots=False)  # dict-based: copy() copies __dict__
-class CertState:
+@attrs.define(eq=False, slots=False)  # dict-based: fork() copies __dict__
+class CertState(Forkable):
     """One certification's current term and history inside the replay."""
 
     cert: Certification
     level: Level
-    start: date
+    term_started_on: date
     expires: date | None
     validity: tuple[Validity, ...]
     ce_eligible: bool
     cascades: bool
     retired_on: date | None
     first_on: date
-    status: str = "active"
+    status: Status = Status.ACTIVE
     retired: bool = False
     recertified_on: date | None = None
     recertified_by: str | None = None
     rule: str = "R-VAL-1"
     how: str = ""
     used_passes: set[PassFact] = attrs.Factory(set)
-    #: Approved entries counting toward the current term, unconsumed.
-    entries: list[Entry] = attrs.Factory(list)
+    #: Approved claims counting toward the current term, unconsumed.
+    entries: list[Claim] = attrs.Factory(list)
     emeritus_until: date | None = None
     suspended_until: date | None = None
-    #: Inputs of the last option check that found nothing met (see ``_Replay._check``).
+    #: Inputs of the last option check that found nothing met (see ``Renewal._check``).
     unmet: object = None
     name: str = attrs.field(init=False)
     rank: int = attrs.field(init=False)
@@ -126,31 +195,31 @@ class CertState:
         self.rank = self.level.rank
         self.version_level = self.level
 
-    def copy(self, entries: dict[int, Entry]) -> CertState:
-        """An independent copy whose pool list refers to *entries* (``id`` of the original -> copy)."""
+    def fork(self, memo: Memo) -> CertState:
+        """An independent copy whose pool list refers to the forks of its claims."""
         twin = object.__new__(CertState)
         twin.__dict__.update(self.__dict__)
         twin.used_passes = set(self.used_passes)
-        twin.entries = [entries[id(e)] for e in self.entries]
+        twin.entries = [fork(e, memo) for e in self.entries]
         return twin
 
     @property
     def active(self) -> bool:
-        return self.status == "active"
+        return self.status is Status.ACTIVE
 
     @property
     def renewable(self) -> bool:
         """Active, or suspended (an older version's grace year): options may still be met."""
-        return self.status in ("active", "suspended")
+        return self.status is Status.ACTIVE or self.status is Status.SUSPENDED
 
     @property
     def deadline(self) -> date | None:
         """The last day requirements can be met: the expiration date, or the suspension's end."""
-        return self.suspended_until if self.status == "suspended" else self.expires
+        return self.suspended_until if self.status is Status.SUSPENDED else self.expires
 
     def contains(self, day: date) -> bool:
         """Whether *day* lies in the current term (start <= day <= expiration; D-TERM-1)."""
-        return self.start <= day and (self.expires is None or day <= self.expires)
+        return self.term_started_on <= day and (self.expires is None or day <= self.expires)
 
     def expiration_from(self, start: date) -> date | None:
         """Expiration of a term of this certification starting on *start* (R-VAL-1)."""
@@ -158,3 +227,49 @@ class CertState:
 
     def credits(self) -> float:
         return sum(e.credits for e in self.entries)
+
+
+class Day(Forkable):
+    """The record's facts of one day, in the order of D-DAY-1's steps after the terms end."""
+
+    __slots__ = ("arrivals", "passes", "starts")
+
+    def __init__(self) -> None:
+        self.starts: list[HeldTerm] = []  # terms the record gives, starting this day
+        self.passes: list[PassFact] = []  # exam passes
+        self.arrivals: list[Claim] = []  # claimed activities whose credits arrive (R-CE-1)
+
+    def fork(self, memo: Memo) -> Day:
+        twin = Day()
+        twin.starts, twin.passes = self.starts, self.passes  # never changed once built
+        twin.arrivals = [fork(c, memo) for c in self.arrivals]
+        return twin
+
+
+class Timeline(Forkable):
+    """The days that have facts, in date order, and how far the replay has gone through them."""
+
+    __slots__ = ("by_day", "days", "position")
+
+    def __init__(self, by_day: dict[date, Day]) -> None:
+        self.by_day = by_day
+        self.days = sorted(by_day)
+        self.position = 0  # days[:position] are done
+
+    def next_day(self) -> date | None:
+        """The next day with facts not yet replayed."""
+        return self.days[self.position] if self.position < len(self.days) else None
+
+    def take(self) -> Day:
+        """The facts of :meth:`next_day`, which is then done."""
+        day = self.by_day[self.days[self.position]]
+        self.position += 1
+        return day
+
+    def fork(self, memo: Memo) -> Timeline:
+        """A copy holding the days still to replay (the days done are never read again)."""
+        twin = object.__new__(Timeline)
+        twin.days = self.days
+        twin.position = self.position
+        twin.by_day = {day: fork(self.by_day[day], memo) for day in self.days[self.position:]}
+        return twin

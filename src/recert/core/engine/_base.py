@@ -1,0 +1,134 @@
+"""The state of one replay, and the helpers every step of a day uses (D-DAY-1, D-POOL-1)."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from datetime import date
+from typing import Self
+
+from dateutil.relativedelta import relativedelta
+
+from recert.core.engine._resolve import ResolvedRecord
+from recert.core.engine._state import (
+    ActivityVerdict,
+    CertState,
+    Claim,
+    Memo,
+    Timeline,
+    fork,
+)
+from recert.core.policy import Parameters, Policy
+from recert.core.requirements import Facts, PassFact
+from recert.core.result import (
+    Event,
+    EventKind,
+    Uses,
+)
+from recert.exceptions import Problem
+
+
+class ReplayState:
+    """The state of one replay up to ``as_of``, and the helpers every step uses.
+
+    The steps of a day are added by the classes built on this one, one idea
+    each: :class:`~recert.core.engine._pool.Pool` (claims and the CE pool),
+    :class:`~recert.core.engine._terms.Terms` (terms start, end, versions),
+    :class:`~recert.core.engine._renewal.Renewal` (options met, recertification,
+    cascades), :class:`~recert.core.engine._earning.Earning` (exam passes that
+    earn) and :class:`~recert.core.engine._timeline.Replay` (the days in order).
+    """
+
+    policy: Policy
+    current: Policy  # the policy version in force on the day being replayed (D-VERSION-1)
+    params: Parameters
+    earning_window: relativedelta
+    versions_used: set[str]
+    facts: ResolvedRecord
+    as_of: date
+    certs: dict[str, CertState]
+    events: list[Event]
+    passes: list[PassFact]
+    seen: list[PassFact]  # passes whose day's exam step has run (D-DAY-1)
+    entries: list[Claim]  # every claim the replay decides (R-CE-1)
+    outcomes: dict[int, ActivityVerdict]  # by index in ``record.activities``
+    open: list[Claim]  # approved claims not yet used up everywhere
+    recert_day: dict[str, date]
+    #: The day each certification was last recertified directly (by its own option or earning).
+    direct_on: dict[str, date]
+    #: (day, CE credits minus the fewest any option needs) at each option check with CE credits:
+    #: what a pending claim's credits would have to make up for (see ``_whatif._cannot_matter``).
+    headroom: list[tuple[date, float]]
+    emeritus_done: bool
+    day: date | None
+    _order: list[CertState] | None
+    problems: list[Problem]
+    timeline: Timeline
+    has_pending_claims: bool
+
+    def fork(self) -> Self:
+        """An independent copy of the replay as it stands, sharing only immutable parts (R-CE-3's what-ifs)."""
+        memo: Memo = {}
+        twin = copy.copy(self)
+        for name, value in vars(self).items():
+            setattr(twin, name, fork(value, memo))
+        return twin
+
+    def _ordered(self) -> list[CertState]:
+        """Certifications highest level first, then by name (the order decisions are taken in)."""
+        if self._order is None:
+            self._order = sorted(self.certs.values(), key=lambda c: (-c.rank, c.name))
+        return self._order
+
+    def _event(
+        self, on: date, kind: EventKind, cert: str, rule: str, detail: str, uses: Uses | None = None
+    ) -> None:
+        self.versions_used.add(self.current.version)
+        self.events.append(Event(on, kind, cert, rule, detail, uses, self.current.version))
+
+    def _pool_holders(self) -> Iterator[CertState]:
+        """Certifications that can take credits from the pool: renewable, CE-eligible, not retired (R-CE-4).
+
+        Highest level first (see :meth:`_ordered`).
+        """
+        return (c for c in self._ordered() if c.renewable and c.ce_eligible and not c.retired)
+
+    def _pool_rank(self) -> int | None:
+        """Rank of the highest level among the pool's possible holders (R-CE-4, D-POOL-1)."""
+        return next((c.rank for c in self._pool_holders()), None)
+
+    def _resets(self, cert: CertState, pool_rank: int | None) -> bool:
+        """Whether a recertification of *cert* resets its pool (R-CE-5, D-POOL-1)."""
+        if not cert.ce_eligible:
+            return False
+        return self.params.pooling == "each_level" or cert.rank == pool_rank
+
+    def _ever_held_ce(self) -> bool:
+        """Whether the record held, at any time up to ``as_of``, a ladder certification not yet retired.
+
+        A certification retired before the activity still counts here: the
+        record held it while it was not retired (D-REASON-1).
+        """
+        return any(
+            c.level.ladder and (c.retired_on is None or c.retired_on > c.first_on)
+            for c in self.certs.values()
+        )
+
+    def _facts_for(self, cert: CertState, today: date, pool_rank: int | None) -> Facts:
+        passes = tuple(
+            p
+            for p in self.seen
+            if cert.term_started_on < p.passed_on <= today
+            and (cert.deadline is None or p.passed_on <= cert.deadline)
+            and p not in cert.used_passes
+        )
+        ce = (
+            cert.ce_eligible
+            and not cert.retired
+            and (self.params.pooling == "each_level" or cert.rank == pool_rank)
+        )
+        return Facts(credits=cert.credits() if ce else 0, passes=passes, ce_available=ce)
+
+    def state_key(self) -> dict[str, tuple[str, date | None]]:
+        """Each certification's status and expiration date: what a what-if compares (R-CE-3)."""
+        return {name: (c.status, c.expires) for name, c in self.certs.items()}

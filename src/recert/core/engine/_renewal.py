@@ -1,0 +1,227 @@
+"""Recertification: the options of every active certification are asked each step; met ones renew.
+
+Rules: R-DATE-1 and D-DATE-2 (new term from the day met), R-OPT-1 (exams inside the
+term), R-CE-5 and D-POOL-6 (one reset per check), R-PRE2020-1 (from the old
+expiration date), R-CASC-1, R-CASC-2 and D-CASC-1 (cascade renewal), D-DAY-1.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+from recert.core.engine._pool import dup_order
+from recert.core.engine._state import (
+    CertState,
+    Claim,
+    Status,
+)
+from recert.core.engine._terms import Terms, years_text
+from recert.core.requirements import OptionAssessment, format_credits
+from recert.core.result import (
+    Uses,
+)
+
+
+class Cascade(NamedTuple):
+    """A certification whose renewal cascades down the ladder once the check's direct renewals are done."""
+
+    source: CertState
+    pool_rank: int | None  # the pool's level when the source renewed (D-POOL-1)
+    strictly_below: bool  # R-CASC-2: only levels below the source's
+
+
+class Renewal(Terms):
+    """Options met, direct recertification and cascade renewal."""
+
+    def _check(self, today: date, sources: list[Cascade] | None = None) -> None:
+        """Ask every active certification whether an option is met today (R-DATE-1, D-DAY-1).
+
+        *sources* are certifications earned today whose cascades (R-CASC-2) wait
+        until the direct recertifications of the same batch are done, so that
+        a direct recertification names its own option.
+        """
+        pending = list(sources or [])
+        # Each step of a day may recertify a certification once (D-DAY-1): a CE option met by the
+        # day's activities right after an exam renewed it that day still recertifies it.
+        done: set[str] = set()
+        while True:
+            pool_rank = self._pool_rank()
+            cascades: list[Cascade] = pending
+            pending = []
+            met: list[tuple[CertState, OptionAssessment]] = []
+            for cert in self._ordered():
+                if not cert.renewable or cert.retired or cert.expires is None or cert.name in done:
+                    continue
+                options = cert.options
+                if not options:
+                    continue
+                # The verdict is a pure function of these inputs: unchanged since the last
+                # check that found nothing met, nothing can be met now.
+                ce = cert.ce_eligible and (self.params.pooling == "each_level" or cert.rank == pool_rank)
+                credits = cert.credits() if ce else -1.0
+                if ce and self.has_pending_claims and cert.ce_threshold != float("inf"):
+                    self.headroom.append((today, credits - cert.ce_threshold))
+                key = (len(self.seen), cert.term_started_on, cert.deadline, len(cert.used_passes), credits, options)
+                if cert.unmet == key:
+                    continue
+                cert.unmet = key
+                facts = self._facts_for(cert, today, pool_rank)
+                for option in options:
+                    if not option.may_be_met(facts):
+                        continue
+                    verdict = option.assess(facts)
+                    if verdict.met:
+                        cert.unmet = None  # the memo holds only checks that found nothing met
+                        done.add(cert.name)
+                        met.append((cert, verdict))
+                        break
+            if met:
+                # Every certification that meets an option in this check is recertified directly
+                # by its own option, and each pool is reset once (D-POOL-6).
+                self._recertify_all(met, today, pool_rank)
+                cascades += [Cascade(cert, pool_rank, False) for cert, _ in met]
+            if not cascades:
+                return
+            for source, rank, below in sorted(cascades, key=lambda c: -c.source.rank):
+                self._cascade(source, today, rank, strictly_below=below)
+
+    def _recertify_all(
+        self, met: list[tuple[CertState, OptionAssessment]], today: date, pool_rank: int | None
+    ) -> None:
+        """Recertify each certification of *met* directly, then reset each pool once (D-POOL-6, R-CE-5)."""
+        resets: dict[str, tuple[list[CertState], dict[int, Claim], dict[int, float]]] = {}
+        for cert, verdict in met:
+            used, taken = self._recertify(cert, today, verdict)
+            if self._resets(cert, pool_rank):
+                key = cert.level.name if self.params.pooling == "each_level" else "*"
+                certs, group_used, group_taken = resets.setdefault(key, ([], {}, {}))
+                certs.append(cert)
+                for entry in used:
+                    group_used[id(entry)] = entry
+                    group_taken[id(entry)] = max(group_taken.get(id(entry), 0.0), taken[id(entry)])
+        for certs, group_used, group_taken in resets.values():
+            self._reset_pool(certs[0], today, list(group_used.values()), sum(group_taken.values()), certs)
+        for cert, _ in met:
+            self._refresh(cert, today)
+
+    def _recertify(
+        self, cert: CertState, today: date, verdict: OptionAssessment
+    ) -> tuple[list[Claim], dict[int, float]]:
+        """Direct recertification on *today*: new term from today (R-DATE-1, D-DATE-2).
+
+        The new term counts from the old expiration date instead where the
+        level says so (R-PRE2020-1, D-PRE2020-1). A CE option uses the
+        activities oldest completion first until its credits are reached,
+        and every activity completed on *today* besides (R-CE-5, D-DAY-1).
+
+        Returns:
+            The activities used, and the credits taken from each (by ``id``).
+        """
+        old = cert.expires
+        used: list[Claim] = []
+        taken: dict[int, float] = {}
+        if verdict.credits:
+            need = verdict.credits
+            for entry in sorted(cert.entries, key=dup_order):  # oldest completions first
+                if need <= 1e-9:
+                    if entry.completed_on == today and not self.params.carry_over_excess:
+                        used.append(entry)  # completed on the recertification day: used by it
+                        taken[id(entry)] = 0.0
+                    continue
+                used.append(entry)
+                take = min(entry.credits, need)
+                taken[id(entry)] = take
+                need -= entry.credits
+                if self.params.carry_over_excess:
+                    entry.spent += take  # the rest of the last one carries over (D-POOL-2)
+        from_expiration = (cert.version_level.renewal_from or self.params.renewal_from) == "expiration"
+        cert.term_started_on = today
+        if from_expiration and old is not None:
+            cert.expires = cert.expiration_from(old)  # counted from the old expiration date (R-PRE2020-1)
+        else:
+            cert.expires = cert.expiration_from(today)
+        cert.status, cert.suspended_until = Status.ACTIVE, None
+        cert.recertified_on = today
+        cert.recertified_by = verdict.option.label
+        cert.rule = verdict.option.rule
+        cert.how = f"recertified on {today} by {verdict.option.label}"
+        cert.used_passes.update(verdict.passes)
+        self.recert_day[cert.name] = self.direct_on[cert.name] = today
+        for entry in used:
+            if entry.used_on != today:  # several renewed by the same credits: the first keeps them
+                entry.used_by, entry.used_on = cert.name, today
+        uses = Uses(tuple(e.activity.id for e in used), tuple(p.key for p in verdict.passes))
+        facts = []
+        if used:
+            facts.append(
+                f"{format_credits(verdict.credits)} CE credits from "
+                f"{len(used)} activit{'y' if len(used) == 1 else 'ies'}"
+            )
+        if verdict.passes:
+            facts.append("exam " + ", ".join(p.key for p in verdict.passes))
+        self._event(
+            today,
+            "recertified",
+            cert.name,
+            verdict.option.rule,
+            f"{cert.name} met '{verdict.option.label}' on {today} ({'; '.join(facts)}); "
+            f"new term {today} to {cert.expires} "
+            f"({old if from_expiration else today} + {years_text(cert, today)}); "
+            f"previous expiration date {old}",
+            uses,
+        )
+        return used, taken
+
+    def _cascade(
+        self,
+        source: CertState,
+        today: date,
+        pool_rank: int | None,
+        *,
+        strictly_below: bool,
+        held: bool = False,
+    ) -> None:
+        """Renew every active ladder certification at the source's level and below (R-CASC-1, R-CASC-2, D-CASC-1).
+
+        With *held*, the source is a term given by the record that starts
+        *today* (D-CASC-2): certifications at its level are renewed under
+        R-CASC-1, those below under R-CASC-2. A certification recertified
+        directly today is not touched (D-POOL-6, D-PRE2020-2).
+        """
+        if not source.cascades:
+            return
+        for cert in self._ordered():
+            if (
+                cert is source
+                or self.direct_on.get(cert.name) == today
+                or not cert.active
+                or cert.retired
+                or not cert.cascades
+                or cert.expires is None
+                or cert.rank > source.rank
+                or (strictly_below and cert.rank == source.rank)
+            ):
+                continue
+            renewed = cert.expiration_from(today)
+            if renewed is None or renewed <= cert.expires:
+                continue
+            rule = "R-CASC-2" if strictly_below or (held and cert.rank < source.rank) else "R-CASC-1"
+            old = cert.expires
+            cert.term_started_on, cert.expires = today, renewed
+            cert.recertified_on = today
+            cert.recertified_by = f"cascade from {source.name}"
+            cert.rule = rule
+            cert.how = f"recertified on {today} by cascade from {source.name}"
+            self._event(
+                today,
+                "cascaded",
+                cert.name,
+                rule,
+                f"{cert.name} renewed by cascade from {source.name} on {today}: expiration date "
+                f"moves from {old} to {renewed} ({today} + {years_text(cert, today)})",
+            )
+            if self._resets(cert, pool_rank) and self.recert_day.get(cert.name) != today:
+                self._reset_pool(cert, today, [])
+            self.recert_day.setdefault(cert.name, today)
+            self._refresh(cert, today)

@@ -1,0 +1,121 @@
+"""Names against the catalog: a record's certifications, exams and categories resolved, or every problem with its path."""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date
+
+from recert.core.engine._state import (
+    HeldTerm,
+)
+from recert.core.policy import Certification, Policy
+from recert.core.record import Activity, Record
+from recert.core.requirements import PassFact
+from recert.exceptions import Problem, RecordError
+
+
+class ResolvedRecord:
+    """The record resolved against the policy's catalog."""
+
+    def __init__(self) -> None:
+        self.holdings: list[HeldTerm] = []
+        self.passes: list[PassFact] = []
+        self.activities: tuple[Activity, ...] = ()
+        self.emeritus_on: date | None = None
+        self.first_earned: dict[str, date] = {}
+
+
+def resolve(record: Record, policy: Policy) -> ResolvedRecord:
+    """Match names to the catalog; every unknown name is a problem with its path."""
+    problems: list[Problem] = []
+    facts = ResolvedRecord()
+    seen: dict[str, int] = {}
+    for i, holding in enumerate(record.holdings):
+        path = f"holdings[{i}]"
+        cert = policy.certification(holding.certification)
+        if holding.level is not None and not policy.has_level(holding.level):
+            levels = ", ".join(level.name for level in policy.levels)
+            problems.append(Problem(f"{path}.level", f"{holding.level!r} is not a level ({levels})"))
+            continue
+        if cert is None:
+            if holding.level is None:
+                names = list(dict.fromkeys(policy.certification_names()))
+                close = difflib.get_close_matches(holding.certification, names, n=3)
+                hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+                problems.append(
+                    Problem(
+                        f"{path}.certification",
+                        f"{holding.certification!r} is not in the catalog and has no level{hint}",
+                    )
+                )
+                continue
+            cert = Certification(name=holding.certification, level=holding.level)
+        if cert.name in seen:
+            problems.append(
+                Problem(
+                    f"{path}.certification",
+                    f"{holding.certification!r} repeats holdings[{seen[cert.name]}] ({cert.name})",
+                )
+            )
+            continue
+        seen[cert.name] = i
+        retired_on = holding.retired_on or cert.retired_on
+        facts.holdings.append(HeldTerm(i, cert, holding.earned_on, holding.expires_on, retired_on))
+    passes: set[PassFact] = set()
+    for i, exam_pass in enumerate(record.exams):
+        exam = policy.exam(exam_pass.exam)
+        if exam is not None and exam_pass.kind is not None and exam_pass.kind != exam.kind:
+            problems.append(
+                Problem(
+                    f"exams[{i}].kind",
+                    f"{exam_pass.kind!r} contradicts the catalog: {exam.code} is {exam.kind}",
+                )
+            )
+        elif exam is not None:
+            passes.add(PassFact(exam.code, exam.kind, exam_pass.passed_on))
+        elif exam_pass.kind is None:
+            problems.append(
+                Problem(f"exams[{i}].exam", f"{exam_pass.exam!r} is not in the catalog and has no kind")
+            )
+        elif exam_pass.kind not in policy.exam_kinds:
+            kinds = ", ".join(policy.exam_kinds)
+            problems.append(Problem(f"exams[{i}].kind", f"{exam_pass.kind!r} is not an exam kind ({kinds})"))
+        else:
+            passes.add(PassFact(exam_pass.exam, exam_pass.kind, exam_pass.passed_on))
+    facts.passes = sorted(passes, key=lambda p: (p.passed_on, p.code))
+    for i, activity in enumerate(record.activities):
+        if policy.category(activity.category) is None:
+            known = ", ".join(c.name for c in policy.categories)
+            problems.append(
+                Problem(f"activities[{i}].category", f"{activity.category!r} is not a category ({known})")
+            )
+    facts.activities = record.activities
+    problems += _dates_in_range(record)
+    facts.emeritus_on = record.emeritus_on
+    for _, cert, start, _, _ in facts.holdings:
+        first = record.holdings[seen[cert.name]].first_earned_on
+        facts.first_earned[cert.name] = first or start
+    if problems:
+        raise RecordError(problems)
+    return facts
+
+
+def _dates_in_range(record: Record) -> list[Problem]:
+    """Dates late enough that adding a term would leave the calendar are refused, not crashed on."""
+    out = []
+    dated: list[tuple[str, date | None]] = [("as_of", record.as_of), ("emeritus_on", record.emeritus_on)]
+    for i, h in enumerate(record.holdings):
+        dated += [(f"holdings[{i}].earned_on", h.earned_on), (f"holdings[{i}].expires_on", h.expires_on)]
+    dated += [(f"exams[{i}].passed_on", e.passed_on) for i, e in enumerate(record.exams)]
+    for i, a in enumerate(record.activities):
+        dated += [
+            (f"activities[{i}].completed_on", a.completed_on),
+            (f"activities[{i}].claimed_on", a.claimed_on),
+        ]
+    for path, value in dated:
+        if value is not None and value.year > _LAST_YEAR:
+            out.append(Problem(path, f"{value.isoformat()} is after the year {_LAST_YEAR}"))
+    return out
+
+
+_LAST_YEAR = 9000  # room for terms and windows to be added without leaving datetime's range

@@ -1,0 +1,152 @@
+"""The timeline: the record's facts by day, replayed in date order (D-DAY-1, D-ASOF-1).
+
+A day is replayed when it has facts or when something happens on it: a term
+ends (the day after its expiration date, R-VAL-1), a suspension or Emeritus
+year ends, a retirement takes effect (R-RET-1), an Emeritus grant starts
+(R-EMER-1) or a policy version comes into force (D-VERSION-1).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from recert.core.engine._earning import Earning
+from recert.core.engine._explain import finish_outcomes
+from recert.core.engine._renewal import Cascade
+from recert.core.engine._resolve import ResolvedRecord
+from recert.core.engine._state import (
+    ONE_DAY,
+    Claim,
+    Day,
+    Status,
+    Timeline,
+)
+from recert.core.policy import Policy
+
+_NO_FACTS = Day()  # a day on which only terms end (never changed)
+
+
+class Replay(Earning):
+    """One replay of a record up to ``as_of``: the days in date order, each in the order of D-DAY-1."""
+
+    def __init__(self, policy: Policy, facts: ResolvedRecord, as_of: date) -> None:
+        self.policy = policy
+        self.current = policy.version_on(as_of)
+        self.params = self.current.parameters
+        self.earning_window = relativedelta(years=self.params.earning_window_years)
+        self.versions_used = set()
+        self.facts = facts
+        self.as_of = as_of
+        self.certs = {}
+        self.events = []
+        self.passes = [p for p in facts.passes if p.passed_on <= as_of]
+        self.seen = []
+        self.entries = []
+        self.outcomes = {}
+        self.open = []
+        self.recert_day = {}
+        self.direct_on = {}
+        self.headroom = []
+        self.emeritus_done = False
+        self.day = None
+        self._order = None
+        self.problems = []
+        by_day: dict[date, Day] = {}
+        for term in facts.holdings:
+            if term.term_started_on <= as_of:
+                by_day.setdefault(term.term_started_on, Day()).starts.append(term)
+        for exam_pass in self.passes:
+            by_day.setdefault(exam_pass.passed_on, Day()).passes.append(exam_pass)
+        for claim in self._claimed_entries():
+            by_day.setdefault(claim.arrival, Day()).arrivals.append(claim)
+        self.timeline = Timeline(by_day)
+        self.has_pending_claims = any(not e.approved for e in self.entries)  # what-ifs need the headroom
+
+    def run(
+        self, fork_on: set[date] | frozenset[date] = frozenset(), *, outcomes: bool = True
+    ) -> dict[date, Replay]:
+        """Replay from where it stands up to ``as_of``; then decide each activity's outcome if *outcomes*.
+
+        Returns:
+            For each day in *fork_on* the replay reaches: a copy taken at the
+            start of that day (before its steps), to run what-ifs from (R-CE-3).
+        """
+        forks: dict[date, Replay] = {}
+        waiting = sorted(fork_on, reverse=True)
+        while True:
+            boundary = self._next_boundary()
+            fact_day = self.timeline.next_day()
+            if boundary is None and fact_day is None:
+                break
+            today = min(d for d in (boundary, fact_day) if d is not None)
+            if today > self.as_of:
+                break
+            while waiting and waiting[-1] <= today:
+                forks[waiting.pop()] = self.fork()
+            self._day(today, self.timeline.take() if fact_day == today else _NO_FACTS)
+        if outcomes:
+            finish_outcomes(self)
+        return forks
+
+    def _next_boundary(self) -> date | None:
+        """The next day a term ends (expiration + 1 day) or a retirement takes effect."""
+        days: list[date] = []
+        for c in self.certs.values():
+            if c.status is Status.ACTIVE:
+                if c.expires is not None:
+                    days.append(c.expires + ONE_DAY)
+            elif c.status is Status.SUSPENDED:
+                if c.suspended_until is not None:
+                    days.append(c.suspended_until + ONE_DAY)
+            elif c.status is Status.EMERITUS and c.emeritus_until is not None:
+                days.append(c.emeritus_until + ONE_DAY)
+            if not c.retired and c.retired_on is not None:
+                days.append(c.retired_on)
+        grant = self.facts.emeritus_on
+        if grant is not None and not self.emeritus_done:
+            days.append(grant)
+        if self.certs and self.policy.earlier:
+            # A new policy version starts: its options may be met that day (D-VERSION-1).
+            days += [
+                v.effective_from
+                for v in (*self.policy.earlier, self.policy)
+                if v.effective_from is not None and (self.day is None or v.effective_from > self.day)
+            ]
+        return min(days, default=None)
+
+    def _day(self, today: date, facts: Day) -> None:
+        """One day in the order of D-DAY-1: terms end, then terms start, exams pass, credits arrive."""
+        self.day = today
+        changed = self._enter_version(today)
+        changed = self._end_terms(today) or changed
+        if self.facts.emeritus_on == today and not self.emeritus_done:
+            self._grant_emeritus(today)
+        if changed:
+            self._check(today)
+        if facts.starts:
+            # Same-day terms start in a defined order, highest level first, then by name, so
+            # that the result never depends on the order of the record's lists.
+            starts = sorted(facts.starts, key=lambda t: (-self.policy.level(t.cert.level).rank, t.cert.name))
+            started = [self._start_holding(today, term) for term in starts]
+            # A term given by the record is an earning or recertification on its first day and
+            # cascades like any other (D-CASC-2); a cascade never shortens a term (R-CASC-1).
+            pool_rank = self._pool_rank()
+            for state in sorted(started, key=lambda c: (-c.rank, c.name)):
+                if not state.retired:
+                    self._cascade(state, today, pool_rank, strictly_below=False, held=True)
+            self._check(today)
+        passes = facts.passes
+        if passes:
+            self.seen.extend(passes)
+            before = self._pool_rank()
+            earned = self._earn(today, passes, again=False)
+            self._check(today, [Cascade(cert, before, True) for cert in earned])
+            again = self._earn(today, passes, again=True)
+            if again:
+                self._check(today, [Cascade(cert, before, False) for cert in again])
+        if facts.arrivals:
+            for entry in sorted(facts.arrivals, key=Claim.sort_key):
+                self._arrive(today, entry)
+            self._check(today)
