@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from recert import ExamPass, Holding, Record, RecordError, evaluate
+from recert import Activity, ExamPass, Holding, Record, RecordError, evaluate
+from recert.exceptions import RecordTypeError
 
 
 def test_text_as_of_is_a_type_error_that_says_what_to_do() -> None:
@@ -58,3 +59,15 @@ def test_every_problem_is_reported_at_once() -> None:
         evaluate(record, as_of=date(2025, 1, 1))
     paths = [p.path for p in caught.value.problems]
     assert paths == ["holdings[0].certification", "holdings[1].level", "exams[0].exam"]
+
+
+def test_value_objects_report_structured_problems() -> None:
+    with pytest.raises(RecordError) as caught:
+        Activity("a1", 5, date(2024, 3, 1), item="x", claimed_on=date(2024, 2, 1))
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        ("claimed_on", "2024-02-01 is before completed_on 2024-03-01")]
+    assert caught.value.under("activities[2]")[0].path == "activities[2].claimed_on"
+    with pytest.raises(TypeError) as wrong:
+        Activity("a1", 5, "2024-03-01", item="x")  # type: ignore[arg-type]
+    assert isinstance(wrong.value, RecordTypeError)
+    assert wrong.value.problems[0].path == "completed_on"

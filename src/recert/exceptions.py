@@ -45,6 +45,10 @@ class _ProblemsError(RecertError, ValueError):
         self.source = source
         super().__init__(self._render())
 
+    def under(self, path: str) -> list[Problem]:
+        """The problems with their paths rooted at *path* (``credits`` under ``activities[3]``)."""
+        return [Problem(f"{path}.{p.path}" if p.path else path, p.message) for p in self.problems]
+
     def _render(self) -> str:
         lines = [str(p) for p in self.problems]
         head = f"{self.source}: " if self.source else ""
@@ -62,6 +66,13 @@ class RecordError(_ProblemsError):
     kind = "record"
 
 
+class RecordTypeError(RecordError, TypeError):
+    """A value object field given a value of the wrong type (a ``datetime`` where a ``date`` goes).
+
+    A :class:`TypeError` as well, as Python raises for a wrong type.
+    """
+
+
 class PolicyError(_ProblemsError):
     """A policy file or policy value object that is inconsistent.
 
@@ -77,4 +88,4 @@ class OfferingError(_ProblemsError):
     kind = "offering"
 
 
-__all__ = ["OfferingError", "PolicyError", "Problem", "RecertError", "RecordError"]
+__all__ = ["OfferingError", "PolicyError", "Problem", "RecertError", "RecordError", "RecordTypeError"]

@@ -204,14 +204,11 @@ def _rows(frame: pd.DataFrame, columns: Sequence[str], required: int, table: str
 def _build(kind: type[Any], fields: dict[str, Any], path: str, problems: list[Problem]) -> Any:
     try:
         return kind(**fields)
+    except RecordError as error:  # the value object's own checks, each with its field's path
+        problems.extend(error.under(path))
     except (TypeError, ValueError) as error:
-        message = str(error)
-        name, sep, rest = message.partition(": ")
-        if sep and name.isidentifier():
-            problems.append(Problem(f"{path}.{name}", rest))
-        else:
-            problems.append(Problem(path, message))
-        return None
+        problems.append(Problem(path, str(error)))
+    return None
 
 
 def records_from_frames(

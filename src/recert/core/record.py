@@ -17,7 +17,7 @@ from typing import Any, Literal
 import attrs
 
 from recert.core._limits import MAX_CREDITS, describe
-from recert.exceptions import Problem, RecordError
+from recert.exceptions import Problem, RecordError, RecordTypeError
 
 __all__ = ["Activity", "ClaimStatus", "ExamPass", "Holding", "Record"]
 
@@ -43,9 +43,14 @@ def _positive(_: Any, attribute: attrs.Attribute[Any], value: float) -> None:
                                    "activity may carry)")])
 
 
+def _problem(path: str, message: str) -> RecordError:
+    """The error of one field of a value object: its path inside the object, and what is wrong."""
+    return RecordError([Problem(path, message)])
+
+
 def _a_date(_: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (not isinstance(value, date) or type(value) is not date):
-        raise TypeError(f"{attribute.name}: {value!r} is not a datetime.date")
+        raise RecordTypeError([Problem(attribute.name, f"{value!r} is not a datetime.date")])
 
 
 @attrs.frozen
@@ -75,8 +80,7 @@ class Holding:
 
     def __attrs_post_init__(self) -> None:
         if self.expires_on is not None and self.expires_on < self.earned_on:
-            raise ValueError(
-                f"expires_on: {self.expires_on.isoformat()} is before earned_on {self.earned_on.isoformat()}"
+            raise _problem("expires_on", f"{self.expires_on.isoformat()} is before earned_on {self.earned_on.isoformat()}"
             )
 
 
@@ -127,26 +131,24 @@ class Activity:
 
     def __attrs_post_init__(self) -> None:
         if self.status is not None and self.status not in CLAIM_STATUSES:
-            raise ValueError(f"status: {self.status!r} is not one of pending, approved, rejected")
+            raise _problem("status", f"{self.status!r} is not one of pending, approved, rejected")
         if self.claimed_on is None:
             if self.status is not None:
-                raise ValueError(f"status: {self.status!r} is given but claimed_on is missing")
+                raise _problem("status", f"{self.status!r} is given but claimed_on is missing")
             if self.decided_on is not None:
-                raise ValueError("decided_on: given but claimed_on is missing")
+                raise _problem("decided_on", "given but claimed_on is missing")
             return
         if self.claimed_on < self.completed_on:
-            raise ValueError(
-                f"claimed_on: {self.claimed_on.isoformat()} is before completed_on "
+            raise _problem("claimed_on", f"{self.claimed_on.isoformat()} is before completed_on "
                 f"{self.completed_on.isoformat()}"
             )
         if self.decided_on is not None:
             if self.decided_on < self.claimed_on:
-                raise ValueError(
-                    f"decided_on: {self.decided_on.isoformat()} is before claimed_on "
+                raise _problem("decided_on", f"{self.decided_on.isoformat()} is before claimed_on "
                     f"{self.claimed_on.isoformat()}"
                 )
             if self.status in (None, "pending"):
-                raise ValueError("decided_on: given but status is not approved or rejected")
+                raise _problem("decided_on", "given but status is not approved or rejected")
 
     @property
     def item_key(self) -> str:
@@ -197,7 +199,7 @@ class Record:
         seen: dict[str, int] = {}
         for index, activity in enumerate(self.activities):
             if activity.id in seen:
-                raise ValueError(
-                    f"activities[{index}].id: {activity.id!r} repeats activities[{seen[activity.id]}].id"
+                raise _problem(
+                    f"activities[{index}].id", f"{activity.id!r} repeats activities[{seen[activity.id]}].id"
                 )
             seen[activity.id] = index

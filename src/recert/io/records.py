@@ -357,7 +357,9 @@ def _elements(data: Mapping[str, Any], key: str, cls: type[_T], policy: Policy,
             continue
         try:
             out.append(cls(**attrs.asdict(draft, recurse=False)))
-        except (TypeError, ValueError) as error:  # a record validator the checks above missed
+        except RecordError as error:  # a record validator the checks above missed
+            problems.extend(error.under(path))
+        except (TypeError, ValueError) as error:
             problems.append(Problem(path, str(error)))
     return out
 
