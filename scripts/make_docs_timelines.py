@@ -1,7 +1,7 @@
 """Write docs/img/timelines.svg: the timelines of examples/ccnp-renewed.json, as the HTML report draws them.
 
 Run ``python scripts/make_docs_timelines.py`` after changing the drawing;
-``tests/test_report_html.py`` fails while the committed picture is out of date.
+``tests/cli/test_report_html.py`` fails while the committed picture is out of date.
 """
 
 from __future__ import annotations

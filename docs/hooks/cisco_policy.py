@@ -8,7 +8,7 @@ the policy file. A second marker, ``<!-- recert:api-modules -->`` in
 a new module appears in the API reference without editing the page.
 
 ``render_policy()`` and ``api_modules()`` are plain functions so that
-``tests/test_docs_policy_page.py`` can check the generated text.
+``tests/docs/test_docs_policy_page.py`` can check the generated text.
 """
 
 from __future__ import annotations

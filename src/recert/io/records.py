@@ -389,7 +389,7 @@ def _duplicate_ids(data: Mapping[str, Any]) -> list[Problem]:
 # cattrs structure the record's own classes directly, with the same hooks and without detailed
 # validation, then runs the same checks. At the first problem of any kind (an exception, or a
 # check that finds something) it gives up and the detailed path starts over, so a record with
-# problems gets exactly the detailed path's errors. tests/test_loaders_fast.py runs the
+# problems gets exactly the detailed path's errors. tests/io/test_loaders_fast.py runs the
 # malformed inputs through both paths.
 
 

@@ -2,7 +2,7 @@
 
 The schemas are data files beside this module (``record.schema.json``,
 ``result.schema.json``), kept in step with the value objects of
-:mod:`recert.core.record` and :mod:`recert.core.result` by ``tests/test_schema.py``.
+:mod:`recert.core.record` and :mod:`recert.core.result` by ``tests/io/test_schema.py``.
 ``recert schema record|result`` prints them; ``docs/record-format.md``
 describes them for systems that do not run Python.
 """

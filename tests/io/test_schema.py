@@ -45,7 +45,7 @@ from recert.io.schemas import SCHEMAS, schema, schema_text
 from recert.testing import strategies as rst
 from recert.testing.invariants import record_to_dict
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 RECORD = Draft202012Validator(schema("record"))
 RESULT = Draft202012Validator(schema("result"))

@@ -12,7 +12,7 @@ from recert.cli.offerings import main
 from recert.exceptions import OfferingError
 from recert.io.offering_catalog import offering_from_mapping, read_catalog
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 EXAMPLE = ROOT / "examples" / "offerings-catalog.csv"
 HEADER = ("item_id,title,provider,authorized_partner,format,labs,edition,duration_hours,"
           "ce_credits,learning_credits,track,starts_on,ends_on,ce_catalog_id")

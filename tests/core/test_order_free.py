@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from recert import Holding, Record, cisco_policy, evaluate
 from recert.testing import strategies as rst
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 from generate import generate_records
 
 CISCO = cisco_policy()

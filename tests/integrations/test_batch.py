@@ -19,7 +19,7 @@ from recert.batch import evaluate_many
 
 def load_generator() -> ModuleType:
     """benchmarks/generate.py, the seeded record generator shared with the benchmarks."""
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py"
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
     if "recert_bench_generate" in sys.modules:
         return sys.modules["recert_bench_generate"]
     spec = importlib.util.spec_from_file_location("recert_bench_generate", path)

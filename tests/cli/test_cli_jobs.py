@@ -22,7 +22,7 @@ from recert.cli import evaluate as cli
 from recert.cli import main
 from recert.cli.evaluate import _chunks_of_lines, _Lines
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
+EXAMPLES = Path(__file__).parents[2] / "examples"
 
 CCNA = {"certification": "CCNA", "earned_on": "2022-09-15"}
 LINES = [

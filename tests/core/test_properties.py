@@ -3,7 +3,7 @@
 The number of examples comes from the Hypothesis profile (``HYPOTHESIS_PROFILE``:
 ``ci`` in CI, ``dev`` by default, ``thorough`` before a release). Counter-examples
 found while writing the invariants are kept as ``@example``s or as regular tests
-in ``tests/test_properties_examples.py``.
+in ``tests/core/test_properties_examples.py``.
 """
 
 from __future__ import annotations

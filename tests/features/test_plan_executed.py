@@ -19,7 +19,7 @@ from recert import Activity, ExamPass, Record, cisco_policy, evaluate, load_reco
 from recert.planner import Plan, plan
 from recert.testing import strategies as rst
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
+EXAMPLES = Path(__file__).parents[2] / "examples"
 POLICY = cisco_policy()
 
 

@@ -32,7 +32,7 @@ from recert import cisco_policy, cli
 from recert.exceptions import RecordError
 from recert.io import records as loaders
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 EXAMPLES = ROOT / "examples"
 POLICY = cisco_policy()
 

@@ -1,6 +1,6 @@
 """Entry level and the Customer Success Manager: CCST, CCT, CSM (spec sections 1, 4 and 7; R-ENTRY-1).
 
-Certifications earned from exam passes here (tests/test_engine_terms.py covers
+Certifications earned from exam passes here (tests/core/test_engine_terms.py covers
 held CCSTs). Every expected value is worked out by hand from
 spec/cisco-ce-policy.md; the date arithmetic is in the comments.
 """

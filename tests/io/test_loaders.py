@@ -20,8 +20,8 @@ import recert
 from recert import Activity, ExamPass, Holding, Problem, Record, RecordError
 from recert.io.records import iter_records, load_record, record_from_mapping
 
-DATA = Path(__file__).parent / "data"
-EXAMPLES = Path(__file__).parent.parent / "examples"
+DATA = Path(__file__).parents[1] / "data"
+EXAMPLES = Path(__file__).parents[2] / "examples"
 
 
 def good() -> dict[str, Any]:

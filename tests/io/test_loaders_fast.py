@@ -4,7 +4,7 @@
 any problem and gives up otherwise; the detailed path then reports every
 problem. So the fast path must never accept what the detailed path refuses,
 and when both accept, the records must be equal. Every malformed input of
-tests/test_loaders.py goes through both, then every field of a few records
+tests/io/test_loaders.py goes through both, then every field of a few records
 with a list of odd values put in its place, dropped, or joined by an unknown
 key.
 """
@@ -18,12 +18,12 @@ from types import MappingProxyType
 from typing import Any
 
 import pytest
-
 import test_loaders
+from test_batch import generate
+
 from recert import Record, RecordError
 from recert.io.policy_toml import cisco_policy
 from recert.io.records import _detailed_record, _fast_record, _json, record_from_mapping
-from test_batch import generate
 
 generate_records, to_mapping, typical_record = (generate.generate_records, generate.to_mapping,
                                                 generate.typical_record)
@@ -51,7 +51,7 @@ def both(data: object) -> Record | None:
     return detailed
 
 
-# --- the malformed inputs of tests/test_loaders.py ---------------------------------------------
+# --- the malformed inputs of tests/io/test_loaders.py ---------------------------------------------
 
 
 def _one_bad_input_cases() -> list[Any]:

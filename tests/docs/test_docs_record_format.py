@@ -17,7 +17,7 @@ import recert
 from recert import Activity, ExamPass, Holding, Record
 from recert.core.result import EventKind, Outcome, Reason, Status
 
-PAGE = (Path(__file__).resolve().parents[1] / "docs" / "record-format.md").read_text(encoding="utf-8")
+PAGE = (Path(__file__).resolve().parents[2] / "docs" / "record-format.md").read_text(encoding="utf-8")
 
 
 def _documented(field: str) -> bool:
