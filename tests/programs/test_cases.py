@@ -121,11 +121,14 @@ def test_case_is_well_formed(path: Path) -> None:
     case = _case(path)
     assert set(case) >= {"description", "rules", "as_of", "record", "expected", "arithmetic"}
     assert set(case) <= {"description", "rules", "as_of", "record", "expected", "arithmetic"}
-    assert isinstance(case["description"], str) and case["description"]
-    assert isinstance(case["arithmetic"], str) and case["arithmetic"]
+    assert isinstance(case["description"], str)
+    assert case["description"]
+    assert isinstance(case["arithmetic"], str)
+    assert case["arithmetic"]
 
     rules = case["rules"]
-    assert isinstance(rules, list) and rules
+    assert isinstance(rules, list)
+    assert rules
     assert len(set(rules)) == len(rules), "a rule id is listed twice"
     known = set(_policy_data(_program(path))["rules"])
     assert set(rules) <= known, sorted(set(rules) - known)
