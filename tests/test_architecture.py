@@ -35,7 +35,6 @@ TOO_LONG = frozenset({
     "recert.frames",
     "recert.io.policy_toml",
     "recert.io.records",
-    "recert.planner",
     "recert.testing.invariants",
     "recert.testing.strategies",
 })
