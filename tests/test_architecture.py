@@ -32,8 +32,6 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 MAX_LINES = 500
 #: Modules still over :data:`MAX_LINES`, to be split (the list may only shrink).
 TOO_LONG = frozenset({
-    "recert.io.policy_toml",
-    "recert.io.records",
     "recert.testing.invariants",
     "recert.testing.strategies",
 })

@@ -71,3 +71,24 @@ def test_value_objects_report_structured_problems() -> None:
         Activity("a1", 5, "2024-03-01", item="x")  # type: ignore[arg-type]
     assert isinstance(wrong.value, RecordTypeError)
     assert wrong.value.problems[0].path == "completed_on"
+
+
+def test_a_typo_reads_the_same_from_the_loader_and_from_the_engine() -> None:
+    from recert import cisco_policy, record_from_mapping
+
+    data = {
+        "holdings": [{"certification": "CCNP Enterprize", "earned_on": "2024-01-10"}],
+        "exams": [{"exam": "ENCR", "passed_on": "2024-01-10"}],
+        "activities": [{"id": "a1", "credits": 5, "completed_on": "2024-02-01", "category": "trainning"}],
+    }
+    with pytest.raises(RecordError) as loaded:
+        record_from_mapping(data, policy=cisco_policy())
+    record = Record(
+        holdings=[Holding("CCNP Enterprize", date(2024, 1, 10))],
+        exams=[ExamPass("ENCR", date(2024, 1, 10))],
+        activities=[Activity("a1", 5, date(2024, 2, 1), category="trainning")],
+    )
+    with pytest.raises(RecordError) as evaluated:
+        evaluate(record, as_of=date(2025, 1, 1))
+    assert loaded.value.problems == evaluated.value.problems
+    assert "did you mean 'CCNP Enterprise'" in str(evaluated.value)

@@ -308,7 +308,7 @@ def test_the_ccde_written_exam_is_found_by_every_name(name: str) -> None:
 
 
 def test_an_unknown_exam_is_still_refused() -> None:
-    with pytest.raises(RecordError, match=r"exams\[0\]\.exam: 'CCDE writen' is not in the catalog"):
+    with pytest.raises(RecordError, match=r"exams\[0\]\.exam: 'CCDE writen' is not in the exam catalog"):
         run(record([held("CCNA", "2022-01-10")], [passed("CCDE writen", "2023-03-03")]), "2023-04-01")
 
 

@@ -2,37 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import pickle
-import sys
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
-from types import ModuleType
 
 import attrs
 import pytest
 
+from generated import AS_OF, generate
 from recert import Holding, Record, RecordError, cisco_policy, evaluate
 from recert.batch import evaluate_many
-
-
-def load_generator() -> ModuleType:
-    """benchmarks/generate.py, the seeded record generator shared with the benchmarks."""
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
-    if "recert_bench_generate" in sys.modules:
-        return sys.modules["recert_bench_generate"]
-    spec = importlib.util.spec_from_file_location("recert_bench_generate", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-generate = load_generator()
-AS_OF: date = generate.AS_OF
 
 CCNA_2022 = Record(holdings=[Holding("CCNA", date(2022, 9, 15))], candidate="ccna")
 # A CCNA earned 2022-09-15 expires on 2022-09-15 + 3 years = 2025-09-15 (R-VAL-1).

@@ -11,9 +11,8 @@ dask = pytest.importorskip("dask")
 dd = pytest.importorskip("dask.dataframe")
 pd = pytest.importorskip("pandas")
 
-from test_batch import AS_OF, generate  # noqa: E402
-
 import recert.dask as rdask  # noqa: E402
+from generated import AS_OF, generate  # noqa: E402
 from recert import frames as rf  # noqa: E402
 from recert.batch import evaluate_many  # noqa: E402
 

@@ -10,8 +10,7 @@ import pytest
 
 pd = pytest.importorskip("pandas")
 
-from test_batch import AS_OF, generate  # noqa: E402
-
+from generated import AS_OF, generate  # noqa: E402
 from recert import RecordError  # noqa: E402
 from recert import frames as rf  # noqa: E402
 from recert.batch import evaluate_many  # noqa: E402

@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 import test_loaders
-from test_batch import generate
 
+from generated import generate
 from recert import Record, RecordError
 from recert.io.policy_toml import cisco_policy
 from recert.io.records import _detailed_record, _fast_record, _json, record_from_mapping

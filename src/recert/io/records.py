@@ -21,12 +21,11 @@ line). A TOML date-time is refused: recert works in whole days (D-DATE-1).
 
 from __future__ import annotations
 
-import difflib
 import json
 import math
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from types import SimpleNamespace
@@ -43,21 +42,19 @@ from recert.core._limits import (
     MAX_EXAMS,
     MAX_HOLDINGS,
     MAX_TEXT,
-    SHOWN,
-    describe,
     long_texts,
     too_deep,
 )
 from recert.core.policy import Policy
 from recert.core.record import CLAIM_STATUSES, Activity, ClaimStatus, ExamPass, Holding, Record
 from recert.exceptions import Problem, RecordError
+from recert.io._record_checks import _CHECKS, _UNREADABLE, _describe, _join
 from recert.io.policy_toml import cisco_policy
 
 __all__ = ["iter_records", "load_record", "record_from_mapping"]
 
 _T = TypeVar("_T")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_UNREADABLE = object()
 _LISTS = {"holdings": Holding, "exams": ExamPass, "activities": Activity}
 _MOST = {"holdings": MAX_HOLDINGS, "exams": MAX_EXAMS, "activities": MAX_ACTIVITIES}
 
@@ -81,15 +78,6 @@ def _draft(cls: type[Any], *, leave_out: Iterable[str] = ()) -> type[Any]:
         if a.init and a.name not in skip
     }
     return attrs.make_class(f"{cls.__name__}Draft", these, frozen=True)
-
-
-def _describe(value: object, *, limit: int = SHOWN) -> str:
-    """A value as a message shows it: strings quoted; dates, times and what holds them as in TOML.
-
-    Shown values longer than *limit* characters are cut, saying how long they are; any
-    nesting or size is safe (:func:`recert.core._limits.describe`).
-    """
-    return describe(value, limit=limit)
 
 
 def _structure_date(value: object, _: object) -> date:
@@ -154,12 +142,6 @@ _TOP_DRAFT = _draft(Record, leave_out=_LISTS)
 _TOP_FIELDS = (*_LISTS, *(a.name for a in attrs.fields(_TOP_DRAFT)))
 
 
-def _join(path: str, key: str | int) -> str:
-    if isinstance(key, int):
-        return f"{path}[{key}]"
-    return f"{path}.{key}" if path else key
-
-
 def _from_cattrs(error: BaseException, path: str, data: Mapping[str, Any],
                  fields: Iterable[str]) -> list[Problem]:
     """Turn a cattrs error tree into problems with paths and values."""
@@ -211,129 +193,6 @@ def _partial(data: Mapping[str, Any], draft: type[Any]) -> SimpleNamespace:
             except Exception:  # reported already by the whole-object pass
                 values[field.name] = _UNREADABLE
     return SimpleNamespace(**values)
-
-
-def _suggest(name: str, names: Iterable[str], canonical: Callable[[str], str]) -> str:
-    """`` (did you mean 'A' or 'B'?)`` with up to three close names, or ``""``."""
-    folded: dict[str, str] = {}
-    for candidate in names:
-        folded.setdefault(candidate.casefold(), candidate)
-    close = difflib.get_close_matches(name.casefold(), list(folded), n=6, cutoff=0.6)
-    picks = list(dict.fromkeys(canonical(folded[c]) for c in close))[:3]
-    if not picks:
-        return ""
-    return " (did you mean " + " or ".join(repr(p) for p in picks) + "?)"
-
-
-def _cert_name(policy: Policy) -> Callable[[str], str]:
-    def canonical(name: str) -> str:
-        found = policy.certification(name)
-        return found.name if found else name
-
-    return canonical
-
-
-def _exam_name(policy: Policy) -> Callable[[str], str]:
-    def canonical(name: str) -> str:
-        found = policy.exam(name)
-        if found is None:
-            return name
-        return f"{found.code} {found.acronym}" if found.acronym else found.code
-
-    return canonical
-
-
-def _before(later: object, earlier: object) -> bool:
-    """Whether two dates that could both be read are in the wrong order."""
-    return isinstance(later, date) and isinstance(earlier, date) and later < earlier
-
-
-def _levels(policy: Policy) -> str:
-    return ", ".join(level.name for level in policy.levels)
-
-
-def _check_holding(h: Any, path: str, policy: Policy) -> list[Problem]:
-    out: list[Problem] = []
-    # A retired_on before earned_on is accepted: a retired track still renewed under an earlier
-    # version, as the tracking system shows it (D-RET-2).
-    if _before(h.expires_on, h.earned_on):
-        out.append(Problem(_join(path, "expires_on"), f"{h.expires_on.isoformat()} is before "
-                                                      f"earned_on {h.earned_on.isoformat()}"))
-    first = h.first_earned_on
-    if _before(h.earned_on, first):
-        out.append(Problem(_join(path, "first_earned_on"),
-                           f"{first.isoformat()} is after earned_on {h.earned_on.isoformat()}"))
-    level = h.level if isinstance(h.level, str) else None
-    if level is not None and not policy.has_level(level):
-        out.append(Problem(_join(path, "level"),
-                           f"{_describe(level)} is not a level of {policy.id} (one of {_levels(policy)})"))
-    if not isinstance(h.certification, str):
-        return out
-    known = policy.certification(h.certification)
-    if known is None and h.level is None:
-        out.append(Problem(
-            _join(path, "certification"),
-            f"{_describe(h.certification)} is not in the catalog of {policy.id}"
-            f"{_suggest(h.certification, policy.certification_names(), _cert_name(policy))}; "
-            f"give its level ({_levels(policy)}) if it is not a catalog certification"))
-    elif known is not None and level is not None and policy.has_level(level) and level != known.level:
-        out.append(Problem(_join(path, "level"),
-                           f"{_describe(level)} differs from the catalog's level {known.level!r} "
-                           f"of {known.name}"))
-    return out
-
-
-def _exam_names(policy: Policy) -> list[str]:
-    names: list[str] = []
-    for exam in policy.exams:
-        names.append(exam.code)
-        if exam.acronym:
-            names += [exam.acronym, f"{exam.code} {exam.acronym}"]
-    return names
-
-
-def _check_exam(e: Any, path: str, policy: Policy) -> list[Problem]:
-    if isinstance(e.kind, str) and e.kind not in policy.exam_kinds:
-        return [Problem(_join(path, "kind"), f"{_describe(e.kind)} is not an exam kind of {policy.id} "
-                                             f"(one of {', '.join(policy.exam_kinds)})")]
-    if e.kind is None and isinstance(e.exam, str) and policy.exam(e.exam) is None:
-        hint = _suggest(e.exam, _exam_names(policy), _exam_name(policy))
-        return [Problem(_join(path, "exam"),
-                        f"{_describe(e.exam)} is not in the exam catalog of {policy.id}{hint}; "
-                        f"give its kind ({', '.join(policy.exam_kinds)}) if it is not a catalog exam")]
-    return []
-
-
-def _check_activity(a: Any, path: str, policy: Policy) -> list[Problem]:
-    out: list[Problem] = []
-    if isinstance(a.category, str) and policy.category(a.category) is None:
-        names = ", ".join(c.name for c in policy.categories)
-        out.append(Problem(_join(path, "category"),
-                           f"{_describe(a.category)} is not a category of {policy.id} (one of {names})"))
-    if a.claimed_on is None:  # absent, not merely unreadable
-        if a.status not in (None, _UNREADABLE):
-            out.append(Problem(_join(path, "status"),
-                               f"{_describe(a.status)} is given but claimed_on is missing"))
-        if isinstance(a.decided_on, date):
-            out.append(Problem(_join(path, "decided_on"),
-                               f"{_describe(a.decided_on)} is given but claimed_on is missing"))
-        return out
-    if _before(a.claimed_on, a.completed_on):
-        out.append(Problem(_join(path, "claimed_on"),
-                           f"{a.claimed_on.isoformat()} is before completed_on "
-                           f"{a.completed_on.isoformat()}"))
-    if _before(a.decided_on, a.claimed_on):
-        out.append(Problem(_join(path, "decided_on"),
-                           f"{a.decided_on.isoformat()} is before claimed_on "
-                           f"{a.claimed_on.isoformat()}"))
-    if isinstance(a.decided_on, date) and a.status in (None, "pending"):
-        out.append(Problem(_join(path, "decided_on"),
-                           f"{_describe(a.decided_on)} is given but status is "
-                           f"{a.status or 'pending'!r}, not approved or rejected"))
-    return out
-
-
-_CHECKS = {Holding: _check_holding, ExamPass: _check_exam, Activity: _check_activity}
 
 
 def _elements(data: Mapping[str, Any], key: str, cls: type[_T], policy: Policy,

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import difflib
 from datetime import date
 
+from recert.core.catalog_names import (
+    unknown_category,
+    unknown_certification,
+    unknown_exam,
+    unknown_exam_kind,
+    unknown_level,
+)
 from recert.core.engine._state import (
     HeldTerm,
 )
@@ -34,19 +40,12 @@ def resolve(record: Record, policy: Policy) -> ResolvedRecord:
         path = f"holdings[{i}]"
         cert = policy.certification(holding.certification)
         if holding.level is not None and not policy.has_level(holding.level):
-            levels = ", ".join(level.name for level in policy.levels)
-            problems.append(Problem(f"{path}.level", f"{holding.level!r} is not a level ({levels})"))
+            problems.append(Problem(f"{path}.level", unknown_level(holding.level, policy)))
             continue
         if cert is None:
             if holding.level is None:
-                names = list(dict.fromkeys(policy.certification_names()))
-                close = difflib.get_close_matches(holding.certification, names, n=3)
-                hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
                 problems.append(
-                    Problem(
-                        f"{path}.certification",
-                        f"{holding.certification!r} is not in the catalog and has no level{hint}",
-                    )
+                    Problem(f"{path}.certification", unknown_certification(holding.certification, policy))
                 )
                 continue
             cert = Certification(name=holding.certification, level=holding.level)
@@ -75,20 +74,16 @@ def resolve(record: Record, policy: Policy) -> ResolvedRecord:
             passes.add(PassFact(exam.code, exam.kind, exam_pass.passed_on))
         elif exam_pass.kind is None:
             problems.append(
-                Problem(f"exams[{i}].exam", f"{exam_pass.exam!r} is not in the catalog and has no kind")
+                Problem(f"exams[{i}].exam", unknown_exam(exam_pass.exam, policy))
             )
         elif exam_pass.kind not in policy.exam_kinds:
-            kinds = ", ".join(policy.exam_kinds)
-            problems.append(Problem(f"exams[{i}].kind", f"{exam_pass.kind!r} is not an exam kind ({kinds})"))
+            problems.append(Problem(f"exams[{i}].kind", unknown_exam_kind(exam_pass.kind, policy)))
         else:
             passes.add(PassFact(exam_pass.exam, exam_pass.kind, exam_pass.passed_on))
     facts.passes = sorted(passes, key=lambda p: (p.passed_on, p.code))
     for i, activity in enumerate(record.activities):
         if policy.category(activity.category) is None:
-            known = ", ".join(c.name for c in policy.categories)
-            problems.append(
-                Problem(f"activities[{i}].category", f"{activity.category!r} is not a category ({known})")
-            )
+            problems.append(Problem(f"activities[{i}].category", unknown_category(activity.category, policy)))
     facts.activities = record.activities
     problems += _dates_in_range(record)
     facts.emeritus_on = record.emeritus_on

@@ -1,0 +1,108 @@
+"""The loader's checks of a record's rows against the policy: names, dates in order, did-you-mean hints."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from recert.core._limits import (
+    SHOWN,
+    describe,
+)
+from recert.core.catalog_names import (
+    unknown_category,
+    unknown_certification,
+    unknown_exam,
+    unknown_exam_kind,
+    unknown_level,
+)
+from recert.core.policy import Policy
+from recert.core.record import Activity, ExamPass, Holding
+from recert.exceptions import Problem
+
+#: A value that could not be read (its problem is reported where it was read).
+_UNREADABLE = object()
+
+
+def _describe(value: object, *, limit: int = SHOWN) -> str:
+    """A value as a message shows it: strings quoted; dates, times and what holds them as in TOML.
+
+    Shown values longer than *limit* characters are cut, saying how long they are; any
+    nesting or size is safe (:func:`recert.core._limits.describe`).
+    """
+    return describe(value, limit=limit)
+
+
+def _join(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
+
+
+def _before(later: object, earlier: object) -> bool:
+    """Whether two dates that could both be read are in the wrong order."""
+    return isinstance(later, date) and isinstance(earlier, date) and later < earlier
+
+
+def _check_holding(h: Any, path: str, policy: Policy) -> list[Problem]:
+    out: list[Problem] = []
+    # A retired_on before earned_on is accepted: a retired track still renewed under an earlier
+    # version, as the tracking system shows it (D-RET-2).
+    if _before(h.expires_on, h.earned_on):
+        out.append(Problem(_join(path, "expires_on"), f"{h.expires_on.isoformat()} is before "
+                                                      f"earned_on {h.earned_on.isoformat()}"))
+    first = h.first_earned_on
+    if _before(h.earned_on, first):
+        out.append(Problem(_join(path, "first_earned_on"),
+                           f"{first.isoformat()} is after earned_on {h.earned_on.isoformat()}"))
+    level = h.level if isinstance(h.level, str) else None
+    if level is not None and not policy.has_level(level):
+        out.append(Problem(_join(path, "level"), unknown_level(level, policy)))
+    if not isinstance(h.certification, str):
+        return out
+    known = policy.certification(h.certification)
+    if known is None and h.level is None:
+        out.append(Problem(_join(path, "certification"), unknown_certification(h.certification, policy)))
+    elif known is not None and level is not None and policy.has_level(level) and level != known.level:
+        out.append(Problem(_join(path, "level"),
+                           f"{_describe(level)} differs from the catalog's level {known.level!r} "
+                           f"of {known.name}"))
+    return out
+
+
+def _check_exam(e: Any, path: str, policy: Policy) -> list[Problem]:
+    if isinstance(e.kind, str) and e.kind not in policy.exam_kinds:
+        return [Problem(_join(path, "kind"), unknown_exam_kind(e.kind, policy))]
+    if e.kind is None and isinstance(e.exam, str) and policy.exam(e.exam) is None:
+        return [Problem(_join(path, "exam"), unknown_exam(e.exam, policy))]
+    return []
+
+
+def _check_activity(a: Any, path: str, policy: Policy) -> list[Problem]:
+    out: list[Problem] = []
+    if isinstance(a.category, str) and policy.category(a.category) is None:
+        out.append(Problem(_join(path, "category"), unknown_category(a.category, policy)))
+    if a.claimed_on is None:  # absent, not merely unreadable
+        if a.status not in (None, _UNREADABLE):
+            out.append(Problem(_join(path, "status"),
+                               f"{_describe(a.status)} is given but claimed_on is missing"))
+        if isinstance(a.decided_on, date):
+            out.append(Problem(_join(path, "decided_on"),
+                               f"{_describe(a.decided_on)} is given but claimed_on is missing"))
+        return out
+    if _before(a.claimed_on, a.completed_on):
+        out.append(Problem(_join(path, "claimed_on"),
+                           f"{a.claimed_on.isoformat()} is before completed_on "
+                           f"{a.completed_on.isoformat()}"))
+    if _before(a.decided_on, a.claimed_on):
+        out.append(Problem(_join(path, "decided_on"),
+                           f"{a.decided_on.isoformat()} is before claimed_on "
+                           f"{a.claimed_on.isoformat()}"))
+    if isinstance(a.decided_on, date) and a.status in (None, "pending"):
+        out.append(Problem(_join(path, "decided_on"),
+                           f"{_describe(a.decided_on)} is given but status is "
+                           f"{a.status or 'pending'!r}, not approved or rejected"))
+    return out
+
+
+_CHECKS = {Holding: _check_holding, ExamPass: _check_exam, Activity: _check_activity}
