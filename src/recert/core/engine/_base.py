@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
+import functools
+import types
+import typing
+from collections.abc import Callable, Iterator
 from datetime import date
-from typing import Self
+from typing import Any, Self
 
 from dateutil.relativedelta import relativedelta
 
@@ -14,9 +17,11 @@ from recert.core.engine._state import (
     ActivityVerdict,
     CertState,
     Claim,
+    Forkable,
     Memo,
+    OwnLog,
     Timeline,
-    fork,
+    fork_all,
 )
 from recert.core.policy import Parameters, Policy
 from recert.core.requirements import Facts, PassFact
@@ -58,7 +63,7 @@ class ReplayState:
     direct_on: dict[str, date]
     #: (day, CE credits minus the fewest any option needs) at each option check with CE credits:
     #: what a pending claim's credits would have to make up for (see ``_whatif._cannot_matter``).
-    headroom: list[tuple[date, float]]
+    headroom: OwnLog
     emeritus_done: bool
     day: date | None
     _order: list[CertState] | None
@@ -67,11 +72,20 @@ class ReplayState:
     has_pending_claims: bool
 
     def fork(self) -> Self:
-        """An independent copy of the replay as it stands, sharing only immutable parts (R-CE-3's what-ifs)."""
+        """An independent copy of the replay as it stands, sharing only immutable parts (R-CE-3's what-ifs).
+
+        What each attribute needs follows from its annotation above (:func:`_fork_plan`):
+        containers are copied, forkable objects forked once, the rest is shared.
+        """
         memo: Memo = {}
+        # Claims first: the pools, the timeline and the open list all refer to them.
+        memo.update((id(claim), claim.fork(memo)) for claim in self.entries)
         twin = copy.copy(self)
-        for name, value in vars(self).items():
-            setattr(twin, name, fork(value, memo))
+        state = twin.__dict__
+        for name, copier, forker in _fork_plan(type(self)):  # type: ignore[arg-type]
+            value = state[name]
+            if value is not None:
+                state[name] = copier(value) if forker is None else forker(value, memo)
         return twin
 
     def _ordered(self) -> list[CertState]:
@@ -132,3 +146,61 @@ class ReplayState:
     def state_key(self) -> dict[str, tuple[str, date | None]]:
         """Each certification's status and expiration date: what a what-if compares (R-CE-3)."""
         return {name: (c.status, c.expires) for name, c in self.certs.items()}
+
+
+_Copier = Callable[[Any], Any]
+_Forker = Callable[[Any, Memo], Any]
+
+
+def _fork_list(value: Any, memo: Memo) -> Any:
+    return fork_all(value, memo)
+
+
+def _fork_dict(value: Any, memo: Memo) -> Any:
+    known = memo.get
+    out = {}
+    for key, item in value.items():
+        twin = known(id(item))
+        if twin is None:
+            twin = memo[id(item)] = item.fork(memo)
+        out[key] = twin
+    return out
+
+
+def _fork_one(value: Any, memo: Memo) -> Any:
+    twin = memo.get(id(value))
+    if twin is None:
+        twin = memo[id(value)] = value.fork(memo)
+    return twin
+
+
+@functools.cache
+def _fork_plan(cls: type[ReplayState]) -> tuple[tuple[str, _Copier, _Forker | None], ...]:
+    """For each attribute that a fork must not share: its name, and how to copy or fork it.
+
+    Read once from the class's annotations: a ``list``, ``dict`` or ``set`` is
+    copied (its forkable elements forked), a :class:`Forkable` is forked, and
+    anything else (dates, the policy, flags) is immutable and shared.
+    """
+    plan: list[tuple[str, _Copier, _Forker | None]] = []
+    for name, hint in typing.get_type_hints(cls).items():
+        options = [h for h in typing.get_args(hint) if h is not type(None)] if _is_union(hint) else [hint]
+        if len(options) != 1:
+            continue
+        hint = options[0]
+        origin = typing.get_origin(hint) or hint
+        args = typing.get_args(hint)
+        forkable = bool(args) and isinstance(args[-1], type) and issubclass(args[-1], Forkable)
+        if origin is list:
+            plan.append((name, list, _fork_list if forkable else None))
+        elif origin is dict:
+            plan.append((name, dict, _fork_dict if forkable else None))
+        elif origin is set:
+            plan.append((name, set, None))
+        elif isinstance(origin, type) and issubclass(origin, Forkable):
+            plan.append((name, list, _fork_one))
+    return tuple(plan)
+
+
+def _is_union(hint: Any) -> bool:
+    return typing.get_origin(hint) in (typing.Union, types.UnionType)

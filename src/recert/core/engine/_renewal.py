@@ -12,9 +12,9 @@ from typing import NamedTuple
 
 from recert.core.engine._pool import dup_order
 from recert.core.engine._state import (
+    ACTIVE,
     CertState,
     Claim,
-    Status,
 )
 from recert.core.engine._terms import Terms, years_text
 from recert.core.requirements import OptionAssessment, format_credits
@@ -141,7 +141,7 @@ class Renewal(Terms):
             cert.expires = cert.expiration_from(old)  # counted from the old expiration date (R-PRE2020-1)
         else:
             cert.expires = cert.expiration_from(today)
-        cert.status, cert.suspended_until = Status.ACTIVE, None
+        cert.status, cert.suspended_until = ACTIVE, None
         cert.recertified_on = today
         cert.recertified_by = verdict.option.label
         cert.rule = verdict.option.rule

@@ -7,6 +7,7 @@ objects at the end.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any, NamedTuple
@@ -31,6 +32,11 @@ class Status(StrEnum):
     SUSPENDED = "suspended"
     EXPIRED = "expired"
     EMERITUS = "emeritus"
+
+
+# The members as plain module constants: on Python 3.11 reading ``Status.ACTIVE`` goes through a
+# descriptor (about 70 ns), and the replay asks for a status in its innermost loops.
+ACTIVE, SUSPENDED, EXPIRED, EMERITUS = Status.ACTIVE, Status.SUSPENDED, Status.EXPIRED, Status.EMERITUS
 
 
 class HeldTerm(NamedTuple):
@@ -69,22 +75,45 @@ def fork(value: Any, memo: Memo) -> Any:
     The containers of a replay hold one kind of value each, so the first
     element says whether the elements are forked or shared.
     """
+    kind = type(value)
+    if kind is list:
+        if value and isinstance(value[0], Forkable):
+            return fork_all(value, memo)
+        return list(value)
+    if kind is dict:
+        if value and isinstance(next(iter(value.values())), Forkable):
+            return dict(zip(value, fork_all(value.values(), memo), strict=True))
+        return dict(value)
+    if kind is set:
+        return set(value)
     if isinstance(value, Forkable):
-        twin = memo.get(id(value))
+        return fork_all((value,), memo)[0]
+    return value  # immutable: dates, numbers, strings, tuples, the policy, the resolved record
+
+
+def fork_all(values: Iterable[Any], memo: Memo) -> list[Any]:
+    """The forks of *values* (forkable objects), each forked once whatever refers to it."""
+    try:
+        return [memo[id(value)] for value in values]  # forked already (claims are forked first)
+    except KeyError:
+        pass
+    out = []
+    known = memo.get
+    for value in values:
+        twin = known(id(value))
         if twin is None:
             twin = memo[id(value)] = value.fork(memo)
-        return twin
-    if isinstance(value, list):
-        if value and isinstance(value[0], Forkable):
-            return [fork(v, memo) for v in value]
-        return list(value)
-    if isinstance(value, dict):
-        if value and isinstance(next(iter(value.values())), Forkable):
-            return {k: fork(v, memo) for k, v in value.items()}
-        return dict(value)
-    if isinstance(value, set):
-        return set(value)
-    return value  # immutable: dates, numbers, strings, tuples, the policy, the resolved record
+        out.append(twin)
+    return out
+
+
+class OwnLog(list[tuple[date, float]], Forkable):
+    """A log only the replay that writes it reads: a fork starts its own, empty."""
+
+    __slots__ = ()
+
+    def fork(self, memo: Memo) -> OwnLog:
+        return OwnLog()
 
 
 def validity_for(validity: tuple[Validity, ...], start: date) -> Validity:
@@ -168,7 +197,7 @@ class CertState(Forkable):
     cascades: bool
     retired_on: date | None
     first_on: date
-    status: Status = Status.ACTIVE
+    status: Status = ACTIVE
     retired: bool = False
     recertified_on: date | None = None
     recertified_by: str | None = None
@@ -200,22 +229,22 @@ class CertState(Forkable):
         twin = object.__new__(CertState)
         twin.__dict__.update(self.__dict__)
         twin.used_passes = set(self.used_passes)
-        twin.entries = [fork(e, memo) for e in self.entries]
+        twin.entries = [memo[id(e)] for e in self.entries]  # claims are forked first
         return twin
 
     @property
     def active(self) -> bool:
-        return self.status is Status.ACTIVE
+        return self.status is ACTIVE
 
     @property
     def renewable(self) -> bool:
         """Active, or suspended (an older version's grace year): options may still be met."""
-        return self.status is Status.ACTIVE or self.status is Status.SUSPENDED
+        return self.status is ACTIVE or self.status is SUSPENDED
 
     @property
     def deadline(self) -> date | None:
         """The last day requirements can be met: the expiration date, or the suspension's end."""
-        return self.suspended_until if self.status is Status.SUSPENDED else self.expires
+        return self.suspended_until if self.status is SUSPENDED else self.expires
 
     def contains(self, day: date) -> bool:
         """Whether *day* lies in the current term (start <= day <= expiration; D-TERM-1)."""
@@ -240,9 +269,9 @@ class Day(Forkable):
         self.arrivals: list[Claim] = []  # claimed activities whose credits arrive (R-CE-1)
 
     def fork(self, memo: Memo) -> Day:
-        twin = Day()
+        twin = object.__new__(Day)
         twin.starts, twin.passes = self.starts, self.passes  # never changed once built
-        twin.arrivals = [fork(c, memo) for c in self.arrivals]
+        twin.arrivals = [memo[id(c)] for c in self.arrivals]  # claims are forked first
         return twin
 
 
@@ -256,12 +285,8 @@ class Timeline(Forkable):
         self.days = sorted(by_day)
         self.position = 0  # days[:position] are done
 
-    def next_day(self) -> date | None:
-        """The next day with facts not yet replayed."""
-        return self.days[self.position] if self.position < len(self.days) else None
-
     def take(self) -> Day:
-        """The facts of :meth:`next_day`, which is then done."""
+        """The facts of the next day not yet replayed, which is then done."""
         day = self.by_day[self.days[self.position]]
         self.position += 1
         return day
@@ -271,5 +296,7 @@ class Timeline(Forkable):
         twin = object.__new__(Timeline)
         twin.days = self.days
         twin.position = self.position
-        twin.by_day = {day: fork(self.by_day[day], memo) for day in self.days[self.position:]}
+        days = self.days[self.position:]
+        by_day = self.by_day
+        twin.by_day = {day: by_day[day].fork(memo) for day in days}
         return twin

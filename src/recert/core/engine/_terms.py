@@ -12,9 +12,11 @@ from dateutil.relativedelta import relativedelta
 
 from recert.core.engine._pool import Pool
 from recert.core.engine._state import (
+    EMERITUS,
+    EXPIRED,
+    SUSPENDED,
     CertState,
     HeldTerm,
-    Status,
     validity_for,
 )
 from recert.core.policy import Certification
@@ -32,8 +34,8 @@ class Terms(Pool):
         """
         events = len(self.events)
         for cert in self._ordered():
-            if cert.status is Status.EMERITUS and cert.emeritus_until is not None and cert.emeritus_until < today:
-                cert.status, cert.rule = Status.EXPIRED, "R-EMER-1"
+            if cert.status is EMERITUS and cert.emeritus_until is not None and cert.emeritus_until < today:
+                cert.status, cert.rule = EXPIRED, "R-EMER-1"
                 self._event(
                     today,
                     "expired",
@@ -42,11 +44,11 @@ class Terms(Pool):
                     f"the Emeritus year of {cert.name} ended on {cert.emeritus_until}",
                 )
             if (
-                cert.status is Status.SUSPENDED
+                cert.status is SUSPENDED
                 and cert.suspended_until is not None
                 and cert.suspended_until < today
             ):
-                cert.status, cert.rule = Status.EXPIRED, "R-DATE-2"
+                cert.status, cert.rule = EXPIRED, "R-DATE-2"
                 self._event(
                     today,
                     "expired",
@@ -57,7 +59,7 @@ class Terms(Pool):
                 )
             suspension = cert.version_level.suspension_years if cert.cert.options is None else 0
             if cert.active and cert.expires is not None and cert.expires < today and suspension:
-                cert.status = Status.SUSPENDED
+                cert.status = SUSPENDED
                 cert.suspended_until = cert.expires + relativedelta(years=suspension)
                 rule = cert.version_level.suspension_rule
                 cert.rule = rule
@@ -70,7 +72,7 @@ class Terms(Pool):
                     f"{cert.expires}; it can still recertify until then, and is not active",
                 )
             if cert.active and cert.expires is not None and cert.expires < today:
-                cert.status = Status.EXPIRED
+                cert.status = EXPIRED
                 cert.rule = "R-DATE-2"
                 self._event(
                     today,
@@ -104,7 +106,7 @@ class Terms(Pool):
         self.emeritus_done = True
         granted = []
         for cert in self._ordered():
-            if not cert.cert.emeritus or cert.status is not Status.EXPIRED or cert.expires is None:
+            if not cert.cert.emeritus or cert.status is not EXPIRED or cert.expires is None:
                 continue
             year_end = cert.expires + relativedelta(years=1)
             if not cert.expires < today <= year_end:
@@ -120,7 +122,7 @@ class Terms(Pool):
                 )
                 continue
             lifetime = first + relativedelta(years=20) <= year_end
-            cert.status, cert.rule = Status.EMERITUS, "R-EMER-1"
+            cert.status, cert.rule = EMERITUS, "R-EMER-1"
             cert.emeritus_until = None if lifetime else year_end
             granted.append(cert)
             self._event(

@@ -8,6 +8,7 @@ year ends, a retirement takes effect (R-RET-1), an Emeritus grant starts
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -17,10 +18,13 @@ from recert.core.engine._explain import finish_outcomes
 from recert.core.engine._renewal import Cascade
 from recert.core.engine._resolve import ResolvedRecord
 from recert.core.engine._state import (
+    ACTIVE,
+    EMERITUS,
     ONE_DAY,
+    SUSPENDED,
     Claim,
     Day,
-    Status,
+    OwnLog,
     Timeline,
 )
 from recert.core.policy import Policy
@@ -48,20 +52,20 @@ class Replay(Earning):
         self.open = []
         self.recert_day = {}
         self.direct_on = {}
-        self.headroom = []
+        self.headroom = OwnLog()
         self.emeritus_done = False
         self.day = None
         self._order = None
         self.problems = []
-        by_day: dict[date, Day] = {}
+        by_day: defaultdict[date, Day] = defaultdict(Day)
         for term in facts.holdings:
             if term.term_started_on <= as_of:
-                by_day.setdefault(term.term_started_on, Day()).starts.append(term)
+                by_day[term.term_started_on].starts.append(term)
         for exam_pass in self.passes:
-            by_day.setdefault(exam_pass.passed_on, Day()).passes.append(exam_pass)
+            by_day[exam_pass.passed_on].passes.append(exam_pass)
         for claim in self._claimed_entries():
-            by_day.setdefault(claim.arrival, Day()).arrivals.append(claim)
-        self.timeline = Timeline(by_day)
+            by_day[claim.arrival].arrivals.append(claim)
+        self.timeline = Timeline(dict(by_day))
         self.has_pending_claims = any(not e.approved for e in self.entries)  # what-ifs need the headroom
 
     def run(
@@ -77,7 +81,8 @@ class Replay(Earning):
         waiting = sorted(fork_on, reverse=True)
         while True:
             boundary = self._next_boundary()
-            fact_day = self.timeline.next_day()
+            timeline = self.timeline
+            fact_day = timeline.days[timeline.position] if timeline.position < len(timeline.days) else None
             if boundary is None and fact_day is None:
                 break
             today = min(d for d in (boundary, fact_day) if d is not None)
@@ -85,7 +90,7 @@ class Replay(Earning):
                 break
             while waiting and waiting[-1] <= today:
                 forks[waiting.pop()] = self.fork()
-            self._day(today, self.timeline.take() if fact_day == today else _NO_FACTS)
+            self._day(today, timeline.take() if fact_day == today else _NO_FACTS)
         if outcomes:
             finish_outcomes(self)
         return forks
@@ -94,13 +99,13 @@ class Replay(Earning):
         """The next day a term ends (expiration + 1 day) or a retirement takes effect."""
         days: list[date] = []
         for c in self.certs.values():
-            if c.status is Status.ACTIVE:
+            if c.status is ACTIVE:
                 if c.expires is not None:
                     days.append(c.expires + ONE_DAY)
-            elif c.status is Status.SUSPENDED:
+            elif c.status is SUSPENDED:
                 if c.suspended_until is not None:
                     days.append(c.suspended_until + ONE_DAY)
-            elif c.status is Status.EMERITUS and c.emeritus_until is not None:
+            elif c.status is EMERITUS and c.emeritus_until is not None:
                 days.append(c.emeritus_until + ONE_DAY)
             if not c.retired and c.retired_on is not None:
                 days.append(c.retired_on)
