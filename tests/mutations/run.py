@@ -171,7 +171,7 @@ def main() -> int:
                 caught = _probe(src, args.examples)
                 print(f"\n{name} ({what}): caught by {sorted(caught) or 'NOTHING'}")
                 if caught:
-                    first = caught[sorted(caught)[0]]
+                    first = caught[min(caught)]
                     print("  " + first.replace("\n", "\n  ")[:1500])
                 else:
                     status = 1
