@@ -1,7 +1,7 @@
 """Record value objects: one person's holdings, exam passes and CE activities.
 
 Records are plain, immutable data. Field names follow the record format of
-the spec (``spec/record-format.md``). Validators check what a single field or
+the spec (``docs/record-format.md``). Validators check what a single field or
 a single object can check (credits are positive, a claim is not made before
 completion); the loaders in :mod:`recert.io.records` check the rest (names
 against the catalog) and report every problem with its path.

@@ -1,6 +1,6 @@
 """Result value objects: what :func:`recert.evaluate` returns.
 
-Field names follow the result format of the spec (``spec/record-format.md``);
+Field names follow the result format of the spec (``docs/record-format.md``);
 :meth:`Evaluation.to_dict` gives the JSON shape ``recert evaluate --format
 json`` prints. Every decision carries a rule id of the policy and a sentence
 with the dates and numbers that decided it.

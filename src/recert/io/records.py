@@ -279,7 +279,7 @@ def record_from_mapping(data: object, *, policy: Policy | None = None,
                         source: str | None = None) -> Record:
     """Build a :class:`~recert.core.record.Record` from parsed JSON or TOML.
 
-    The mapping has the shape of the record format (``spec/record-format.md``):
+    The mapping has the shape of the record format (``docs/record-format.md``):
     ``holdings``, ``exams``, ``activities`` lists and the optional top-level
     ``candidate``, ``as_of`` and ``emeritus_on``. Dates are ISO strings or
     :class:`datetime.date` objects.
