@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import copy
-import functools
 import types
 import typing
 from collections.abc import Callable, Iterator
 from datetime import date
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from dateutil.relativedelta import relativedelta
 
@@ -31,6 +30,9 @@ from recert.core.result import (
     Uses,
 )
 from recert.exceptions import Problem
+
+_Copier = Callable[[Any], Any]
+_Forker = Callable[[Any, Memo], Any]
 
 
 class ReplayState:
@@ -70,11 +72,17 @@ class ReplayState:
     problems: list[Problem]
     timeline: Timeline
     has_pending_claims: bool
+    #: How :meth:`fork` copies each attribute: read once per class from these annotations.
+    _fork_plan: ClassVar[tuple[tuple[str, _Copier, _Forker | None], ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._fork_plan = _plan_forks(cls)
 
     def fork(self) -> Self:
         """An independent copy of the replay as it stands, sharing only immutable parts (R-CE-3's what-ifs).
 
-        What each attribute needs follows from its annotation above (:func:`_fork_plan`):
+        What each attribute needs follows from its annotation above (:func:`_plan_forks`):
         containers are copied, forkable objects forked once, the rest is shared.
         """
         memo: Memo = {}
@@ -82,7 +90,7 @@ class ReplayState:
         memo.update((id(claim), claim.fork(memo)) for claim in self.entries)
         twin = copy.copy(self)
         state = twin.__dict__
-        for name, copier, forker in _fork_plan(type(self)):  # type: ignore[arg-type]
+        for name, copier, forker in self._fork_plan:
             value = state[name]
             if value is not None:
                 state[name] = copier(value) if forker is None else forker(value, memo)
@@ -148,9 +156,6 @@ class ReplayState:
         return {name: (c.status, c.expires) for name, c in self.certs.items()}
 
 
-_Copier = Callable[[Any], Any]
-_Forker = Callable[[Any, Memo], Any]
-
 
 def _fork_list(value: Any, memo: Memo) -> Any:
     return fork_all(value, memo)
@@ -174,8 +179,7 @@ def _fork_one(value: Any, memo: Memo) -> Any:
     return twin
 
 
-@functools.cache
-def _fork_plan(cls: type[ReplayState]) -> tuple[tuple[str, _Copier, _Forker | None], ...]:
+def _plan_forks(cls: type[ReplayState]) -> tuple[tuple[str, _Copier, _Forker | None], ...]:
     """For each attribute that a fork must not share: its name, and how to copy or fork it.
 
     Read once from the class's annotations: a ``list``, ``dict`` or ``set`` is
@@ -184,6 +188,8 @@ def _fork_plan(cls: type[ReplayState]) -> tuple[tuple[str, _Copier, _Forker | No
     """
     plan: list[tuple[str, _Copier, _Forker | None]] = []
     for name, hint in typing.get_type_hints(cls).items():
+        if typing.get_origin(hint) is ClassVar:
+            continue
         options = [h for h in typing.get_args(hint) if h is not type(None)] if _is_union(hint) else [hint]
         if len(options) != 1:
             continue
