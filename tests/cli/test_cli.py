@@ -617,3 +617,17 @@ def test_jobs_gives_the_same_output_in_the_same_order(capsys: pytest.CaptureFixt
     assert one[0] == 2
     # 4 lines of bad-line.jsonl (2 of them errors) and 7 records of the examples.
     assert len(one[1].splitlines()) == 11
+
+
+def test_a_suspended_ccie_counts_its_days_to_the_end_of_the_suspended_year(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # R-PRE2020-1: CCIE Security held 2017-04-01, 2 years -> 2019-04-01; suspended to 2019-04-01 +
+    # 1 year = 2020-04-01. On 2019-10-01: 2019-10-01 -> 2020-04-01 = 30 + 31 + 31 + 29 + 31 + 31 = 183
+    # days left (2020 is a leap year), counted to the deadline, not -183 to the term's end.
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps({"as_of": "2019-10-01", "holdings": [
+        {"certification": "CCIE Security", "earned_on": "2017-04-01"}]}), encoding="utf-8")
+    status, out, _ = run(capsys, "evaluate", path)
+    assert status == 0
+    (row,) = [line for line in out.splitlines() if line.startswith("  CCIE Security  expert")]
+    assert row.split()[3:8] == ["suspended", "2019-04-01", "183", "(to", "2020-04-01)"]

@@ -107,13 +107,19 @@ def render_text(result: Evaluation, source: str = "", plan: Plan | None = None) 
 
     lines.append("Certifications")
     rows = []
+    # Days left count to the real deadline: a suspended certification's is the end of its
+    # suspended year (R-PRE2020-1), which next[] carries.
+    deadlines = {step.certification: step for step in result.next}
     for c in result.certifications:
         renewed = (f"{c.recertified_on.isoformat()} by {c.recertified_by}"
                    if c.recertified_on is not None else "-")
         status = c.status + (" (retired)" if c.retired else "")
+        days = _days(c.days_left, c.expires_on, result.as_of)
+        step = deadlines.get(c.certification)
+        if c.status == "suspended" and step is not None and step.deadline is not None:
+            days = f"{step.days_left} (to {step.deadline.isoformat()})"
         rows.append([c.certification, c.level, status,
-                     c.expires_on.isoformat() if c.expires_on else "never",
-                     _days(c.days_left, c.expires_on, result.as_of), renewed])
+                     c.expires_on.isoformat() if c.expires_on else "never", days, renewed])
     lines += table(["certification", "level", "status", "expires", "days left", "last renewed"],
                    rows, wrap=(5, 0)) if rows else ["  (none)"]
 
