@@ -2,7 +2,8 @@
 
 Rules: R-DATE-1 and D-DATE-2 (new term from the day met), R-OPT-1 (exams inside the
 term), R-CE-5 and D-POOL-6 (one reset per check), R-PRE2020-1 (from the old
-expiration date), R-CASC-1, R-CASC-2 and D-CASC-1 (cascade renewal), D-DAY-1.
+expiration date, per level: D-PRE2020-1/2), R-CASC-1, R-CASC-2, D-CASC-1 and D-CASC-2
+(cascade renewal, held terms included), D-DAY-1.
 """
 
 from __future__ import annotations
