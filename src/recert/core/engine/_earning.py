@@ -7,6 +7,7 @@ earning window.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date
 
 from recert.core.engine._renewal import Renewal
@@ -34,6 +35,12 @@ class Earning(Renewal):
         """
         window = self.earning_window
         out: list[CertState] = []
+        # Passes are seen in date order and "passed_on + window >= today" holds from some pass on
+        # (adding calendar years never goes back): the first such pass is found by bisection, so
+        # the date arithmetic is done a few times per day, not once per pass (bounded cost).
+        seen = self.seen
+        first = bisect_left(range(len(seen)), True, key=lambda i: seen[i].passed_on + window >= today)
+        recent = seen[first:]
         for cert in self.policy.earned_with({p.code for p in todays}):
             if cert.retired_on is not None and cert.retired_on <= today:
                 continue  # no new ones are issued (R-RET-1)
@@ -50,9 +57,8 @@ class Earning(Renewal):
                     continue
             usable = [
                 p
-                for p in self.seen
-                if p.passed_on + window >= today
-                and (state is None or p not in state.used_passes)
+                for p in recent
+                if (state is None or p not in state.used_passes)
                 and (not again or state is None or state.term_started_on < p.passed_on)
             ]
             for rule in cert.earned_by:
@@ -134,6 +140,11 @@ def _fill(
     # Only today's passes can satisfy "at least one from today": without one that fits a slot,
     # nothing does (and the common case ends here, before any sorting).
     if not any(p.code in slot for slot in slots for p in todays):
+        return None
+    # Each slot needs a pass of one of its codes: without one, nothing fills it (exact, and cheap
+    # next to the sort below when a pass is repeated every day).
+    present = {p.code for p in usable}
+    if not all(any(code in present for code in slot) for slot in slots):
         return None
     codes = {code for slot in slots for code in slot}
     newest = sorted((p for p in usable if p.code in codes), key=lambda p: p.passed_on, reverse=True)
