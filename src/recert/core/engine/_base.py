@@ -5,8 +5,10 @@ from __future__ import annotations
 import copy
 import types
 import typing
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from datetime import date
+from operator import attrgetter
 from typing import Any, ClassVar, Self
 
 from dateutil.relativedelta import relativedelta
@@ -56,7 +58,10 @@ class ReplayState:
     certs: dict[str, CertState]
     events: list[Event]
     passes: list[PassFact]
-    seen: list[PassFact]  # passes whose day's exam step has run (D-DAY-1)
+    seen: list[PassFact]  # passes whose day's exam step has run (D-DAY-1), in date order
+    #: Index in ``seen`` of the first pass still inside the earning window on the day last asked
+    #: (the window only moves forward: see ``Earning._earn``).
+    window_start: int
     entries: list[Claim]  # every claim the replay decides (R-CE-1)
     outcomes: dict[int, ActivityVerdict]  # by index in ``record.activities``
     open: list[Claim]  # approved claims not yet used up everywhere
@@ -137,10 +142,13 @@ class ReplayState:
         )
 
     def _facts_for(self, cert: CertState, today: date, pool_rank: int | None) -> Facts:
+        # ``seen`` is in date order: the passes after the term's start are found by bisection.
+        seen = self.seen
+        after = bisect_right(seen, cert.term_started_on, key=_passed_on)
         passes = tuple(
             p
-            for p in self.seen
-            if cert.term_started_on < p.passed_on <= today
+            for p in seen[after:]
+            if p.passed_on <= today
             and (cert.deadline is None or p.passed_on <= cert.deadline)
             and p not in cert.used_passes
         )
@@ -177,6 +185,9 @@ def _fork_one(value: Any, memo: Memo) -> Any:
     if twin is None:
         twin = memo[id(value)] = value.fork(memo)
     return twin
+
+
+_passed_on = attrgetter("passed_on")
 
 
 def _plan_forks(cls: type[ReplayState]) -> tuple[tuple[str, _Copier, _Forker | None], ...]:

@@ -7,7 +7,6 @@ earning window.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from datetime import date
 
 from recert.core.engine._renewal import Renewal
@@ -36,10 +35,14 @@ class Earning(Renewal):
         window = self.earning_window
         out: list[CertState] = []
         # Passes are seen in date order and "passed_on + window >= today" holds from some pass on
-        # (adding calendar years never goes back): the first such pass is found by bisection, so
-        # the date arithmetic is done a few times per day, not once per pass (bounded cost).
+        # (adding calendar years never goes back), and days only move forward: the first such
+        # pass is where it was last time or later, so each pass's date arithmetic is done about
+        # once per replay, not once per pass and day (bounded cost).
         seen = self.seen
-        first = bisect_left(range(len(seen)), True, key=lambda i: seen[i].passed_on + window >= today)
+        first = self.window_start
+        while first < len(seen) and seen[first].passed_on + window < today:
+            first += 1
+        self.window_start = first
         recent = seen[first:]
         for cert in self.policy.earned_with({p.code for p in todays}):
             if cert.retired_on is not None and cert.retired_on <= today:

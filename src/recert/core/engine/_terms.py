@@ -182,6 +182,7 @@ class Terms(Pool):
         self.current = version
         self.params = version.parameters
         self.earning_window = relativedelta(years=self.params.earning_window_years)
+        self.window_start = 0  # a longer window may reach back further (see Earning._earn)
         for cert in self.certs.values():
             self._apply_version(cert)
         return True
