@@ -110,7 +110,9 @@ def test_single_requirement_option_verdicts() -> None:
 
 
 def test_may_be_met_is_a_necessary_condition_on_credits_and_passes() -> None:
-    option = Option("40 CE credits + 1 concentration exam", (CECredits(40), Exams(1, kinds=("concentration",))))
+    option = Option(
+        "40 CE credits + 1 concentration exam", (CECredits(40), Exams(1, kinds=("concentration",)))
+    )
     assert option.may_be_met(Facts(credits=40, passes=(CONC,))) is True
     assert option.may_be_met(Facts(credits=40 - 1e-10, passes=(CONC,))) is True
     assert option.may_be_met(Facts(credits=39, passes=(CONC,))) is False
