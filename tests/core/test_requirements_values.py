@@ -49,6 +49,10 @@ def test_ce_credits_short_names_the_missing_amount() -> None:
     # 80 needed - 67.5 available = 12.5 missing.
     verdict = CECredits(80).assess(Facts(credits=67.5), frozenset())
     assert verdict == Assessment(False, "12.5 CE credits", short=12.5)
+    # 79.5 is half a credit short: not met (the tolerance is 1e-9, not a whole credit).
+    assert CECredits(80).assess(Facts(credits=79.5), frozenset()) == Assessment(
+        False, "0.5 CE credits", short=0.5
+    )
 
 
 def test_exams_labels_singular_and_plural() -> None:
@@ -107,6 +111,8 @@ def test_single_requirement_option_verdicts() -> None:
     # 80 - 50 = 30 missing.
     assert (unmet.met, unmet.missing, unmet.credits) == (False, ("30 CE credits",), 0)
     assert unmet.short == ((CECredits(80), 30),)
+    assert unmet.option is option
+    assert unmet.passes == ()
 
 
 def test_may_be_met_is_a_necessary_condition_on_credits_and_passes() -> None:
