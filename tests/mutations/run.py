@@ -35,9 +35,8 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         [
             (
                 "core/engine/_pool.py",
-                '"""Use up the pool at a recertification of its level (R-CE-5, D-POOL-2, D-POOL-5)."""',
-                '"""Use up the pool at a recertification of its level (R-CE-5, D-POOL-2, D-POOL-5)."""\n'
-                "        return",
+                "        renewed: list[CertState] | None = None,\n    ) -> None:\n",
+                "        renewed: list[CertState] | None = None,\n    ) -> None:\n        return\n",
             )
         ],
     ),
@@ -50,10 +49,8 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         [
             (
                 "core/engine/_renewal.py",
-                '"""Renew every active ladder certification at the source\'s level and below '
-                '(R-CASC-1, R-CASC-2, D-CASC-1)."""',
-                '"""Renew every active ladder certification at the source\'s level and below '
-                '(R-CASC-1, R-CASC-2, D-CASC-1)."""\n        return',
+                "        held: bool = False,\n    ) -> None:\n",
+                "        held: bool = False,\n    ) -> None:\n        return\n",
             )
         ],
     ),
@@ -62,7 +59,7 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         [
             (
                 "core/engine/_pool.py",
-                "twin = next((e for e in cert.entries if e.activity.item_key == entry.activity.item_key), None)",
+                "twin = next((e for e in cert.entries if e.item == entry.item), None)",
                 "twin = None",
             )
         ],
@@ -72,8 +69,8 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         [
             (
                 "core/engine/_timeline.py",
-                "days = [c.expires + ONE_DAY for c in self.certs.values() if c.active and c.expires is not None]",
-                "days = [c.expires for c in self.certs.values() if c.active and c.expires is not None]",
+                "days.append(c.expires + ONE_DAY)",
+                "days.append(c.expires)",
             ),
             (
                 "core/engine/_terms.py",
