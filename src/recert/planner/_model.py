@@ -8,20 +8,12 @@ from typing import Any
 import attrs
 
 from recert.core.requirements import format_credits
+from recert.core.result import _iso, _number  # the result's JSON forms of dates and numbers
 
 __all__ = ["Change", "EarningPath", "ExamNeed", "PendingClaim", "Plan", "Regain", "Remark", "Step"]
 
 #: How many catalog exam ids a step names as examples of each exam it needs.
 EXAMPLES = 4
-
-
-def _iso(value: date | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
-def _number(value: float) -> float | int:
-    rounded = round(value, 6)
-    return int(rounded) if rounded == int(rounded) else rounded
 
 
 @attrs.frozen
