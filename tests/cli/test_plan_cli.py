@@ -54,3 +54,21 @@ def test_plan_rejects_a_negative_exam_cost(capsys: pytest.CaptureFixture[str]) -
         main(["plan", str(EXAMPLES / "ccnp-renewed.json"), "--credits-per-exam", "-3"])
     assert caught.value.code == 2
     assert "not a number of credits >= 0" in capsys.readouterr().err
+
+
+def test_the_option_overrides_a_records_own_as_of_as_evaluate_does(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # Record format: --as-of overrides a record's own as_of (the same precedence as evaluate).
+    # CCNA held 2022-09-15 -> 2025-09-15: on the record's own 2025-03-01 it is active and needs a
+    # step; on --as-of 2026-12-07 it has expired (2025-09-15 < 2026-12-07): no step, a way back.
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps({"as_of": "2025-03-01",
+                                "holdings": [{"certification": "CCNA", "earned_on": "2022-09-15"}]}))
+    assert main(["plan", str(path), "--format", "json", "--as-of", "2026-12-07"]) == 0
+    overridden = json.loads(capsys.readouterr().out)
+    assert (overridden["as_of"], overridden["steps"]) == ("2026-12-07", [])
+    assert [r["certification"] for r in overridden["regain"]] == ["CCNA"]
+    assert main(["plan", str(path), "--format", "json"]) == 0
+    own = json.loads(capsys.readouterr().out)
+    assert own["as_of"] == "2025-03-01"
+    assert [s["by"] for s in own["steps"]] == ["2025-09-15"]

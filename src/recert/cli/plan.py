@@ -60,7 +60,7 @@ def register(subparsers: Any) -> None:
              "standard input")
     parser.add_argument(
         "--as-of", metavar="YYYY-MM-DD",
-        help="planning date for records without their own as_of (default: today)")
+        help="planning date; overrides the records' own as_of (default: a record's own as_of, else today)")
     parser.add_argument(
         "--policy", metavar="PATH", type=Path,
         help="a policy TOML file (default: the embedded Cisco CE policy)")
@@ -103,7 +103,9 @@ def _records(paths: list[str], policy: Policy) -> Iterator[tuple[str, Record | R
 
 
 def _plan_command(args: argparse.Namespace) -> int:
-    default_as_of = as_of(args.as_of)
+    # As for evaluate: --as-of overrides the records' own as_of; without it a record's own, else today.
+    given = as_of(args.as_of) if args.as_of is not None else None
+    today = as_of(None)
     policy = policy_or_default(args.policy)
     paths: list[str] = args.records
     pretty = len(paths) == 1 and Path(paths[0]).suffix.lower() in (".json", ".toml")
@@ -115,7 +117,7 @@ def _plan_command(args: argparse.Namespace) -> int:
             result = item
         else:
             try:
-                result = plan(item, as_of=item.as_of or default_as_of, policy=policy,
+                result = plan(item, as_of=given or item.as_of or today, policy=policy,
                               credits_per_exam=args.credits_per_exam)
             except RecertError as error:
                 result = error
