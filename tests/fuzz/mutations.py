@@ -27,7 +27,7 @@ from typing import Any
 import recert
 from recert import RecertError, cisco_policy, evaluate, policy_from_mapping, record_from_mapping
 from recert.cli.evaluate import _write_json, _write_text
-from recert.io.policy_toml import _parse
+from recert.io.policy_toml import policy_from_bytes as _parse
 from recert.io.records import _json, _read_line
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -21,7 +21,8 @@ from recert.cli import evaluate as cli
 from recert.cli import main
 from recert.core._limits import describe, printable
 from recert.exceptions import PolicyError, RecordError
-from recert.io.policy_toml import _parse, policy_from_mapping
+from recert.io.policy_toml import policy_from_bytes as _parse
+from recert.io.policy_toml import policy_from_mapping
 from recert.io.records import iter_records, load_record, record_from_mapping
 
 POLICY_TOML = (Path(recert.__file__).parent / "io" / "policies" / "cisco-ce.toml").read_bytes()

@@ -26,7 +26,7 @@ from typing import IO, TypeAlias
 from recert.core._limits import printable
 from recert.core.policy import Policy
 from recert.exceptions import RecertError
-from recert.io.policy_toml import cisco_policy, load_policy
+from recert.io.embedded import resolve_policy
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -79,8 +79,12 @@ def as_of(text: str | None) -> date:
 
 
 def policy_or_default(path: Path | str | None) -> Policy:
-    """The policy of ``--policy PATH``, else the embedded Cisco CE policy."""
-    return load_policy(path) if path is not None else cisco_policy()
+    """The policy of ``--policy ID|PATH`` (an embedded id or a file), else the embedded Cisco CE policy.
+
+    Raises:
+        PolicyError: See :func:`recert.io.embedded.resolve_policy`.
+    """
+    return resolve_policy(path)
 
 
 def positive_int(text: str) -> int:

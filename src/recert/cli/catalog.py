@@ -9,6 +9,8 @@ spec section 2); for each exam its kind and what it earns.
 * ``--format text`` (default): one table per level, lowest level first.
 * ``--format json``: one object ``{"policy", "versions", "certifications",
   "exams"}`` (shapes in :func:`catalog_dict`).
+* ``--list``: the embedded policies instead (id, version, title; JSON: a list of objects
+  ``{"id", "version", "title", "certifications"}``); each id is a valid ``--policy`` value.
 
 A policy with earlier versions (the Cisco policy's ``pre-2020``) lists its
 current version unless ``--policy-version`` (deprecated alias ``--version``) names another.
@@ -24,15 +26,15 @@ import json
 import sys
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-from recert.cli._contract import policy_or_default, print_error
+from recert.cli._contract import cells, policy_or_default, print_error
 from recert.core.policy import Certification, EarningRule, Exam, Level, Policy, Validity
 from recert.core.requirements import Option
 from recert.exceptions import RecertError
+from recert.io.embedded import embedded_policy_ids, load_embedded_policy
 
-__all__ = ["catalog_dict", "register", "render_catalog", "renewal_options", "select_version", "validity_text"]
+__all__ = ["catalog_dict", "embedded_list", "register", "render_catalog", "renewal_options", "select_version", "validity_text"]
 
 
 def register(subparsers: Any) -> None:
@@ -50,12 +52,14 @@ def register(subparsers: Any) -> None:
                     "exam passes, how it is renewed) and its exams.",
         epilog="examples:\n"
                "  recert catalog\n"
-               "  recert catalog --policy-version pre-2020 --format json",
+               "  recert catalog --policy-version pre-2020 --format json\n"
+               "  recert catalog --list",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "--policy", metavar="PATH", type=Path,
-        help="a policy TOML or JSON file (default: the embedded Cisco CE policy)")
+        "--policy", metavar="ID|PATH",
+        help="an embedded policy id (see recert catalog --list; default: cisco-ce) "
+             "or a policy TOML/JSON file")
     parser.add_argument(
         "--format", choices=("text", "json"), default="text",
         help="text: one table per level (default); json: one object with certifications and exams")
@@ -65,10 +69,44 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--version", metavar="VERSION", dest="old_version",
         help="deprecated alias of --policy-version (prints a warning)")
+    parser.add_argument(
+        "--list", action="store_true",
+        help="list the embedded policies (their ids are valid --policy values) and exit")
     parser.set_defaults(handler=_catalog_command)
 
 
+def embedded_list() -> list[dict[str, Any]]:
+    """The embedded policies, by id: ``[{"id", "version", "title", "certifications"}]``.
+
+    ``certifications`` is the number of certifications in the policy's catalog.
+
+    Raises:
+        PolicyError: An embedded policy file is not valid (a packaging defect).
+    """
+    out = []
+    for policy_id in embedded_policy_ids():
+        policy = load_embedded_policy(policy_id)
+        out.append({"id": policy_id, "version": policy.version, "title": policy.title,
+                    "certifications": len(policy.certifications)})
+    return out
+
+
+def _list_command(args: argparse.Namespace) -> int:
+    rows = embedded_list()
+    if args.format == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    header = ["id", "version", "certifications", "title"]
+    table = [[r["id"], r["version"], str(r["certifications"]), r["title"]] for r in rows]
+    widths = [max(len(row[i]) for row in [header, *table]) for i in range(3)]
+    for row in [header, *table]:
+        sys.stdout.write(cells(row, widths) + "\n")
+    return 0
+
+
 def _catalog_command(args: argparse.Namespace) -> int:
+    if args.list:
+        return _list_command(args)
     policy = policy_or_default(args.policy)
     option, version = "--policy-version", args.policy_version
     if args.old_version is not None:

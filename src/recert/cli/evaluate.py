@@ -69,8 +69,9 @@ def register(subparsers: Subparsers) -> None:
         "--as-of", metavar="YYYY-MM-DD",
         help="evaluation date; overrides the records' own as_of (default: a record's own as_of, else today)")
     parser.add_argument(
-        "--policy", metavar="PATH", type=Path,
-        help="a policy TOML file (default: the embedded Cisco CE policy)")
+        "--policy", metavar="ID|PATH",
+        help="an embedded policy id (see recert catalog --list; default: cisco-ce) "
+             "or a policy TOML/JSON file")
     parser.add_argument(
         "--format", choices=("text", "json", "html"), default="text",
         help="text: tables for a person (default); json: the JSON result, one line per record "

@@ -31,8 +31,8 @@ import attrs
 from recert.cli._contract import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, cells
 from recert.core.policy import Policy
 from recert.exceptions import OfferingError, PolicyError
+from recert.io.embedded import resolve_policy
 from recert.io.offering_catalog import Entry, read_catalog
-from recert.io.policy_toml import load_policy
 from recert.offerings import OfferingRules, Report, offering_rules_from_mapping, validate_offering
 
 __all__ = ["main", "register", "run_check"]
@@ -68,8 +68,9 @@ def register(subparsers: Any) -> None:
                        help="text table (default) or JSON Lines")
     check.add_argument("--input", choices=("csv", "jsonl", "json"), default=None,
                        help="the catalog's format when its suffix does not say")
-    check.add_argument("--policy", metavar="FILE", default=None,
-                       help="a policy TOML file: its categories and its [offerings] table")
+    check.add_argument("--policy", metavar="ID|PATH", default=None,
+                       help="an embedded policy id or a policy TOML file: its categories and "
+                            "its [offerings] table")
     check.set_defaults(handler=run_check)
 
 
@@ -156,10 +157,10 @@ def _json_line(entry: Entry, report: Report | None) -> str:
 def _load(policy_path: str | None) -> tuple[Policy | None, OfferingRules | None]:
     if policy_path is None:
         return None, None
-    policy = load_policy(policy_path)
+    policy = resolve_policy(policy_path)
     rules = getattr(policy, "offering_rules", None)
-    if isinstance(rules, OfferingRules):
-        return policy, rules
+    if isinstance(rules, OfferingRules) or not Path(policy_path).is_file():
+        return policy, rules if isinstance(rules, OfferingRules) else None
     # Until Policy carries offering_rules, read the [offerings] table here.
     raw = Path(policy_path).read_bytes()
     data = json.loads(raw) if policy_path.endswith(".json") else tomllib.loads(raw.decode())

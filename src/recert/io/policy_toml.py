@@ -39,7 +39,7 @@ from recert.exceptions import PolicyError, Problem
 from recert.io._policy_reader import _TOP, _join, _options, _Reader, _validity
 from recert.io.offering_rules import offering_rules_from_mapping
 
-__all__ = ["cisco_policy", "load_policy", "policy_from_mapping"]
+__all__ = ["cisco_policy", "load_policy", "policy_from_bytes", "policy_from_mapping"]
 
 def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -> Policy:
     """Build a :class:`Policy` from a mapping shaped like the policy TOML file.
@@ -378,10 +378,20 @@ def load_policy(path: str | Path) -> Policy:
         raw = path.read_bytes()
     except OSError as error:
         raise PolicyError(f"cannot read {path}: {error.strerror}", source=str(path)) from None
-    return _parse(raw, path.suffix, str(path))
+    return policy_from_bytes(raw, path.suffix, str(path))
 
 
-def _parse(raw: bytes, suffix: str, source: str) -> Policy:
+def policy_from_bytes(raw: bytes, suffix: str, source: str) -> Policy:
+    """Read a policy from the bytes of a ``.toml`` or ``.json`` file.
+
+    Args:
+        raw: The file's contents (UTF-8).
+        suffix: ``".json"`` for JSON, anything else for TOML.
+        source: Where the bytes came from, for error messages.
+
+    Raises:
+        PolicyError: The bytes are not valid TOML/JSON or not a valid policy.
+    """
     try:
         if suffix == ".json":
             import json
@@ -410,4 +420,4 @@ def cisco_policy() -> Policy:
         The policy (immutable, so one shared copy is safe).
     """
     resource = importlib.resources.files("recert.io.policies").joinpath("cisco-ce.toml")
-    return _parse(resource.read_bytes(), ".toml", "cisco-ce.toml (embedded)")
+    return policy_from_bytes(resource.read_bytes(), ".toml", "cisco-ce.toml (embedded)")
