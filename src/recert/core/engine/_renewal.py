@@ -8,6 +8,7 @@ expiration date, per level: D-PRE2020-1/2), R-CASC-1, R-CASC-2, D-CASC-1 and D-C
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from datetime import date
 from typing import NamedTuple
 
@@ -18,7 +19,7 @@ from recert.core.engine._state import (
     Claim,
 )
 from recert.core.engine._terms import Terms, years_text
-from recert.core.requirements import OptionAssessment, format_credits
+from recert.core.requirements import Facts, OptionAssessment, format_credits
 from recert.core.result import (
     Uses,
 )
@@ -63,11 +64,26 @@ class Renewal(Terms):
                 credits = cert.credits() if ce else -1.0
                 if ce and self.has_pending_claims and cert.ce_threshold != float("inf"):
                     self.headroom.append((today, credits - cert.ce_threshold))
-                key = (len(self.seen), cert.term_started_on, cert.deadline, len(cert.used_passes), credits, options)
+                # Only the passes some exam requirement of these options accepts can change the
+                # verdict: those seen so far are the first ``seen_count`` of ``qualifying``.
+                qualifying = self._qualifying(options)
+                seen_count = bisect_left(qualifying.positions, len(self.seen))
+                deadline = cert.deadline
+                key = (seen_count, cert.term_started_on, deadline, len(cert.used_passes), credits, options)
                 if cert.unmet == key:
                     continue
                 cert.unmet = key
-                facts = self._facts_for(cert, today, pool_rank)
+                used = cert.used_passes
+                passes = qualifying.passes[
+                    bisect_right(qualifying.dates, cert.term_started_on, hi=seen_count) : seen_count
+                ]
+                facts = Facts(
+                    credits=credits if ce else 0,
+                    passes=tuple(
+                        p for p in passes if (deadline is None or p.passed_on <= deadline) and p not in used
+                    ),
+                    ce_available=ce,
+                )
                 for option in options:
                     if not option.may_be_met(facts):
                         continue

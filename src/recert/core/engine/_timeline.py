@@ -47,6 +47,7 @@ class Replay(Earning):
         self.events = []
         self.passes = [p for p in facts.passes if p.passed_on <= as_of]
         self.seen = []
+        self.qualifying = {}
         self.window_start = 0
         self.entries = []
         self.outcomes = {}
