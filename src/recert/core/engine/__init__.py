@@ -30,7 +30,7 @@ from datetime import date
 from recert.core.engine._explain import result
 from recert.core.engine._resolve import resolve
 from recert.core.engine._timeline import Replay
-from recert.core.engine._whatif import awaiting
+from recert.core.engine._whatif import Trail, awaiting
 from recert.core.policy import Policy
 from recert.core.record import Record
 from recert.core.result import Evaluation
@@ -72,7 +72,11 @@ def evaluate(record: Record, *, as_of: date | None = None, policy: Policy) -> Ev
     replay = Replay(policy, facts, day)
     # Copies of the replay at the start of each day a pending claim's credits would arrive:
     # up to that day, approving it changes nothing, so a what-if starts there (R-CE-3).
-    forks = replay.run(fork_on={e.arrival for e in replay.entries if not e.approved})
+    fork_on = {e.arrival for e in replay.entries if not e.approved}
+    # The base replay's states from the first such day on: a what-if that reaches one of them
+    # again ends as the base replay does, and stops there (R-CE-3, see ``_whatif.Trail``).
+    trail = Trail()
+    forks = replay.run(fork_on=fork_on, watch=trail.recorder(min(fork_on)) if fork_on else None)
     if replay.problems:
         raise RecordError(replay.problems)
-    return result(replay, record, awaiting(replay, forks))
+    return result(replay, record, awaiting(replay, forks, trail))
