@@ -72,6 +72,8 @@ class ReplayState:
     #: Index in ``seen`` of the first pass still inside the earning window on the day last asked
     #: (the window only moves forward: see ``Earning._earn``).
     window_start: int
+    #: ``seen[window_start].passed_on`` + the earning window, once worked out (None: not yet).
+    window_edge: date | None
     entries: list[Claim]  # every claim the replay decides (R-CE-1)
     outcomes: dict[int, ActivityVerdict]  # by index in ``record.activities``
     open: list[Claim]  # approved claims not yet used up everywhere

@@ -38,11 +38,19 @@ class Earning(Renewal):
         # (adding calendar years never goes back), and days only move forward: the first such
         # pass is where it was last time or later, so each pass's date arithmetic is done about
         # once per replay, not once per pass and day (bounded cost).
+        # The last day of the window of the pass at the pointer is kept with it (``window_edge``),
+        # so a day whose passes earn nothing does no date arithmetic at all.
         seen = self.seen
         first = self.window_start
-        while first < len(seen) and seen[first].passed_on + window < today:
+        edge = self.window_edge
+        while first < len(seen):
+            if edge is None:
+                edge = seen[first].passed_on + window
+            if edge >= today:
+                break
             first += 1
-        self.window_start = first
+            edge = None
+        self.window_start, self.window_edge = first, edge
         recent = seen[first:]
         for cert in self.policy.earned_with({p.code for p in todays}):
             if cert.retired_on is not None and cert.retired_on <= today:

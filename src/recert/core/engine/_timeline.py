@@ -50,6 +50,7 @@ class Replay(Earning):
         self.seen = []
         self.qualifying = {}
         self.window_start = 0
+        self.window_edge = None
         self.entries = []
         self.outcomes = {}
         self.open = []
