@@ -41,6 +41,9 @@ class Qualifying(NamedTuple):
     positions: list[int]  # each pass's index in ``ReplayState.passes``, increasing
     passes: list[PassFact]
     dates: list[date]  # each pass's ``passed_on``, non-decreasing
+    #: Each option with what :meth:`Option.may_be_met` tests: the CE credits and the number of
+    #: exams it needs, and for each exam requirement the kinds and codes it accepts.
+    compiled: tuple[tuple[Option, float, int, tuple[tuple[frozenset[str], frozenset[str]], ...]], ...]
 
 
 _Copier = Callable[[Any], Any]
@@ -199,6 +202,19 @@ class ReplayState:
             [i for i, _ in chosen],
             [p for _, p in chosen],
             [p.passed_on for _, p in chosen],
+            tuple(
+                (
+                    option,
+                    option.credits_needed,
+                    sum(r.count for r in option.requirements if isinstance(r, Exams)),
+                    tuple(
+                        (frozenset(r.kinds), frozenset(r.codes))
+                        for r in option.requirements
+                        if isinstance(r, Exams)
+                    ),
+                )
+                for option in options
+            ),
         )
         return made
 

@@ -74,19 +74,26 @@ class Renewal(Terms):
                     continue
                 cert.unmet = key
                 used = cert.used_passes
-                passes = qualifying.passes[
-                    bisect_right(qualifying.dates, cert.term_started_on, hi=seen_count) : seen_count
-                ]
-                facts = Facts(
-                    credits=credits if ce else 0,
-                    passes=tuple(
-                        p for p in passes if (deadline is None or p.passed_on <= deadline) and p not in used
-                    ),
-                    ce_available=ce,
+                passes = tuple(
+                    p
+                    for p in qualifying.passes[
+                        bisect_right(qualifying.dates, cert.term_started_on, hi=seen_count) : seen_count
+                    ]
+                    if (deadline is None or p.passed_on <= deadline) and p not in used
                 )
-                for option in options:
-                    if not option.may_be_met(facts):
+                facts: Facts | None = None
+                # ``Option.may_be_met`` on the compiled options: plain tuples, no call per option.
+                for option, needs_credits, needs_exams, exams in qualifying.compiled:
+                    if needs_credits and (not ce or credits < needs_credits - 1e-9):
                         continue
+                    if len(passes) < needs_exams:
+                        continue
+                    if exams and not all(
+                        any(p.kind in kinds or p.code in codes for p in passes) for kinds, codes in exams
+                    ):
+                        continue
+                    if facts is None:
+                        facts = Facts(credits=credits if ce else 0, passes=passes, ce_available=ce)
                     verdict = option.assess(facts)
                     if verdict.met:
                         cert.unmet = None  # the memo holds only checks that found nothing met
