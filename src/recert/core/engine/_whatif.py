@@ -27,8 +27,8 @@ class Trail:
     replay reads. Two replays of one record with equal signatures at the start
     of the same day end with the same statuses and expiration dates, so a
     what-if that reaches the base replay's signature stops there: approving its
-    claims changes nothing. The base replay records its states from the first
-    day a pending claim arrives on. A what-if first compares the statuses and
+    claims changes nothing. The base replay records its states on the days after
+    the first day a pending claim arrives. A what-if first compares the statuses and
     expiration dates alone (cheap) and builds its signature only when they are
     the base replay's.
     """
@@ -42,12 +42,12 @@ class Trail:
         self._frozen: dict[int, tuple[set[Any], int, frozenset[Any]]] = {}
 
     def recorder(self, start: date) -> Callable[[Replay, date], bool]:
-        """The base replay's hook (see :meth:`Replay.run`): note its state at the start of each day from *start*."""
+        """The base replay's hook (see :meth:`Replay.run`): note its state at the start of each day after *start*."""
         known = self.known
         frozen = self._frozen
 
         def record(replay: Replay, today: date) -> bool:
-            if today >= start:
+            if today > start:  # a what-if is compared only after its claims arrive, from start on
                 known[today] = (statuses(replay), signature(replay, frozen))
             return False
 
