@@ -25,7 +25,7 @@ from recert.core.engine._state import (
     fork_all,
 )
 from recert.core.policy import Parameters, Policy
-from recert.core.requirements import Exams, Facts, Option, PassFact
+from recert.core.requirements import Facts, Option, PassFact
 from recert.core.result import (
     Event,
     EventKind,
@@ -41,9 +41,6 @@ class Qualifying(NamedTuple):
     positions: list[int]  # each pass's index in ``ReplayState.passes``, increasing
     passes: list[PassFact]
     dates: list[date]  # each pass's ``passed_on``, non-decreasing
-    #: Each option with what :meth:`Option.may_be_met` tests: the CE credits and the number of
-    #: exams it needs, and for each exam requirement the kinds and codes it accepts.
-    compiled: tuple[tuple[Option, float, int, tuple[tuple[frozenset[str], frozenset[str]], ...]], ...]
 
 
 _Copier = Callable[[Any], Any]
@@ -191,30 +188,16 @@ class ReplayState:
             return known
         codes: set[str] = set()
         kinds: set[str] = set()
-        for option in options:
-            for requirement in option.requirements:
-                if isinstance(requirement, Exams):
-                    codes.update(requirement.codes)
-                    kinds.update(requirement.kinds)
+        for option in options if self.passes else ():
+            for accepted_kinds, accepted_codes in option.necessary[2]:
+                codes.update(accepted_codes)
+                kinds.update(accepted_kinds)
         chosen = [(i, p) for i, p in enumerate(self.passes) if p.code in codes or p.kind in kinds]
         made = self.qualifying[id(options)] = Qualifying(
             options,
             [i for i, _ in chosen],
             [p for _, p in chosen],
             [p.passed_on for _, p in chosen],
-            tuple(
-                (
-                    option,
-                    option.credits_needed,
-                    sum(r.count for r in option.requirements if isinstance(r, Exams)),
-                    tuple(
-                        (frozenset(r.kinds), frozenset(r.codes))
-                        for r in option.requirements
-                        if isinstance(r, Exams)
-                    ),
-                )
-                for option in options
-            ),
         )
         return made
 

@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from datetime import date
 from typing import NamedTuple
 
+from recert.core.engine._base import Qualifying
 from recert.core.engine._pool import dup_order
 from recert.core.engine._state import (
     ACTIVE,
@@ -66,7 +67,7 @@ class Renewal(Terms):
                     self.headroom.append((today, credits - cert.ce_threshold))
                 # Only the passes some exam requirement of these options accepts can change the
                 # verdict: those seen so far are the first ``seen_count`` of ``qualifying``.
-                qualifying = self._qualifying(options)
+                qualifying: Qualifying = cert.compiled
                 seen_count = bisect_left(qualifying.positions, len(self.seen))
                 deadline = cert.deadline
                 key = (seen_count, cert.term_started_on, deadline, len(cert.used_passes), credits, options)
@@ -82,8 +83,9 @@ class Renewal(Terms):
                     if (deadline is None or p.passed_on <= deadline) and p not in used
                 )
                 facts: Facts | None = None
-                # ``Option.may_be_met`` on the compiled options: plain tuples, no call per option.
-                for option, needs_credits, needs_exams, exams in qualifying.compiled:
+                # ``Option.may_be_met`` on each option's plain data, without a call per option.
+                for option in options:
+                    needs_credits, needs_exams, exams = option.necessary
                     if needs_credits and (not ce or credits < needs_credits - 1e-9):
                         continue
                     if len(passes) < needs_exams:

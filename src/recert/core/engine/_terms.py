@@ -167,6 +167,7 @@ class Terms(Pool):
         cert.version_level = level
         cert.options = cert.cert.options if cert.cert.options is not None else level.options
         cert.ce_threshold = min((o.credits_needed for o in cert.options if o.uses_ce), default=float("inf"))
+        cert.compiled = self._qualifying(cert.options)
         cert.validity = cert.cert.validity or level.validity
         cert.ce_eligible = level.takes_ce if cert.cert.ce_eligible is None else cert.cert.ce_eligible
 
