@@ -89,6 +89,9 @@ class ReplayState:
     problems: list[Problem]
     timeline: Timeline
     has_pending_claims: bool
+    #: Whether the frequent events (recertifications, cascades, pool resets) are written: False in
+    #: a what-if, whose events nobody reads (R-CE-3); the rare ones are always written.
+    explain: bool
     #: For each options tuple the replay has checked (by ``id``): the passes of ``passes`` that
     #: one of its exam requirements accepts (see :meth:`_qualifying`). Derived from immutable
     #: inputs only, so forks share it.

@@ -97,15 +97,16 @@ class Earning(Renewal):
             state.rule, state.how = "D-EXAM-2", f"recertified on {today} by earning it again ({how})"
             state.used_passes.update(chosen)
             self.recert_day[cert.name] = self.direct_on[cert.name] = today
-            self._event(
-                today,
-                "recertified",
-                cert.name,
-                "D-EXAM-2",
-                f"{cert.name} earned again on {today} with {', '.join(p.key for p in chosen)}: new term "
-                f"{today} to {state.expires}; previous expiration date {old}",
-                uses,
-            )
+            if self.explain:  # a what-if's events are never read (R-CE-3)
+                self._event(
+                    today,
+                    "recertified",
+                    cert.name,
+                    "D-EXAM-2",
+                    f"{cert.name} earned again on {today} with {', '.join(p.key for p in chosen)}: new term "
+                    f"{today} to {state.expires}; previous expiration date {old}",
+                    uses,
+                )
             if self._resets(state, self._pool_rank()):
                 self._reset_pool(state, today, [])
             self._refresh(state, today)

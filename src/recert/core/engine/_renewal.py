@@ -177,26 +177,27 @@ class Renewal(Terms):
         for entry in used:
             if entry.used_on != today:  # several renewed by the same credits: the first keeps them
                 entry.used_by, entry.used_on = cert.name, today
-        uses = Uses(tuple(e.activity.id for e in used), tuple(p.key for p in verdict.passes))
-        facts = []
-        if used:
-            facts.append(
-                f"{format_credits(verdict.credits)} CE credits from "
-                f"{len(used)} activit{'y' if len(used) == 1 else 'ies'}"
+        if self.explain:  # a what-if's events are never read (R-CE-3)
+            uses = Uses(tuple(e.activity.id for e in used), tuple(p.key for p in verdict.passes))
+            facts = []
+            if used:
+                facts.append(
+                    f"{format_credits(verdict.credits)} CE credits from "
+                    f"{len(used)} activit{'y' if len(used) == 1 else 'ies'}"
+                )
+            if verdict.passes:
+                facts.append("exam " + ", ".join(p.key for p in verdict.passes))
+            self._event(
+                today,
+                "recertified",
+                cert.name,
+                verdict.option.rule,
+                f"{cert.name} met '{verdict.option.label}' on {today} ({'; '.join(facts)}); "
+                f"new term {today} to {cert.expires} "
+                f"({old if from_expiration else today} + {years_text(cert, today)}); "
+                f"previous expiration date {old}",
+                uses,
             )
-        if verdict.passes:
-            facts.append("exam " + ", ".join(p.key for p in verdict.passes))
-        self._event(
-            today,
-            "recertified",
-            cert.name,
-            verdict.option.rule,
-            f"{cert.name} met '{verdict.option.label}' on {today} ({'; '.join(facts)}); "
-            f"new term {today} to {cert.expires} "
-            f"({old if from_expiration else today} + {years_text(cert, today)}); "
-            f"previous expiration date {old}",
-            uses,
-        )
         return used, taken
 
     def _cascade(
@@ -239,14 +240,15 @@ class Renewal(Terms):
             cert.recertified_by = f"cascade from {source.name}"
             cert.rule = rule
             cert.how = f"recertified on {today} by cascade from {source.name}"
-            self._event(
-                today,
-                "cascaded",
-                cert.name,
-                rule,
-                f"{cert.name} renewed by cascade from {source.name} on {today}: expiration date "
-                f"moves from {old} to {renewed} ({today} + {years_text(cert, today)})",
-            )
+            if self.explain:  # a what-if's events are never read (R-CE-3)
+                self._event(
+                    today,
+                    "cascaded",
+                    cert.name,
+                    rule,
+                    f"{cert.name} renewed by cascade from {source.name} on {today}: expiration date "
+                    f"moves from {old} to {renewed} ({today} + {years_text(cert, today)})",
+                )
             if self._resets(cert, pool_rank) and self.recert_day.get(cert.name) != today:
                 self._reset_pool(cert, today, [])
             self.recert_day.setdefault(cert.name, today)

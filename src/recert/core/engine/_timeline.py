@@ -48,6 +48,7 @@ class Replay(Earning):
         self.events = []
         self.passes = [p for p in facts.passes if p.passed_on <= as_of]
         self.seen = []
+        self.explain = True
         self.qualifying = {}
         self.window_start = 0
         self.window_edge = None

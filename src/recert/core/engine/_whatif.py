@@ -167,6 +167,7 @@ def awaiting(base: Replay, forks: dict[date, Replay], trail: Trail | None = None
             return []
         ids = {e.activity.id for e in claims}
         other = forks[min(e.arrival for e in claims)].fork()
+        other.explain = False
         for entry in other.entries:
             if entry.activity.id in ids:
                 entry.approved = True
