@@ -244,6 +244,19 @@ class Option:
     _exams_needed: int = attrs.field(init=False, eq=False, repr=False)
     _order: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
     _uses_ce: bool = attrs.field(init=False, eq=False, repr=False)
+    #: What :meth:`may_be_met` tests, as plain data made once per option (the replay reads it at
+    #: every check): the CE credits needed, the number of exams needed, and for each exam
+    #: requirement the kinds and the codes it accepts.
+    necessary: tuple[float, int, tuple[tuple[frozenset[str], frozenset[str]], ...]] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+
+    @necessary.default
+    def _plain_conditions(self) -> tuple[float, int, tuple[tuple[frozenset[str], frozenset[str]], ...]]:
+        exams = tuple(
+            (frozenset(r.kinds), frozenset(r.codes)) for r in self.requirements if isinstance(r, Exams)
+        )
+        return self._credits_needed, self._exams_needed, exams
 
     @_uses_ce.default
     def _any_credits(self) -> bool:

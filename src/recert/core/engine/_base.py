@@ -9,7 +9,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from datetime import date
 from operator import attrgetter
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, NamedTuple, Self
 
 from dateutil.relativedelta import relativedelta
 
@@ -25,13 +25,23 @@ from recert.core.engine._state import (
     fork_all,
 )
 from recert.core.policy import Parameters, Policy
-from recert.core.requirements import Facts, PassFact
+from recert.core.requirements import Facts, Option, PassFact
 from recert.core.result import (
     Event,
     EventKind,
     Uses,
 )
 from recert.exceptions import Problem
+
+
+class Qualifying(NamedTuple):
+    """The passes an options tuple's exam requirements accept (see :meth:`ReplayState._qualifying`)."""
+
+    options: tuple[Option, ...]  # kept so that its ``id`` stays its own
+    positions: list[int]  # each pass's index in ``ReplayState.passes``, increasing
+    passes: list[PassFact]
+    dates: list[date]  # each pass's ``passed_on``, non-decreasing
+
 
 _Copier = Callable[[Any], Any]
 _Forker = Callable[[Any, Memo], Any]
@@ -62,6 +72,8 @@ class ReplayState:
     #: Index in ``seen`` of the first pass still inside the earning window on the day last asked
     #: (the window only moves forward: see ``Earning._earn``).
     window_start: int
+    #: ``seen[window_start].passed_on`` + the earning window, once worked out (None: not yet).
+    window_edge: date | None
     entries: list[Claim]  # every claim the replay decides (R-CE-1)
     outcomes: dict[int, ActivityVerdict]  # by index in ``record.activities``
     open: list[Claim]  # approved claims not yet used up everywhere
@@ -77,6 +89,13 @@ class ReplayState:
     problems: list[Problem]
     timeline: Timeline
     has_pending_claims: bool
+    #: Whether the frequent events (recertifications, cascades, pool resets) are written: False in
+    #: a what-if, whose events nobody reads (R-CE-3); the rare ones are always written.
+    explain: bool
+    #: For each options tuple the replay has checked (by ``id``): the passes of ``passes`` that
+    #: one of its exam requirements accepts (see :meth:`_qualifying`). Derived from immutable
+    #: inputs only, so forks share it.
+    qualifying: dict[int, Qualifying]
     #: How :meth:`fork` copies each attribute: read once per class from these annotations.
     _fork_plan: ClassVar[tuple[tuple[str, _Copier, _Forker | None], ...]] = ()
 
@@ -159,10 +178,35 @@ class ReplayState:
         )
         return Facts(credits=cert.credits() if ce else 0, passes=passes, ce_available=ce)
 
+    def _qualifying(self, options: tuple[Option, ...]) -> Qualifying:
+        """The passes of the record (up to ``as_of``) that an exam requirement of *options* accepts.
+
+        ``seen`` is always a prefix of ``passes`` (days are replayed in date order and each
+        day's passes are appended in ``passes``' order), so the passes seen so far that count
+        for these options are the first ones of this list whose index in ``passes`` is below
+        ``len(seen)``: found by bisection, without looking at the other passes again.
+        """
+        known = self.qualifying.get(id(options))
+        if known is not None:
+            return known
+        codes: set[str] = set()
+        kinds: set[str] = set()
+        for option in options if self.passes else ():
+            for accepted_kinds, accepted_codes in option.necessary[2]:
+                codes.update(accepted_codes)
+                kinds.update(accepted_kinds)
+        chosen = [(i, p) for i, p in enumerate(self.passes) if p.code in codes or p.kind in kinds]
+        made = self.qualifying[id(options)] = Qualifying(
+            options,
+            [i for i, _ in chosen],
+            [p for _, p in chosen],
+            [p.passed_on for _, p in chosen],
+        )
+        return made
+
     def state_key(self) -> dict[str, tuple[str, date | None]]:
         """Each certification's status and expiration date: what a what-if compares (R-CE-3)."""
         return {name: (c.status, c.expires) for name, c in self.certs.items()}
-
 
 
 def _fork_list(value: Any, memo: Memo) -> Any:

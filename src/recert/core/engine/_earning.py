@@ -38,11 +38,19 @@ class Earning(Renewal):
         # (adding calendar years never goes back), and days only move forward: the first such
         # pass is where it was last time or later, so each pass's date arithmetic is done about
         # once per replay, not once per pass and day (bounded cost).
+        # The last day of the window of the pass at the pointer is kept with it (``window_edge``),
+        # so a day whose passes earn nothing does no date arithmetic at all.
         seen = self.seen
         first = self.window_start
-        while first < len(seen) and seen[first].passed_on + window < today:
+        edge = self.window_edge
+        while first < len(seen):
+            if edge is None:
+                edge = seen[first].passed_on + window
+            if edge >= today:
+                break
             first += 1
-        self.window_start = first
+            edge = None
+        self.window_start, self.window_edge = first, edge
         recent = seen[first:]
         for cert in self.policy.earned_with({p.code for p in todays}):
             if cert.retired_on is not None and cert.retired_on <= today:
@@ -89,15 +97,16 @@ class Earning(Renewal):
             state.rule, state.how = "D-EXAM-2", f"recertified on {today} by earning it again ({how})"
             state.used_passes.update(chosen)
             self.recert_day[cert.name] = self.direct_on[cert.name] = today
-            self._event(
-                today,
-                "recertified",
-                cert.name,
-                "D-EXAM-2",
-                f"{cert.name} earned again on {today} with {', '.join(p.key for p in chosen)}: new term "
-                f"{today} to {state.expires}; previous expiration date {old}",
-                uses,
-            )
+            if self.explain:  # a what-if's events are never read (R-CE-3)
+                self._event(
+                    today,
+                    "recertified",
+                    cert.name,
+                    "D-EXAM-2",
+                    f"{cert.name} earned again on {today} with {', '.join(p.key for p in chosen)}: new term "
+                    f"{today} to {state.expires}; previous expiration date {old}",
+                    uses,
+                )
             if self._resets(state, self._pool_rank()):
                 self._reset_pool(state, today, [])
             self._refresh(state, today)

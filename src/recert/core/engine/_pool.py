@@ -197,16 +197,17 @@ class Pool(ReplayState):
         total = sum(e.credits for e in forfeited) if carry else in_pool - spent
         if not used and not forfeited:
             return  # an empty pool: nothing to say
-        self._event(
-            today,
-            "pool_reset",
-            cert.name,
-            "R-CE-5",
-            f"the {cert.level.name} pool is used up by the recertification of "
-            f"{' and '.join(c.name for c in renewed or [cert])} on {today}: "
-            f"{format_credits(spent)} CE credits used, "
-            + (f"{format_credits(total)} forfeited" if not carry else "the rest carried over (D-POOL-2)"),
-        )
+        if self.explain:  # a what-if's events are never read (R-CE-3)
+            self._event(
+                today,
+                "pool_reset",
+                cert.name,
+                "R-CE-5",
+                f"the {cert.level.name} pool is used up by the recertification of "
+                f"{' and '.join(c.name for c in renewed or [cert])} on {today}: "
+                f"{format_credits(spent)} CE credits used, "
+                + (f"{format_credits(total)} forfeited" if not carry else "the rest carried over (D-POOL-2)"),
+            )
 
     def _refresh(self, cert: CertState, today: date | None = None) -> None:
         """Rebuild a certification's pool list after its term moved (D-POOL-4, D-CLAIM-2).

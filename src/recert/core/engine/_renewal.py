@@ -8,9 +8,11 @@ expiration date, per level: D-PRE2020-1/2), R-CASC-1, R-CASC-2, D-CASC-1 and D-C
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from datetime import date
 from typing import NamedTuple
 
+from recert.core.engine._base import Qualifying
 from recert.core.engine._pool import dup_order
 from recert.core.engine._state import (
     ACTIVE,
@@ -18,7 +20,7 @@ from recert.core.engine._state import (
     Claim,
 )
 from recert.core.engine._terms import Terms, years_text
-from recert.core.requirements import OptionAssessment, format_credits
+from recert.core.requirements import Facts, OptionAssessment, format_credits
 from recert.core.result import (
     Uses,
 )
@@ -63,14 +65,37 @@ class Renewal(Terms):
                 credits = cert.credits() if ce else -1.0
                 if ce and self.has_pending_claims and cert.ce_threshold != float("inf"):
                     self.headroom.append((today, credits - cert.ce_threshold))
-                key = (len(self.seen), cert.term_started_on, cert.deadline, len(cert.used_passes), credits, options)
+                # Only the passes some exam requirement of these options accepts can change the
+                # verdict: those seen so far are the first ``seen_count`` of ``qualifying``.
+                qualifying: Qualifying = cert.compiled
+                seen_count = bisect_left(qualifying.positions, len(self.seen))
+                deadline = cert.deadline
+                key = (seen_count, cert.term_started_on, deadline, len(cert.used_passes), credits, options)
                 if cert.unmet == key:
                     continue
                 cert.unmet = key
-                facts = self._facts_for(cert, today, pool_rank)
+                used = cert.used_passes
+                passes = tuple(
+                    p
+                    for p in qualifying.passes[
+                        bisect_right(qualifying.dates, cert.term_started_on, hi=seen_count) : seen_count
+                    ]
+                    if (deadline is None or p.passed_on <= deadline) and p not in used
+                )
+                facts: Facts | None = None
+                # ``Option.may_be_met`` on each option's plain data, without a call per option.
                 for option in options:
-                    if not option.may_be_met(facts):
+                    needs_credits, needs_exams, exams = option.necessary
+                    if needs_credits and (not ce or credits < needs_credits - 1e-9):
                         continue
+                    if len(passes) < needs_exams:
+                        continue
+                    if exams and not all(
+                        any(p.kind in kinds or p.code in codes for p in passes) for kinds, codes in exams
+                    ):
+                        continue
+                    if facts is None:
+                        facts = Facts(credits=credits if ce else 0, passes=passes, ce_available=ce)
                     verdict = option.assess(facts)
                     if verdict.met:
                         cert.unmet = None  # the memo holds only checks that found nothing met
@@ -152,26 +177,27 @@ class Renewal(Terms):
         for entry in used:
             if entry.used_on != today:  # several renewed by the same credits: the first keeps them
                 entry.used_by, entry.used_on = cert.name, today
-        uses = Uses(tuple(e.activity.id for e in used), tuple(p.key for p in verdict.passes))
-        facts = []
-        if used:
-            facts.append(
-                f"{format_credits(verdict.credits)} CE credits from "
-                f"{len(used)} activit{'y' if len(used) == 1 else 'ies'}"
+        if self.explain:  # a what-if's events are never read (R-CE-3)
+            uses = Uses(tuple(e.activity.id for e in used), tuple(p.key for p in verdict.passes))
+            facts = []
+            if used:
+                facts.append(
+                    f"{format_credits(verdict.credits)} CE credits from "
+                    f"{len(used)} activit{'y' if len(used) == 1 else 'ies'}"
+                )
+            if verdict.passes:
+                facts.append("exam " + ", ".join(p.key for p in verdict.passes))
+            self._event(
+                today,
+                "recertified",
+                cert.name,
+                verdict.option.rule,
+                f"{cert.name} met '{verdict.option.label}' on {today} ({'; '.join(facts)}); "
+                f"new term {today} to {cert.expires} "
+                f"({old if from_expiration else today} + {years_text(cert, today)}); "
+                f"previous expiration date {old}",
+                uses,
             )
-        if verdict.passes:
-            facts.append("exam " + ", ".join(p.key for p in verdict.passes))
-        self._event(
-            today,
-            "recertified",
-            cert.name,
-            verdict.option.rule,
-            f"{cert.name} met '{verdict.option.label}' on {today} ({'; '.join(facts)}); "
-            f"new term {today} to {cert.expires} "
-            f"({old if from_expiration else today} + {years_text(cert, today)}); "
-            f"previous expiration date {old}",
-            uses,
-        )
         return used, taken
 
     def _cascade(
@@ -214,14 +240,15 @@ class Renewal(Terms):
             cert.recertified_by = f"cascade from {source.name}"
             cert.rule = rule
             cert.how = f"recertified on {today} by cascade from {source.name}"
-            self._event(
-                today,
-                "cascaded",
-                cert.name,
-                rule,
-                f"{cert.name} renewed by cascade from {source.name} on {today}: expiration date "
-                f"moves from {old} to {renewed} ({today} + {years_text(cert, today)})",
-            )
+            if self.explain:  # a what-if's events are never read (R-CE-3)
+                self._event(
+                    today,
+                    "cascaded",
+                    cert.name,
+                    rule,
+                    f"{cert.name} renewed by cascade from {source.name} on {today}: expiration date "
+                    f"moves from {old} to {renewed} ({today} + {years_text(cert, today)})",
+                )
             if self._resets(cert, pool_rank) and self.recert_day.get(cert.name) != today:
                 self._reset_pool(cert, today, [])
             self.recert_day.setdefault(cert.name, today)

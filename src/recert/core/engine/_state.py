@@ -218,6 +218,8 @@ class CertState(Forkable):
     options: tuple[Option, ...] = attrs.field(init=False, default=())
     #: The fewest CE credits any of those options needs (infinite when none takes CE credits).
     ce_threshold: float = attrs.field(init=False, default=float("inf"))
+    #: Those options compiled, with the passes they accept (``ReplayState._qualifying``).
+    compiled: Any = attrs.field(init=False, default=None)
 
     def __attrs_post_init__(self) -> None:
         self.name = self.cert.name
@@ -296,7 +298,7 @@ class Timeline(Forkable):
         twin = object.__new__(Timeline)
         twin.days = self.days
         twin.position = self.position
-        days = self.days[self.position:]
+        days = self.days[self.position :]
         by_day = self.by_day
         twin.by_day = {day: by_day[day].fork(memo) for day in days}
         return twin

@@ -43,11 +43,7 @@ class Terms(Pool):
                     "R-EMER-1",
                     f"the Emeritus year of {cert.name} ended on {cert.emeritus_until}",
                 )
-            if (
-                cert.status is SUSPENDED
-                and cert.suspended_until is not None
-                and cert.suspended_until < today
-            ):
+            if cert.status is SUSPENDED and cert.suspended_until is not None and cert.suspended_until < today:
                 cert.status, cert.rule = EXPIRED, "R-DATE-2"
                 self._event(
                     today,
@@ -171,6 +167,7 @@ class Terms(Pool):
         cert.version_level = level
         cert.options = cert.cert.options if cert.cert.options is not None else level.options
         cert.ce_threshold = min((o.credits_needed for o in cert.options if o.uses_ce), default=float("inf"))
+        cert.compiled = self._qualifying(cert.options)
         cert.validity = cert.cert.validity or level.validity
         cert.ce_eligible = level.takes_ce if cert.cert.ce_eligible is None else cert.cert.ce_eligible
 
@@ -182,14 +179,15 @@ class Terms(Pool):
         self.current = version
         self.params = version.parameters
         self.earning_window = relativedelta(years=self.params.earning_window_years)
-        self.window_start = 0  # a longer window may reach back further (see Earning._earn)
+        self.window_start, self.window_edge = (
+            0,
+            None,
+        )  # a longer window may reach back further (see Earning._earn)
         for cert in self.certs.values():
             self._apply_version(cert)
         return True
 
-    def _start_holding(
-        self, today: date, fact: HeldTerm
-    ) -> CertState:
+    def _start_holding(self, today: date, fact: HeldTerm) -> CertState:
         _, cert, start, given, retired_on = fact
         level = self.policy.level(cert.level)
         state = self._new_state(cert, start, retired_on, self.facts.first_earned.get(cert.name, start))

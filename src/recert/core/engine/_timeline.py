@@ -9,6 +9,7 @@ year ends, a retirement takes effect (R-RET-1), an Emeritus grant starts
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -47,7 +48,10 @@ class Replay(Earning):
         self.events = []
         self.passes = [p for p in facts.passes if p.passed_on <= as_of]
         self.seen = []
+        self.explain = True
+        self.qualifying = {}
         self.window_start = 0
+        self.window_edge = None
         self.entries = []
         self.outcomes = {}
         self.open = []
@@ -70,9 +74,17 @@ class Replay(Earning):
         self.has_pending_claims = any(not e.approved for e in self.entries)  # what-ifs need the headroom
 
     def run(
-        self, fork_on: set[date] | frozenset[date] = frozenset(), *, outcomes: bool = True
+        self,
+        fork_on: set[date] | frozenset[date] = frozenset(),
+        *,
+        outcomes: bool = True,
+        watch: Callable[[Replay, date], bool] | None = None,
     ) -> dict[date, Replay]:
         """Replay from where it stands up to ``as_of``; then decide each activity's outcome if *outcomes*.
+
+        *watch*, if given, is called at the start of each day (after the day's
+        copy is taken, before its steps); when it returns True the replay stops
+        there, without outcomes (a what-if that stops early, R-CE-3).
 
         Returns:
             For each day in *fork_on* the replay reaches: a copy taken at the
@@ -91,6 +103,8 @@ class Replay(Earning):
                 break
             while waiting and waiting[-1] <= today:
                 forks[waiting.pop()] = self.fork()
+            if watch is not None and watch(self, today):
+                return forks
             self._day(today, timeline.take() if fact_day == today else _NO_FACTS)
         if outcomes:
             finish_outcomes(self)

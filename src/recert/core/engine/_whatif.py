@@ -1,23 +1,160 @@
-"""What-ifs: which pending claims would change a status or an expiration date if approved (R-CE-3)."""
+"""What-ifs: which pending claims would change a status or an expiration date if approved (R-CE-3).
+
+A what-if replays the record from the day a pending claim's credits arrive,
+with the claim approved, and compares the statuses and expiration dates it
+ends with against the base replay's. It stops early, with the same answer as
+the full replay, as soon as its state at the start of a day equals the base
+replay's state at the start of that same day (:class:`Trail`): the replay is
+deterministic, so from equal states it goes on identically and ends with the
+same statuses and expiration dates as the base replay.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Hashable
 from datetime import date
+from typing import Any
 
-from recert.core.engine._state import (
-    Claim,
-)
+from recert.core.engine._state import Claim
 from recert.core.engine._timeline import Replay
 
 
-def awaiting(base: Replay, forks: dict[date, Replay]) -> dict[str, list[str]]:
+class Trail:
+    """The base replay's states at the start of each day, to stop what-ifs that reach one (R-CE-3).
+
+    A state is reduced to its :func:`signature`: everything the rest of a
+    replay reads. Two replays of one record with equal signatures at the start
+    of the same day end with the same statuses and expiration dates, so a
+    what-if that reaches the base replay's signature stops there: approving its
+    claims changes nothing. The base replay records its states on the days after
+    the first day a pending claim arrives. A what-if first compares the statuses and
+    expiration dates alone (cheap) and builds its signature only when they are
+    the base replay's.
+    """
+
+    __slots__ = ("_frozen", "known")
+
+    def __init__(self) -> None:
+        self.known: dict[date, tuple[Hashable, Hashable]] = {}  # day -> (statuses, signature)
+        # ``used_passes`` sets already frozen, by id: (the set, its size, its frozen copy). The set is
+        # held so that its id is never reused; it only ever grows, so an equal size means no change.
+        self._frozen: dict[int, tuple[set[Any], int, frozenset[Any]]] = {}
+
+    def recorder(self, start: date) -> Callable[[Replay, date], bool]:
+        """The base replay's hook (see :meth:`Replay.run`): note its state at the start of each day after *start*."""
+        known = self.known
+        frozen = self._frozen
+
+        def record(replay: Replay, today: date) -> bool:
+            if today > start:  # a what-if is compared only after its claims arrive, from start on
+                known[today] = (statuses(replay), signature(replay, frozen))
+            return False
+
+        return record
+
+    def converges(self, other: Replay, after: date) -> bool:
+        """Run the what-if *other* until its end, or until a day after *after* starts in the base replay's state.
+
+        Returns:
+            Whether it stopped in the base replay's state (then it ends as the base replay does).
+        """
+        known = self.known
+        frozen = self._frozen
+        same: list[bool] = []
+
+        def watch(replay: Replay, today: date) -> bool:
+            if today <= after:
+                return False  # the approved claims have not all arrived: the states cannot be equal
+            base = known.get(today)
+            if base is None or base[0] != statuses(replay) or base[1] != signature(replay, frozen):
+                return False
+            same.append(True)
+            return True
+
+        other.run(outcomes=False, watch=watch)  # only statuses and expiration dates are compared
+        return bool(same)
+
+
+def statuses(replay: Replay) -> Hashable:
+    """Each certification's name, status and expiration date, in the replay's order: a cheap first comparison."""
+    return tuple([(name, c.status, c.expires) for name, c in replay.certs.items()])
+
+
+def signature(replay: Replay, frozen: dict[int, tuple[set[Any], int, frozenset[Any]]]) -> Hashable:
+    """Everything the rest of *replay* reads, at the start of a day (before its steps), as one value.
+
+    Left out, because nothing decides on them: the events, outcomes and texts
+    (``how``, ``rule``, ``recertified_by``), the memo of the last unmet check
+    and other caches derived from what is kept, and dates that are only ever
+    compared with the day being replayed (``direct_on``, ``used_on``, the values
+    of ``recert_day``: all before today here). Claims are named by their index
+    in the record; those outside every pool (``open`` and the certifications'
+    lists) are never read again before they arrive, and a what-if is compared
+    only once its approved claims have arrived. The policy's objects are
+    shared by every replay of a record, so they are named by identity.
+    """
+    pooled: dict[int, Claim] = {}
+    certs = []
+    for name, cert in replay.certs.items():
+        used = cert.used_passes
+        known = frozen.get(id(used))
+        if known is None or known[1] != len(used):
+            known = frozen[id(used)] = (used, len(used), frozenset(used))
+        entries = cert.entries
+        for entry in entries:
+            pooled[entry.index] = entry
+        certs.append(
+            (
+                name,
+                id(cert.cert),
+                id(cert.level),
+                id(cert.version_level),
+                id(cert.options),
+                id(cert.validity),
+                cert.term_started_on,
+                cert.expires,
+                cert.status,
+                cert.retired,
+                cert.ce_eligible,
+                cert.cascades,
+                cert.retired_on,
+                cert.first_on,
+                cert.emeritus_until,
+                cert.suspended_until,
+                known[2],
+                tuple([e.index for e in entries]),
+            )
+        )
+    for entry in replay.open:
+        pooled[entry.index] = entry
+    claims = tuple(
+        [
+            (index, frozenset(e.consumed), e.carried, e.spent, e.used_by is None)
+            for index, e in sorted(pooled.items())
+        ]
+    )
+    return (
+        replay.timeline.position,
+        replay.day,
+        id(replay.current),
+        replay.window_start,
+        replay.emeritus_done,
+        tuple(replay.recert_day),
+        tuple(certs),
+        tuple([e.index for e in replay.open]),
+        claims,
+    )
+
+
+def awaiting(base: Replay, forks: dict[date, Replay], trail: Trail | None = None) -> dict[str, list[str]]:
     """Pending claims whose approval would change a status or expiration date (R-CE-3).
 
     Each what-if runs from *forks*, the base replay's copies at the start of
     the day the claim's credits arrive: one claim approved at a time, then, if
     none alone changes anything, all of them together. A what-if that
-    :func:`_cannot_matter` rules out is not run.
+    :func:`_cannot_matter` rules out is not run; one that reaches a state
+    *trail* knows stops there (without *trail*, every what-if runs to the end).
     """
     pending = [e for e in base.entries if not e.approved and e.reason is None]
     if not pending:
@@ -30,10 +167,14 @@ def awaiting(base: Replay, forks: dict[date, Replay]) -> dict[str, list[str]]:
             return []
         ids = {e.activity.id for e in claims}
         other = forks[min(e.arrival for e in claims)].fork()
+        other.explain = False
         for entry in other.entries:
             if entry.activity.id in ids:
                 entry.approved = True
-        other.run(outcomes=False)  # only statuses and expiration dates are compared
+        if trail is not None and trail.converges(other, max(e.arrival for e in claims)):
+            return []  # from a state of the base replay on, the what-if is the base replay
+        if trail is None:
+            other.run(outcomes=False)  # only statuses and expiration dates are compared
         after = other.state_key()
         return [name for name in before if after.get(name) != before[name]]
 
