@@ -1,0 +1,184 @@
+"""The core's input side with exact values: quoting in messages, offerings, catalog suggestions.
+
+Found by the mutation run (issue 17): the cut lengths of ``describe`` and ``printable``
+(documented in docs/record-format.md, "Input limits"), an offering's validation and its
+activity (R-CE-6, R-CE-1's catalog item), and the "did you mean" of an unknown name were
+reached only by loader tests that read none of the numbers.
+"""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date
+
+import pytest
+
+from recert import Activity, ExamPass, Holding, Offering, OfferingError, OfferingRules, Record, RecordError, evaluate
+from recert.core._limits import MAX_LINE, SHOWN, describe, long_texts, printable, too_deep
+
+
+# --- describe: a value as a message quotes it (at most SHOWN = 80 characters) ---------------
+
+
+def test_a_string_that_fits_is_quoted_whole() -> None:
+    # 78 characters + 2 quotes = 80 = SHOWN: not cut.
+    assert describe("a" * 78) == "'" + "a" * 78 + "'"
+
+
+def test_a_long_string_is_cut_and_its_length_given() -> None:
+    # 79 characters + 2 quotes = 81 > 80: the first 80 - 20 = 60 characters of the quoted text
+    # (the quote and 59 letters), then its length.
+    assert describe("a" * 79) == "'" + "a" * 59 + "... (79 characters)"
+    # Beyond 2 * SHOWN = 160 characters only the first 160 are quoted at all: with a limit of
+    # 1000 the quote of 200 letters holds 160 of them.
+    assert describe("b" * 200, limit=1000) == "'" + "b" * 160 + "'"
+
+
+def test_a_long_integer_is_cut_and_its_digits_counted() -> None:
+    # 10**100 has 101 digits; -10**100 has 101 digits and a sign (the sign is no digit).
+    assert describe(10**100) == "1" + "0" * 59 + "... (101 digits)"
+    assert describe(-(10**100)) == "-1" + "0" * 58 + "... (101 digits)"
+
+
+def test_a_long_list_is_cut_without_a_size() -> None:
+    # Three quoted 50-letter strings: 3 * 52 + 2 separators of 2 + 2 brackets = 162 > 80.
+    assert describe(["x" * 50] * 3) == "['" + "x" * 50 + "', '" + "x" * 4 + "... (cut)"
+
+
+def test_nesting_is_shown_three_levels_deep() -> None:
+    assert describe({"a": {"b": {"c": {"d": 1}}}}) == "{'a': {'b': {'c': {...}}}}"
+    assert describe([[[[1]]]]) == "[[[[...]]]]"
+    # A key is shown at depth 0: a tuple key is "[...]", never its items.
+    assert describe({("k", "l"): 1}) == "{[...]: 1}"
+    # At most 8 items of a container, then "...".
+    assert describe(list(range(10))) == "[0, 1, 2, 3, 4, 5, 6, 7, ...]"
+
+
+def test_printable_escapes_controls_and_cuts_at_max_line() -> None:
+    assert printable("ok\x1b[31m\u202e!") == "ok\\x1b[31m\\u202e!"
+    # MAX_LINE = 2000 characters fit; 2001 are cut to 2000 - 30 = 1970, then the length.
+    assert printable("x" * MAX_LINE) == "x" * 2000
+    assert printable("x" * 2001) == "x" * 1970 + "... (cut: 2001 characters)"
+    assert SHOWN == 80
+
+
+def test_the_paths_of_deep_nesting_and_long_texts() -> None:
+    # Depth 1 is the document itself: {"a": [[...]]} is 3 deep at "a[0]".
+    assert too_deep({"a": [[1]]}, limit=3) is None
+    assert too_deep({"a": [[1]]}, limit=2) == "a[0]"
+    doc = {"k": "x" * 11, "y" * 12: 1, "l": ["z" * 5, "w" * 13]}
+    assert sorted(long_texts(doc, limit=10)) == [
+        ("", "y" * 12, True),
+        ("k", "x" * 11, False),
+        ("l[1]", "w" * 13, False),
+    ]
+
+
+# --- offerings (R-CE-6) ------------------------------------------------------------------------
+
+
+def _offering(**changes: object) -> Offering:
+    values: dict[str, object] = {
+        "item_id": "NW-ENCOR-ILT",
+        "title": "Enterprise core, five days",
+        "provider": "NetWorks",
+        "authorized_partner": True,
+        "format": "instructor_led",
+        "ce_credits": 64,
+    }
+    values.update(changes)
+    return Offering(**values)  # type: ignore[arg-type]
+
+
+def test_an_offering_becomes_the_activity_of_its_catalog_item() -> None:
+    activity = _offering(ce_catalog_id="ENCOR v1.1").to_activity(
+        "a1", date(2024, 3, 1), claimed_on=date(2024, 3, 8), status="approved", decided_on=date(2024, 3, 9)
+    )
+    assert activity == Activity(
+        "a1",
+        64,
+        date(2024, 3, 1),
+        item="ENCOR v1.1",
+        title="Enterprise core, five days",
+        category="training",
+        claimed_on=date(2024, 3, 8),
+        status="approved",
+        decided_on=date(2024, 3, 9),
+    )
+    # Without a CE catalog id the vendor's id is the item; half a credit is still credits.
+    half = _offering(format="cisco_live", ce_credits=0.5).to_activity("a2", date(2024, 6, 1))
+    assert (half.item, half.credits, half.category, half.claimed_on) == ("NW-ENCOR-ILT", 0.5, "cisco_live", None)
+
+
+def test_an_offering_of_no_credits_is_no_activity() -> None:
+    with pytest.raises(OfferingError) as error:
+        _offering(ce_credits=0).to_activity("a1", date(2024, 3, 1))
+    assert error.value.source == "NW-ENCOR-ILT"
+    assert [(p.path, p.message) for p in error.value.problems] == [
+        ("ce_credits", "0: an offering stating no credits cannot become an activity")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("changes", "error", "message"),
+    [
+        ({"format": "webinar"}, ValueError, "format: 'webinar' is not one of instructor_led, virtual_instructor_led, "
+         "e_learning, learning_path, cisco_live, exam_authoring, other"),
+        ({"edition": "gold"}, ValueError, "edition: 'gold' is not one of full, lite, no_labs"),
+        ({"ce_credits": -1}, ValueError, "ce_credits: -1 is negative"),
+        ({"ce_credits": "8"}, TypeError, "ce_credits: '8' is not a number"),
+        ({"ce_credits": True}, TypeError, "ce_credits: True is not a number"),
+        ({"duration_hours": 0}, ValueError, "duration_hours: 0 is not positive"),
+        ({"duration_hours": -2.5}, ValueError, "duration_hours: -2.5 is negative"),
+        ({"learning_credits": -1}, ValueError, "learning_credits: -1 is negative"),
+        ({"starts_on": "2024-01-01"}, TypeError, "starts_on: '2024-01-01' is not a datetime.date"),
+    ],
+)
+def test_an_offering_s_bad_field_is_named_with_its_value(
+    changes: dict[str, object], error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error) as raised:
+        _offering(**changes)
+    assert str(raised.value) == message
+
+
+def test_offering_rules_severity_defaults_per_check() -> None:
+    rules = OfferingRules(severities=(("labs", "off"),))
+    # Listed: its own setting; not listed: the default of CHECKS (D-OFFER-1 warns, R-CE-6 errs).
+    assert (rules.severity("labs"), rules.severity("credits_per_hour"), rules.severity("dates")) == (
+        "off",
+        "warning",
+        "error",
+    )
+
+
+# --- "did you mean": close names of the catalog --------------------------------------------------
+
+
+def _error(record: Record) -> str:
+    with pytest.raises(RecordError) as raised:
+        evaluate(record, as_of=date(2024, 2, 1))
+    return str(raised.value)
+
+
+def test_an_unknown_certification_suggests_close_catalog_names() -> None:
+    # "ccnp" against the catalog (casefolded): ccna and ccdp share 3 of 4 letters, ratio
+    # 2 * 3 / 8 = 0.75 >= 0.6; ccie, ccde, ccst share 2 (0.5); equal ratios: the later name
+    # in reverse order first (difflib), so 'CCNA' then 'CCDP'.
+    assert difflib.SequenceMatcher(None, "ccnp", "ccdp").ratio() == 0.75
+    message = _error(Record(holdings=[Holding("CCNP", date(2024, 1, 1))]))
+    assert message == (
+        "holdings[0].certification: 'CCNP' is not in the catalog of cisco-ce (did you mean 'CCNA' or "
+        "'CCDP'?); give its level (csm, entry, associate, specialist, professional, expert) if it is "
+        "not a catalog certification"
+    )
+    # Nothing close: no suggestion at all.
+    assert "did you mean" not in _error(Record(holdings=[Holding("Zzzz", date(2024, 1, 1))]))
+
+
+def test_an_unknown_exam_suggests_at_most_three_exams_by_code_and_acronym() -> None:
+    # "350-40" against "350-401" (6 of 6 + 7 letters: 12/13 = 0.92) and the other cores
+    # "350-x01" (5 common: 10/13 = 0.77, higher codes first): three shown, each as
+    # "code acronym"; 350-701 SCOR, the fourth, is not.
+    message = _error(Record(exams=[ExamPass("350-40", date(2024, 1, 1))]))
+    assert "(did you mean '350-401 ENCOR' or '350-901 DEVCOR' or '350-801 CLCOR'?); give its kind (" in message
