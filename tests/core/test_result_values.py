@@ -8,6 +8,7 @@ spec/cisco-ce-policy.md: R-VAL-1, R-CE-3, R-CE-4, R-CE-5, R-CASC-1, R-DATE-2.
 
 from __future__ import annotations
 
+import json
 import pickle
 from datetime import date
 
@@ -161,3 +162,78 @@ def test_results_come_back_whole_from_pickle() -> None:
         copy = pickle.loads(pickle.dumps(ev))
         assert copy == ev
         assert copy.to_dict() == ev.to_dict()
+
+
+def test_fractional_credits_in_the_result_are_rounded_to_six_decimals() -> None:
+    # CCNA held 2022-06-01 (-> 2025-06-01). 12.5 + 0.1234567 = 12.6234567 in the pool, shown
+    # as 12.623457 (six decimals); 30 - 12.6234567 = 17.3765433 missing, 17.376543 as a number
+    # and "17.3765" in the text (six significant digits). 2024-06-01 -> 2025-06-01: 365 days.
+    rec = record(
+        [held("CCNA", "2022-06-01")],
+        activities=[act("a1", 12.5, "2024-01-10", item="X1"), act("a2", 0.1234567, "2024-01-11", item="X2")],
+    )
+    out = run(rec, "2024-06-01").to_dict()
+    assert out["pool"] == {
+        "level": "associate",
+        "credits": 12.623457,
+        "term_started_on": "2022-06-01",
+        "certification": "CCNA",
+    }
+    assert [a["credits"] for a in out["activities"]] == [12.5, 0.1234567]
+    assert out["activities"][1]["explanation"] == (
+        "a2: counted: 0.123457 CE credits completed on 2024-01-11 count in the pool toward CCNA"
+    )
+    (step,) = out["next"]
+    assert (step["certification"], step["deadline"], step["days_left"]) == ("CCNA", "2025-06-01", 365)
+    ce = step["options"][-1]
+    assert ce == {
+        "option": "30 CE credits",
+        "missing": "17.3765 CE credits",
+        "credits_missing": 17.376543,
+        "exams_missing": [],
+        "deadline": "2025-06-01",
+    }
+    # An exam option misses one exam of its kind and no credits.
+    assert step["options"][0] == {
+        "option": "1 associate exam",
+        "missing": "1 associate exam",
+        "credits_missing": 0,
+        "exams_missing": [{"count": 1, "kinds": ["associate"], "codes": [], "label": "1 associate exam"}],
+        "deadline": "2025-06-01",
+    }
+
+
+def test_whole_credits_are_written_as_whole_numbers() -> None:
+    # 12.5 + 7.5 = 20.0 credits in the pool: written "20", not "20.0"; 30 - 20 = 10 missing.
+    rec = record(
+        [held("CCNA", "2022-06-01")],
+        activities=[act("a1", 12.5, "2024-01-10", item="X1"), act("a2", 7.5, "2024-01-11", item="X2")],
+    )
+    out = run(rec, "2024-06-01").to_dict()
+    assert json.dumps(out["pool"]["credits"]) == "20"
+    assert json.dumps(out["next"][0]["options"][-1]["credits_missing"]) == "10"
+
+
+def test_a_recertified_certification_in_full() -> None:
+    # CCNA held 2022-06-01; 30 credits completed 2024-05-02 recertify it that day (D-ANCHOR-1):
+    # new term to 2027-05-02. 2024-06-01 -> 2027-05-02: 1095 days to 2027-06-01 (no 29 February
+    # between) minus 30 = 1065 days.
+    rec = record([held("CCNA", "2022-06-01")], activities=[act("a3", 30, "2024-05-02", item="X3")])
+    (ccna,) = run(rec, "2024-06-01").to_dict()["certifications"]
+    assert ccna == {
+        "certification": "CCNA",
+        "level": "associate",
+        "status": "active",
+        "term_started_on": "2024-05-02",
+        "expires_on": "2027-05-02",
+        "days_left": 1065,
+        "recertified_on": "2024-05-02",
+        "recertified_by": "30 CE credits",
+        "retired": False,
+        "awaiting": [],
+        "rule": "R-CE-4",
+        "explanation": (
+            "CCNA is active: recertified on 2024-05-02 by 30 CE credits; expires on 2027-05-02, "
+            "1065 days after 2024-06-01"
+        ),
+    }
