@@ -1,0 +1,114 @@
+"""Engine results with their texts and every item of a loop that matters (issue 17).
+
+The mutation run kept alive ``continue`` -> ``break`` in loops over certifications, claims and
+options (the item after the skipped one was never looked at by a test) and explanation texts no
+test read in full. Each record here has a second item where a ``break`` would change the
+result. Every value is worked out by hand from spec/cisco-ce-policy.md; the date arithmetic is
+in the comments.
+"""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from builders import act, d, events, held, passed, record, run
+from recert import Holding, Record, RecordError
+
+CCIE_EI = "CCIE Enterprise Infrastructure"
+CCIE_SEC = "CCIE Security"
+
+
+def _first(holding: Holding, first: str) -> Holding:
+    return attrs.evolve(holding, first_earned_on=d(first))
+
+
+def test_emeritus_granted_to_each_eligible_expert_after_one_that_is_not() -> None:
+    # Ordered highest level first, then by name: "Acme Network Expert" (a record-defined expert,
+    # not a CCIE/CCDE: never Emeritus) comes first and is skipped; both CCIEs after it are granted.
+    # Holdings cascade at their level (D-CASC-2): CCIE Security held 2021-06-01 and CCIE EI held
+    # 2021-07-01 align every expert active then to 2021-07-01 + 3 years = 2024-07-01; all expired
+    # from 2024-07-02. Grant 2024-08-01: a year from the expiration date is 2025-07-01.
+    # CCIE EI first earned 2004-03-01: + 20 years = 2024-03-01 <= 2025-07-01, lifetime.
+    # CCIE Security first earned 2010-05-01: + 10 = 2020-05-01 <= 2024-07-01 (granted),
+    # + 20 = 2030-05-01 > 2025-07-01: to 2025-07-01 only.
+    rec = attrs.evolve(
+        record(
+            [
+                Holding("Acme Network Expert", d("2021-03-01"), level="expert"),
+                _first(held(CCIE_SEC, "2021-06-01"), "2010-05-01"),
+                _first(held(CCIE_EI, "2021-07-01"), "2004-03-01"),
+            ]
+        ),
+        emeritus_on=d("2024-08-01"),
+    )
+    ev = run(rec, "2024-08-01")
+    assert [(c.certification, c.status, c.expires_on) for c in ev.certifications] == [
+        ("Acme Network Expert", "expired", d("2024-07-01")),
+        (CCIE_EI, "emeritus", d("2024-07-01")),
+        (CCIE_SEC, "emeritus", d("2024-07-01")),
+    ]
+    assert [(e.on, e.certification, e.detail) for e in events(ev, "emeritus")] == [
+        (
+            d("2024-08-01"),
+            CCIE_EI,
+            "CCIE Enterprise Infrastructure is Emeritus from 2024-08-01 for life: 20 years active or "
+            "emeritus since 2004-03-01; Emeritus is not active and renews nothing",
+        ),
+        (
+            d("2024-08-01"),
+            CCIE_SEC,
+            "CCIE Security is Emeritus from 2024-08-01 to 2025-07-01, one year from its expiration date "
+            "2024-07-01; Emeritus is not active and renews nothing",
+        ),
+    ]
+    assert ev.certification(CCIE_EI).explanation.startswith("CCIE Enterprise Infrastructure is Emeritus for life")
+    assert ev.certification(CCIE_SEC).explanation.startswith("CCIE Security is Emeritus to 2025-07-01")
+
+
+def test_emeritus_skips_an_expert_expired_more_than_a_year_before() -> None:
+    # CCDE held 2020-03-01 expires 2023-03-01 (a year later: 2024-03-01, before the grant).
+    # CCIE Security held 2023-06-01 (the CCDE is expired then: no cascade) expires 2026-06-01.
+    # Grant 2026-08-01: only the CCIE, to 2027-06-01 (first earned 2012-01-01: 2032 > 2027).
+    rec = attrs.evolve(
+        record(
+            [
+                _first(held("CCDE", "2020-03-01"), "2008-01-01"),
+                _first(held(CCIE_SEC, "2023-06-01"), "2012-01-01"),
+            ]
+        ),
+        emeritus_on=d("2026-08-01"),
+    )
+    ev = run(rec, "2026-08-01")
+    assert [(c.certification, c.status) for c in ev.certifications] == [("CCDE", "expired"), (CCIE_SEC, "emeritus")]
+    (grant,) = events(ev, "emeritus")
+    assert grant.certification == CCIE_SEC
+    assert "to 2027-06-01, one year from its expiration date 2026-06-01" in grant.detail
+
+
+def test_emeritus_names_every_expert_held_under_ten_years() -> None:
+    # Both expire 2024-07-01 (aligned as above). CCIE EI first earned 2018-01-01 and CCIE
+    # Security 2019-01-01: + 10 years = 2028 and 2029, after 2024-07-01: two problems.
+    rec = attrs.evolve(
+        record(
+            [
+                _first(held(CCIE_SEC, "2021-06-01"), "2019-01-01"),
+                _first(held(CCIE_EI, "2021-07-01"), "2018-01-01"),
+            ]
+        ),
+        emeritus_on=d("2024-08-01"),
+    )
+    with pytest.raises(RecordError) as caught:
+        run(rec, "2024-08-01")
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        (
+            "emeritus_on",
+            "2024-08-01: CCIE Enterprise Infrastructure was held from 2018-01-01 to 2024-07-01, less than "
+            "the 10 continuous years Emeritus needs (R-EMER-1)",
+        ),
+        (
+            "emeritus_on",
+            "2024-08-01: CCIE Security was held from 2019-01-01 to 2024-07-01, less than the 10 "
+            "continuous years Emeritus needs (R-EMER-1)",
+        ),
+    ]
