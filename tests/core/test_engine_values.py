@@ -112,3 +112,76 @@ def test_emeritus_names_every_expert_held_under_ten_years() -> None:
             "continuous years Emeritus needs (R-EMER-1)",
         ),
     ]
+
+
+def _guild() -> object:
+    from recert import policy_from_mapping
+
+    # One level renewed by 10 CE credits only; Member earned by A + B (no label: the codes name it).
+    return policy_from_mapping(
+        {
+            "exam_kinds": ["x"],
+            "policy": {"id": "guild", "version": "1"},
+            "rules": {"G-CE": {"title": "CE"}},
+            "levels": {
+                "member": {
+                    "rank": 1, "ladder": True, "validity": [{"years": 3}],
+                    "options": [{"label": "10 CE credits", "rule": "G-CE", "requirements": [{"ce_credits": 10}]}],
+                },
+            },
+            "exams": [{"code": "A", "kind": "x"}, {"code": "B", "kind": "x"}],
+            "certifications": [{"name": "Member", "level": "member", "earned_by": [{"exams": [["A"], ["B"]]}]}],
+        }
+    )
+
+
+def test_earned_again_recertifies_and_resets_the_pool_in_full() -> None:
+    # A 2020-01-10 + B 2020-02-01 earn the Member on 2020-02-01 (+ 3 years: 2023-02-01). B again
+    # 2021-05-01 alone: the old A counted already (D-EXAM-2). A again 2021-08-01 + B 2021-05-01:
+    # earned again, a recertification: 2021-08-01 + 3 years = 2024-08-01. The pool held 4 + 3 = 7
+    # credits (< 10): reset, 0 used and 7 forfeited (R-CE-5). 2021-09-01 -> 2024-08-01: 1096 days
+    # to 2024-09-01 (29 February 2024 between) minus 31 = 1065.
+    rec = record(
+        exams=[passed("A", "2020-01-10"), passed("B", "2020-02-01"), passed("B", "2021-05-01"),
+               passed("A", "2021-08-01")],
+        activities=[act("c1", 4, "2021-06-01", item="I1"), act("c2", 3, "2021-07-01", item="I2")],
+    )
+    ev = run(rec, "2021-09-01", _guild())  # type: ignore[arg-type]
+    assert [(e.on, e.kind, e.rule) for e in ev.events] == [
+        (d("2020-02-01"), "earned", "R-OPT-2"),
+        (d("2021-08-01"), "recertified", "D-EXAM-2"),
+        (d("2021-08-01"), "pool_reset", "R-CE-5"),
+    ]
+    again, reset = ev.events[1], ev.events[2]
+    assert (again.certification, again.uses.exams if again.uses else None) == (
+        "Member",
+        ("A on 2021-08-01", "B on 2021-05-01"),
+    )
+    assert again.detail == (
+        "Member earned again on 2021-08-01 with A on 2021-08-01, B on 2021-05-01: new term 2021-08-01 "
+        "to 2024-08-01; previous expiration date 2023-02-01"
+    )
+    assert reset.detail == (
+        "the member pool is used up by the recertification of Member on 2021-08-01: 0 CE credits used, "
+        "7 forfeited"
+    )
+    member = ev.certification("Member")
+    assert (member.term_started_on, member.expires_on, member.days_left) == (d("2021-08-01"), d("2024-08-01"), 1065)
+    assert (member.recertified_on, member.recertified_by, member.rule) == (
+        d("2021-08-01"),
+        "earned again: A + B",
+        "D-EXAM-2",
+    )
+    assert member.explanation == (
+        "Member is active: recertified on 2021-08-01 by earning it again (A + B); expires on 2024-08-01, "
+        "1065 days after 2021-09-01"
+    )
+    assert [(a.id, a.outcome, a.rule) for a in ev.activities] == [
+        ("c1", "forfeited", "R-CE-5"),
+        ("c2", "forfeited", "R-CE-5"),
+    ]
+    assert ev.activity("c2").explanation == (
+        "c2: forfeited: in the pool when Member recertified on 2021-08-01; credits beyond what that "
+        "recertification used are forfeited (D-POOL-2, D-POOL-5)"
+    )
+    assert ev.pool is not None and (ev.pool.credits, ev.pool.term_started_on) == (0, d("2021-08-01"))
