@@ -12,7 +12,7 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from builders import act, d, events, held, passed, record, run
+from builders import act, d, events, held, passed, record, run, with_params
 from recert import Holding, Record, RecordError
 
 CCIE_EI = "CCIE Enterprise Infrastructure"
@@ -185,3 +185,38 @@ def test_earned_again_recertifies_and_resets_the_pool_in_full() -> None:
         "recertification used are forfeited (D-POOL-2, D-POOL-5)"
     )
     assert ev.pool is not None and (ev.pool.credits, ev.pool.term_started_on) == (0, d("2021-08-01"))
+
+
+def test_an_earlier_completion_claimed_later_takes_the_item_back() -> None:
+    # Anchor = claim date (D-ANCHOR-1 parameter): credits arrive on the claim date. CCNA held
+    # 2022-06-01 (-> 2025-06-01). b1 (item Y, 15) arrives 2023-01-05; a2 (item X, 10, completed
+    # 2023-03-01) arrives 2023-03-02; a1 (item X, 10, completed 2023-02-01, earlier) arrives
+    # 2023-04-01 and takes X back from a2 (D-DUP-1: the earliest completion wins): 15 + 10 = 25
+    # in the pool, b1 still in it. c1 (item Z, 5) claimed 2023-04-20: 30, CCNA recertifies on
+    # 2023-04-20 with b1, a1, c1 (oldest completion first); new term to 2026-04-20.
+    # 2023-05-01 -> 2026-05-01 is 1096 days (29 February 2024), minus 11: 1085 days left.
+    rec = record(
+        [held("CCNA", "2022-06-01")],
+        activities=[
+            act("b1", 15, "2023-01-01", "2023-01-05", item="Y"),
+            act("a2", 10, "2023-03-01", "2023-03-02", item="X"),
+            act("a1", 10, "2023-02-01", "2023-04-01", item="X"),
+            act("c1", 5, "2023-04-20", item="Z"),
+        ],
+    )
+    ev = run(rec, "2023-05-01", with_params(recertification_anchor="claim"))
+    (renewal,) = events(ev, "recertified", "CCNA")
+    assert (renewal.on, renewal.uses.activities if renewal.uses else None) == (d("2023-04-20"), ("b1", "a1", "c1"))
+    ccna = ev.certification("CCNA")
+    assert (ccna.expires_on, ccna.days_left) == (d("2026-04-20"), 1085)
+    assert [(a.id, a.outcome, a.reason) for a in ev.activities] == [
+        ("b1", "counted", None),
+        ("a2", "rejected", "duplicate_item"),
+        ("a1", "counted", None),
+        ("c1", "counted", None),
+    ]
+    assert ev.activity("a2").explanation == (
+        "a2: rejected: item 'X' already counts in this term through activity 'a1' completed on 2023-02-01"
+    )
+    (reset,) = events(ev, "pool_reset")
+    assert reset.detail.endswith(": 30 CE credits used, 0 forfeited")

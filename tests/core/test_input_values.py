@@ -106,7 +106,9 @@ def test_an_offering_becomes_the_activity_of_its_catalog_item() -> None:
         decided_on=date(2024, 3, 9),
     )
     # Without a CE catalog id the vendor's id is the item; half a credit is still credits.
-    half = _offering(format="cisco_live", ce_credits=0.5).to_activity("a2", date(2024, 6, 1))
+    half = _offering(
+        format="cisco_live", ce_credits=0.5, duration_hours=40, starts_on=date(2024, 1, 1), ends_on=date(2024, 12, 31)
+    ).to_activity("a2", date(2024, 6, 1))
     assert (half.item, half.credits, half.category, half.claimed_on) == ("NW-ENCOR-ILT", 0.5, "cisco_live", None)
 
 
