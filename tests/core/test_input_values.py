@@ -184,3 +184,27 @@ def test_an_unknown_exam_suggests_at_most_three_exams_by_code_and_acronym() -> N
     # "code acronym"; 350-701 SCOR, the fourth, is not.
     message = _error(Record(exams=[ExamPass("350-40", date(2024, 1, 1))]))
     assert "(did you mean '350-401 ENCOR' or '350-901 DEVCOR' or '350-801 CLCOR'?); give its kind (" in message
+
+
+def test_suggestions_name_each_certification_once_by_its_catalog_name() -> None:
+    # "specialist - enterprise cor" is closest to the alias spellings "Specialist - Enterprise
+    # Core" (27 common of 27 + 28 letters: 54/55 = 0.98) and "Specialist – Enterprise Core"
+    # (en dash), then the two spellings of Enterprise Design, then "Specialist - CyberOps Core":
+    # of the six closest, three certifications, each once, by its catalog name.
+    message = _error(Record(holdings=[Holding("Specialist - Enterprise Cor", date(2024, 1, 1))]))
+    assert "(did you mean 'Cisco Certified Specialist – Enterprise Core' or 'Cisco Certified Specialist – " \
+        "Enterprise Design' or 'Cisco Certified Specialist – CyberOps Core'?)" in message
+
+
+def test_an_exam_without_acronym_is_suggested_by_its_name_only() -> None:
+    # "CCDE practical" has no numeric code and no acronym: suggested as it is written.
+    message = _error(Record(exams=[ExamPass("CCDE practica", date(2024, 1, 1))]))
+    assert message == (
+        "exams[0].exam: 'CCDE practica' is not in the exam catalog of cisco-ce (did you mean 'CCDE "
+        "practical'?); give its kind (entry, associate, core, concentration, expert_written, expert_lab, "
+        "csm) if it is not a catalog exam"
+    )
+    assert _error(Record(exams=[ExamPass("Zzzz", date(2024, 1, 1))])) == (
+        "exams[0].exam: 'Zzzz' is not in the exam catalog of cisco-ce; give its kind (entry, associate, "
+        "core, concentration, expert_written, expert_lab, csm) if it is not a catalog exam"
+    )
