@@ -220,3 +220,26 @@ def test_an_earlier_completion_claimed_later_takes_the_item_back() -> None:
     )
     (reset,) = events(ev, "pool_reset")
     assert reset.detail.endswith(": 30 CE credits used, 0 forfeited")
+
+
+@pytest.mark.parametrize(
+    ("retired_on", "reason", "text"),
+    [
+        # Retired the day its term starts: never held as a CE-eligible certification.
+        ("2022-06-01", "no_ce_eligible_certification",
+         "the record holds no CE-eligible (ladder, not retired) certification"),
+        # Retired a day later: it was held (one day) as one; the claim is outside every term.
+        ("2022-06-02", "outside_term",
+         "completed on 2023-01-10, inside no current term of a CE-eligible certification the record holds"),
+    ],
+)
+def test_which_reason_a_claim_toward_a_retired_certification_gets(retired_on: str, reason: str, text: str) -> None:
+    # D-REASON-1 and R-RET-1: CCNA held 2022-06-01 (-> 2025-06-01), retired on *retired_on*;
+    # 2023-05-01 -> 2025-06-01 = 366 (29 February 2024) + 365 + 31 = 762 days, still active.
+    rec = record([held("CCNA", "2022-06-01", retired_on=retired_on)], activities=[act("a1", 10, "2023-01-10", item="X")])
+    ev = run(rec, "2023-05-01")
+    a1 = ev.activity("a1")
+    assert (a1.outcome, a1.reason, a1.rule, a1.explanation) == ("rejected", reason, "R-CE-1", f"a1: rejected: {text}")
+    ccna = ev.certification("CCNA")
+    assert (ccna.status, ccna.retired, ccna.days_left) == ("active", True, 762)
+    assert ccna.explanation.endswith(f"; retired since {retired_on}: it can no longer be recertified (R-RET-1)")
