@@ -12,7 +12,7 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from builders import act, d, events, held, passed, record, run, with_params
+from builders import CCNP_ENT, SPEC_ENCOR, act, d, events, held, passed, record, run, with_params
 from recert import Holding, Record, RecordError
 
 CCIE_EI = "CCIE Enterprise Infrastructure"
@@ -243,3 +243,97 @@ def test_which_reason_a_claim_toward_a_retired_certification_gets(retired_on: st
     ccna = ev.certification("CCNA")
     assert (ccna.status, ccna.retired, ccna.days_left) == ("active", True, 762)
     assert ccna.explanation.endswith(f"; retired since {retired_on}: it can no longer be recertified (R-RET-1)")
+
+
+def test_earned_again_after_expiring_and_a_lifetime_entry_certification_in_full() -> None:
+    # CCNP Enterprise held 2020-03-01 -> 2023-03-01, expired from 2023-03-02. ENCOR 2023-06-01
+    # earns the Enterprise Core specialist; ENARSI 2023-09-01 completes the CCNP's set (core +
+    # concentration within 3 years): earned again after it expired, to 2026-09-01. CCST
+    # Networking by 100-150 on 2024-01-10 (before 2025-07-15): lifetime. 2024-02-01 -> 2026-09-01:
+    # 731 days to 2026-02-01 (29 February 2024 between) + 28 + 31 + 30 + 31 + 30 + 31 + 31 = 943.
+    rec = record(
+        [held(CCNP_ENT, "2020-03-01")],
+        exams=[passed("350-401", "2023-06-01"), passed("300-410", "2023-09-01"), passed("100-150", "2024-01-10")],
+    )
+    ev = run(rec, "2024-02-01")
+    (ccnp,) = events(ev, "earned", CCNP_ENT)
+    assert ccnp.detail == (
+        "CCNP Enterprise (professional) earned again after it expired on 2023-09-01 with 350-401 on "
+        "2023-06-01, 300-410 on 2023-09-01; expires on 2026-09-01 (2023-09-01 + 3 years)"
+    )
+    (ccst,) = events(ev, "earned", "CCST Networking")
+    assert ccst.detail == (
+        "CCST Networking (entry) earned on 2024-01-10 with 100-150 on 2024-01-10; no expiration date (lifetime)"
+    )
+    (spec,) = events(ev, "earned", SPEC_ENCOR)
+    assert spec.detail.endswith(" earned on 2023-06-01 with 350-401 on 2023-06-01; expires on 2026-06-01 "
+                                "(2023-06-01 + 3 years)")
+    assert ev.certification(CCNP_ENT).explanation == (
+        "CCNP Enterprise is active: earned on 2023-09-01 (350-401 ENCOR + one of 300-410, 300-415, 300-420, "
+        "300-425, 300-430, 300-435); expires on 2026-09-01, 943 days after 2024-02-01"
+    )
+    assert ev.certification("CCST Networking").explanation == (
+        "CCST Networking is active: earned on 2024-01-10 (100-150 CCST Networking); no expiration date (lifetime)"
+    )
+
+
+def test_each_level_pools_reset_only_their_own_level() -> None:
+    # Pooling each_level (D-POOL-1 parameter): CCNP Enterprise and CCNA held 2023-01-10 (both to
+    # 2026-01-10). a1 30 credits 2023-06-01: CCNA's own pool reaches 30 and recertifies it that day
+    # (to 2026-06-01); the reset uses up the associate pool only: the professional pool still holds
+    # the 30 credits, 80 - 30 = 50 missing.
+    rec = record([held(CCNP_ENT, "2023-01-10"), held("CCNA", "2023-01-10")], activities=[act("a1", 30, "2023-06-01", item="X")])
+    ev = run(rec, "2023-07-01", with_params(pooling="each_level"))
+    assert ev.certification("CCNA").expires_on == d("2026-06-01")
+    (reset,) = events(ev, "pool_reset")
+    assert reset.detail == (
+        "the associate pool is used up by the recertification of CCNA on 2023-06-01: 30 CE credits used, 0 forfeited"
+    )
+    assert ev.pool is not None and (ev.pool.level, ev.pool.credits, ev.pool.certification) == (
+        "professional", 30, CCNP_ENT
+    )
+    ccnp_ce = ev.to_dict()["next"][0]["options"][-1]
+    assert (ccnp_ce["option"], ccnp_ce["missing"], ccnp_ce["credits_missing"]) == ("80 CE credits", "50 CE credits", 50)
+
+
+def test_a_lower_level_s_ce_option_is_served_by_the_higher_pool() -> None:
+    # Default pooling: the 30 credits count toward CCNP Enterprise (the highest, R-CE-4), 50 short
+    # of 80; CCNA's own CE option is served by that pool and says so (D-POOL-1).
+    rec = record([held(CCNP_ENT, "2023-01-10"), held("CCNA", "2023-01-10")], activities=[act("a1", 30, "2023-06-01", item="X")])
+    out = run(rec, "2023-07-01").to_dict()
+    assert [(s["certification"], s["options"][-1]) for s in out["next"]] == [
+        (CCNP_ENT, {"option": "80 CE credits", "missing": "50 CE credits", "credits_missing": 50,
+                    "exams_missing": [], "deadline": "2026-01-10"}),
+        ("CCNA", {"option": "30 CE credits",
+                  "missing": "30 CE credits (CE credits count in the professional pool toward CCNP Enterprise, D-POOL-1)",
+                  "served_by": CCNP_ENT, "credits_missing": 30, "exams_missing": [], "deadline": "2026-01-10"}),
+    ]
+    assert out["events"][0] == {
+        "on": "2023-01-10",
+        "kind": "held",
+        "certification": CCNP_ENT,
+        "rule": "R-VAL-1",
+        "uses": None,
+        "detail": "CCNP Enterprise (professional) term given by the record starts on 2023-01-10; expires on "
+                  "2026-01-10 (2023-01-10 + 3 years)",
+        "version": "2020-02-24",
+    }
+    assert out["activities"][0]["explanation"] == (
+        "a1: counted: 30 CE credits completed on 2023-06-01 count in the pool toward CCNP Enterprise"
+    )
+
+
+def test_an_unknown_activity_id_is_a_key_error_naming_it() -> None:
+    ev = run(record([held("CCNA", "2023-01-10")]), "2023-07-01")
+    with pytest.raises(KeyError, match="'zz'"):
+        ev.activity("zz")
+
+
+def test_which_exams_earn_a_certification() -> None:
+    from recert import cisco_policy
+
+    policy = cisco_policy()
+    ccna, ccnp = policy.certification("CCNA"), policy.certification(CCNP_ENT)
+    assert ccna is not None and ccnp is not None
+    assert (ccna.earned_with("200-301"), ccna.earned_with("350-401")) == (True, False)
+    assert (ccnp.earned_with("350-401"), ccnp.earned_with("300-410"), ccnp.earned_with("350-701")) == (True, True, False)
