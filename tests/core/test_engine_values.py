@@ -337,3 +337,104 @@ def test_which_exams_earn_a_certification() -> None:
     assert ccna is not None and ccnp is not None
     assert (ccna.earned_with("200-301"), ccna.earned_with("350-401")) == (True, False)
     assert (ccnp.earned_with("350-401"), ccnp.earned_with("300-410"), ccnp.earned_with("350-701")) == (True, True, False)
+
+
+def test_a_claim_arriving_after_every_expiration_names_them_all() -> None:
+    # Anchor = claim: the credits arrive on the claim date. CCNP Enterprise held 2022-09-01 ->
+    # 2025-09-01; CCNA held 2022-06-01 is aligned to it (-> 2025-09-01, D-CASC-2). a1 completed
+    # 2025-05-01 (inside both terms), claimed 2025-10-01: both expired by then (R-CE-2).
+    rec = record(
+        [held(CCNP_ENT, "2022-09-01"), held("CCNA", "2022-06-01")],
+        activities=[act("a1", 30, "2025-05-01", "2025-10-01", item="X")],
+    )
+    a1 = run(rec, "2025-11-01", with_params(recertification_anchor="claim")).activity("a1")
+    assert (a1.outcome, a1.reason, a1.rule, a1.counted_toward) == ("rejected", "claimed_after_expiration", "R-CE-2", None)
+    assert a1.explanation == (
+        "a1: rejected: claimed on 2025-10-01, after 2025-09-01, the expiration date of every certification it "
+        "could count toward (CCNP Enterprise, CCNA)"
+    )
+
+
+def test_an_item_held_in_the_pool_s_term_is_a_duplicate_even_if_a_lower_term_is_free() -> None:
+    # CCNP Enterprise held 2022-01-10 (-> 2025-01-10): a1 (item X) 2022-03-01 counts toward it.
+    # CCNA held 2022-06-01 (-> 2025-06-01; its term starts after a1). a2 (item X) 2023-01-10 is
+    # inside both terms: the pool's (CCNP's) term holds X already, so a2 is a duplicate
+    # (D-DUP-1), though CCNA's term has no X.
+    rec = record(
+        [held(CCNP_ENT, "2022-01-10"), held("CCNA", "2022-06-01")],
+        activities=[act("a1", 10, "2022-03-01", item="X"), act("a2", 10, "2023-01-10", item="X")],
+    )
+    ev = run(rec, "2023-02-01")
+    assert [(a.id, a.outcome, a.counted_toward, a.reason) for a in ev.activities] == [
+        ("a1", "counted", CCNP_ENT, None),
+        ("a2", "rejected", None, "duplicate_item"),
+    ]
+    assert ev.activity("a2").explanation == (
+        "a2: rejected: item 'X' already counts in this term through activity 'a1' completed on 2022-03-01"
+    )
+    assert ev.pool is not None and ev.pool.credits == 10
+
+
+def test_carried_over_excess_counts_toward_the_next_recertification() -> None:
+    # carry_over_excess = true (D-POOL-2 parameter). CCNA held 2022-06-01. a1 20 (2024-01-10) + a2
+    # 20 (2024-02-10) = 40: recertified 2024-02-10 (to 2027-02-10); 30 used, a2's other 10 carried.
+    # a3 20 (2024-06-01): 10 + 20 = 30, recertified again on 2024-06-01 with a2 and a3 (to
+    # 2027-06-01); the pool is then empty.
+    rec = record(
+        [held("CCNA", "2022-06-01")],
+        activities=[act("a1", 20, "2024-01-10", item="X1"), act("a2", 20, "2024-02-10", item="X2"),
+                    act("a3", 20, "2024-06-01", item="X3")],
+    )
+    policy = with_params(carry_over_excess=True)
+    before = run(rec, "2024-03-01", policy)
+    assert before.pool is not None and (before.pool.credits, before.pool.term_started_on) == (10, d("2024-02-10"))
+    ev = run(rec, "2024-07-01", policy)
+    renewals = events(ev, "recertified", "CCNA")
+    assert [(e.on, e.uses.activities if e.uses else None) for e in renewals] == [
+        (d("2024-02-10"), ("a1", "a2")),
+        (d("2024-06-01"), ("a2", "a3")),
+    ]
+    assert [e.detail for e in events(ev, "pool_reset")] == [
+        "the associate pool is used up by the recertification of CCNA on 2024-02-10: 30 CE credits used, "
+        "the rest carried over (D-POOL-2)",
+        "the associate pool is used up by the recertification of CCNA on 2024-06-01: 30 CE credits used, "
+        "the rest carried over (D-POOL-2)",
+    ]
+    assert ev.certification("CCNA").expires_on == d("2027-06-01")
+    assert ev.activity("a2").explanation == (
+        "a2: counted: 20 CE credits completed on 2024-02-10 counted toward the recertification of CCNA on 2024-06-01"
+    )
+    assert ev.pool is not None and ev.pool.credits == 0
+
+
+def test_two_certifications_of_the_pool_s_level_renewed_together_reset_it_once() -> None:
+    # D-POOL-6: CCNP Enterprise and CCNP Security held 2022-01-10 (-> 2025-01-10); 80 credits on
+    # 2023-05-01 meet both CE options: each recertified directly (to 2026-05-01), one reset.
+    rec = record([held(CCNP_ENT, "2022-01-10"), held("CCNP Security", "2022-01-10")],
+                 activities=[act("a1", 80, "2023-05-01", item="X1")])
+    ev = run(rec, "2023-06-01")
+    assert [(e.kind, e.certification) for e in ev.events if e.on == d("2023-05-01")] == [
+        ("recertified", CCNP_ENT),
+        ("recertified", "CCNP Security"),
+        ("pool_reset", CCNP_ENT),
+    ]
+    (reset,) = events(ev, "pool_reset")
+    assert reset.detail == (
+        "the professional pool is used up by the recertification of CCNP Enterprise and CCNP Security on "
+        "2023-05-01: 80 CE credits used, 0 forfeited"
+    )
+
+
+def test_the_certifications_a_pass_can_earn_highest_level_first() -> None:
+    from recert import cisco_policy
+
+    # ENCOR counts toward both CCIE Enterprise tracks (expert), the CCNP Enterprise
+    # (professional) and earns the Enterprise Core specialist (spec section 7).
+    policy = cisco_policy()
+    assert [c.name for c in policy.earned_with({"350-401"})] == [
+        "CCIE Enterprise Infrastructure",
+        "CCIE Enterprise Wireless",
+        CCNP_ENT,
+        SPEC_ENCOR,
+    ]
+    assert policy.earned_with({"999-999"}) == []
