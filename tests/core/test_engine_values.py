@@ -438,3 +438,30 @@ def test_the_certifications_a_pass_can_earn_highest_level_first() -> None:
         SPEC_ENCOR,
     ]
     assert policy.earned_with({"999-999"}) == []
+
+
+def test_credits_count_toward_the_highest_level_not_the_first_name() -> None:
+    # CCNP Enterprise (professional) and the Enterprise Core specialist held 2023-01-10: a1 counts
+    # in the pool toward the CCNP, the higher level (R-CE-4), though "Cisco Certified Specialist
+    # – Enterprise Core" sorts after "CCNP Enterprise" by name.
+    rec = record([held(CCNP_ENT, "2023-01-10"), held(SPEC_ENCOR, "2023-01-10")],
+                 activities=[act("a1", 10, "2023-06-01", item="X")])
+    a1 = run(rec, "2023-07-01").activity("a1")
+    assert (a1.counted_toward, a1.explanation) == (
+        CCNP_ENT,
+        "a1: counted: 10 CE credits completed on 2023-06-01 count in the pool toward CCNP Enterprise",
+    )
+
+
+def test_credits_stay_toward_the_term_that_still_holds_them() -> None:
+    # CCNA and the Enterprise Core specialist held 2023-01-10 (-> 2026-01-10); a1 (2023-03-01)
+    # is in both pools' lists, toward the specialist (higher). 200-301 on 2023-06-01 recertifies
+    # the CCNA alone (an associate exam; the specialist's options take none): its new term
+    # 2023-06-01 no longer contains a1, which stays toward the specialist (10 of 40).
+    rec = record([held("CCNA", "2023-01-10"), held(SPEC_ENCOR, "2023-01-10")],
+                 exams=[passed("200-301", "2023-06-01")], activities=[act("a1", 10, "2023-03-01", item="X")])
+    ev = run(rec, "2023-07-01")
+    assert ev.certification("CCNA").expires_on == d("2026-06-01")
+    a1 = ev.activity("a1")
+    assert (a1.outcome, a1.counted_toward) == ("counted", SPEC_ENCOR)
+    assert ev.pool is not None and (ev.pool.level, ev.pool.credits) == ("specialist", 10)
