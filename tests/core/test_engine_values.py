@@ -465,3 +465,63 @@ def test_credits_stay_toward_the_term_that_still_holds_them() -> None:
     a1 = ev.activity("a1")
     assert (a1.outcome, a1.counted_toward) == ("counted", SPEC_ENCOR)
     assert ev.pool is not None and (ev.pool.level, ev.pool.credits) == ("specialist", 10)
+
+
+def _guild_with(*certifications: dict[str, object]) -> object:
+    from recert import policy_from_mapping
+
+    return policy_from_mapping(
+        {
+            "exam_kinds": ["x"],
+            "policy": {"id": "guild", "version": "1"},
+            "rules": {"G-CE": {"title": "CE"}},
+            "levels": {
+                "member": {
+                    "rank": 1, "ladder": True, "validity": [{"years": 3}],
+                    "options": [{"label": "10 CE credits", "rule": "G-CE", "requirements": [{"ce_credits": 10}]}],
+                },
+            },
+            "exams": [{"code": "A", "kind": "x"}, {"code": "B", "kind": "x"}],
+            "certifications": [*certifications,
+                               {"name": "Member", "level": "member", "earned_by": [{"exams": [["A"], ["B"]]}]}],
+        }
+    )
+
+
+@pytest.mark.parametrize(("a_on", "charter"), [("2020-05-31", True), ("2020-06-01", False)])
+def test_a_retired_certification_is_not_issued_from_its_retirement_day(a_on: str, charter: bool) -> None:
+    # "Charter Member" (earned by A alone) is retired on 2020-06-01 (R-RET-1: no new ones from
+    # that day); "Member" (A + B) is not. B 2020-05-01, then A on *a_on*: the Member is earned that
+    # day either way (to a_on + 3 years); the Charter Member only the day before its retirement.
+    from datetime import date
+
+    policy = _guild_with({"name": "Charter Member", "level": "member", "retired_on": date(2020, 6, 1),
+                          "earned_by": [{"exams": [["A"]]}]})
+    ev = run(record(exams=[passed("B", "2020-05-01"), passed("A", a_on)]), "2020-07-01", policy)  # type: ignore[arg-type]
+    earned = [(e.on, e.certification) for e in events(ev, "earned")]
+    assert earned == ([(d(a_on), "Charter Member")] if charter else []) + [(d(a_on), "Member")]
+    (member,) = events(ev, "earned", "Member")
+    assert member.detail == (
+        f"Member (member) earned on {a_on} with A on {a_on}, B on 2020-05-01; expires on "
+        f"{int(a_on[:4]) + 3}{a_on[4:]} ({a_on} + 3 years)"
+    )
+
+
+@pytest.mark.parametrize(("b_on", "again"), [("2021-01-05", False), ("2021-01-06", True)])
+def test_a_pass_on_the_day_a_term_starts_does_not_earn_it_again(b_on: str, again: bool) -> None:
+    # Member earned 2020-02-01 (A 2020-01-10 + B 2020-02-01). c1 (10 credits, 2021-01-05)
+    # recertifies it on 2021-01-05: new term to 2024-01-05. A again on 2021-08-01 with a B on
+    # *b_on*: a pass counts only after the term started (R-OPT-1, D-TERM-1: start < pass), so a
+    # B passed on 2021-01-05 itself does not earn it again; one on 2021-01-06 does (to 2024-08-01).
+    rec = record(
+        exams=[passed("A", "2020-01-10"), passed("B", "2020-02-01"), passed("B", b_on), passed("A", "2021-08-01")],
+        activities=[act("c1", 10, "2021-01-05", item="I1")],
+    )
+    ev = run(rec, "2021-09-01", _guild_with())  # type: ignore[arg-type]
+    renewals = [(e.on, e.rule) for e in events(ev, "recertified", "Member")]
+    assert renewals == [(d("2021-01-05"), "G-CE")] + ([(d("2021-08-01"), "D-EXAM-2")] if again else [])
+    assert events(ev, "recertified")[0].detail == (
+        "Member met '10 CE credits' on 2021-01-05 (10 CE credits from 1 activity); new term 2021-01-05 to "
+        "2024-01-05 (2021-01-05 + 3 years); previous expiration date 2023-02-01"
+    )
+    assert ev.certification("Member").expires_on == d("2024-08-01" if again else "2024-01-05")
