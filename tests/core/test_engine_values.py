@@ -525,3 +525,42 @@ def test_a_pass_on_the_day_a_term_starts_does_not_earn_it_again(b_on: str, again
         "2024-01-05 (2021-01-05 + 3 years); previous expiration date 2023-02-01"
     )
     assert ev.certification("Member").expires_on == d("2024-08-01" if again else "2024-01-05")
+
+
+def test_the_last_fraction_needed_is_taken_from_the_next_activity() -> None:
+    # Anchor = claim: a1 0.5 (completed 2024-01-05), a2 29.2 (2024-01-10), a3 0.5 (2024-01-15), all
+    # claimed 2024-01-20: 30.2 arrive on 2024-01-20 and recertify CCNA (held 2022-06-01). Taken
+    # oldest completion first: 0.5 + 29.2 = 29.7, still 0.3 short, so a3 is used too (R-CE-5);
+    # 30.2 - 30 = 0.2 forfeited.
+    rec = record(
+        [held("CCNA", "2022-06-01")],
+        activities=[act("a1", 0.5, "2024-01-05", "2024-01-20", item="X1"),
+                    act("a2", 29.2, "2024-01-10", "2024-01-20", item="X2"),
+                    act("a3", 0.5, "2024-01-15", "2024-01-20", item="X3")],
+    )
+    ev = run(rec, "2024-02-01", with_params(recertification_anchor="claim"))
+    (renewal,) = events(ev, "recertified", "CCNA")
+    assert renewal.uses is not None and renewal.uses.activities == ("a1", "a2", "a3")
+    assert renewal.detail.startswith("CCNA met '30 CE credits' on 2024-01-20 (30 CE credits from 3 activities); ")
+    (reset,) = events(ev, "pool_reset")
+    assert reset.detail.endswith(": 30 CE credits used, 0.2 forfeited")
+    assert [a.outcome for a in ev.activities] == ["counted", "counted", "counted"]
+
+
+def test_an_option_of_two_exams_and_one_of_credits_and_an_exam_name_every_fact() -> None:
+    # CCNP Enterprise held 2022-06-01 (-> 2025-06-01). Two concentrations on 2023-03-01: the
+    # option "2 concentration exams" (each also earns its specialist). Or 40 credits (2023-02-01)
+    # and one concentration: "40 CE credits + 1 professional exam". Both: new term to 2026-03-01.
+    two = run(record([held(CCNP_ENT, "2022-06-01")],
+                     exams=[passed("300-410", "2023-03-01"), passed("300-415", "2023-03-01")]), "2024-02-01")
+    assert events(two, "recertified", CCNP_ENT)[0].detail == (
+        "CCNP Enterprise met '2 concentration exams' on 2023-03-01 (exam 300-410 on 2023-03-01, 300-415 on "
+        "2023-03-01); new term 2023-03-01 to 2026-03-01 (2023-03-01 + 3 years); previous expiration date 2025-06-01"
+    )
+    mixed = run(record([held(CCNP_ENT, "2022-06-01")], exams=[passed("300-410", "2023-03-01")],
+                       activities=[act("a1", 40, "2023-02-01", item="X")]), "2024-02-01")
+    assert events(mixed, "recertified", CCNP_ENT)[0].detail == (
+        "CCNP Enterprise met '40 CE credits + 1 professional exam' on 2023-03-01 (40 CE credits from 1 "
+        "activity; exam 300-410 on 2023-03-01); new term 2023-03-01 to 2026-03-01 (2023-03-01 + 3 years); "
+        "previous expiration date 2025-06-01"
+    )
