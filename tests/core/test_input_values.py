@@ -208,3 +208,51 @@ def test_an_exam_without_acronym_is_suggested_by_its_name_only() -> None:
         "exams[0].exam: 'Zzzz' is not in the exam catalog of cisco-ce; give its kind (entry, associate, "
         "core, concentration, expert_written, expert_lab, csm) if it is not a catalog exam"
     )
+
+
+# --- the record's value objects name the field and the value -------------------------------------
+
+_D = date(2024, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("build", "path", "message"),
+    [
+        (lambda: Activity("a", "8", _D), "credits", "'8' is not a number"),
+        (lambda: Activity("a", True, _D), "credits", "True is not a number"),
+        (lambda: Activity("a", 0, _D), "credits", "0 is not positive"),
+        (lambda: Activity("a", float("inf"), _D), "credits", "inf is not a finite number"),
+        (lambda: Activity("a", 100_001, _D), "credits",
+         "100001 is more than 100000 (the most one activity may carry)"),
+        (lambda: Activity("a", 8, _D, claimed_on=_D, status="maybe"), "status",
+         "'maybe' is not one of pending, approved, rejected"),
+        (lambda: Activity("a", 8, _D, status="approved"), "status", "'approved' is given but claimed_on is missing"),
+        (lambda: Activity("a", 8, _D, decided_on=_D), "decided_on", "given but claimed_on is missing"),
+        (lambda: Activity("a", 8, _D, claimed_on=date(2024, 2, 29)), "claimed_on",
+         "2024-02-29 is before completed_on 2024-03-01"),
+        (lambda: Activity("a", 8, _D, claimed_on=date(2024, 3, 5), status="approved", decided_on=date(2024, 3, 4)),
+         "decided_on", "2024-03-04 is before claimed_on 2024-03-05"),
+        (lambda: Activity("a", 8, _D, claimed_on=_D, status="pending", decided_on=_D), "decided_on",
+         "given but status is not approved or rejected"),
+        (lambda: Activity("a", 8, _D, claimed_on=_D, decided_on=_D), "decided_on",
+         "given but status is not approved or rejected"),
+        (lambda: Holding("CCNA", _D, expires_on=date(2024, 2, 1)), "expires_on",
+         "2024-02-01 is before earned_on 2024-03-01"),
+    ],
+)
+def test_a_bad_record_field_names_its_path_and_value(build: object, path: str, message: str) -> None:
+    with pytest.raises(RecordError) as raised:
+        build()  # type: ignore[operator]
+    assert [(p.path, p.message) for p in raised.value.problems] == [(path, message)]
+
+
+def test_a_decided_claim_is_valid_on_its_claim_date() -> None:
+    # Decided the day it was claimed: allowed (decided_on >= claimed_on).
+    activity = Activity("a", 8, _D, claimed_on=_D, status="rejected", decided_on=_D)
+    assert (activity.status, activity.decided_on) == ("rejected", _D)
+
+
+def test_an_unknown_certification_in_a_result_is_a_key_error_naming_it() -> None:
+    ev = evaluate(Record(holdings=[Holding("CCNA", date(2023, 1, 10))]), as_of=date(2023, 7, 1))
+    with pytest.raises(KeyError, match="'CCNP Enterprise'"):
+        ev.certification("CCNP Enterprise")
