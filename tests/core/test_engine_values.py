@@ -564,3 +564,32 @@ def test_an_option_of_two_exams_and_one_of_credits_and_an_exam_name_every_fact()
         "activity; exam 300-410 on 2023-03-01); new term 2023-03-01 to 2026-03-01 (2023-03-01 + 3 years); "
         "previous expiration date 2025-06-01"
     )
+
+
+def test_credits_a_renewal_strands_are_forfeited_and_named() -> None:
+    # D-POOL-7. CCNA held 2023-01-10 (-> 2026-01-10); a1 10 (2023-03-01) and a2 5.5 (2023-03-15)
+    # count toward it. ENCOR on 2023-04-01 earns the Enterprise Core specialist (term from
+    # 2023-04-01) and recertifies CCNA (1 core exam): new term 2023-04-01 to 2026-04-01. a1 and a2
+    # now lie in no current term: 10 + 5.5 = 15.5 forfeited. a3 4 (2023-05-01) counts in the new
+    # specialist pool (the highest level now, R-CE-4).
+    rec = record(
+        [held("CCNA", "2023-01-10")],
+        exams=[passed("350-401", "2023-04-01")],
+        activities=[act("a1", 10, "2023-03-01", item="X1"), act("a2", 5.5, "2023-03-15", item="X2"),
+                    act("a3", 4, "2023-05-01", item="X3")],
+    )
+    ev = run(rec, "2023-07-01")
+    (stranded,) = events(ev, "pool_reset")
+    assert (stranded.on, stranded.certification, stranded.rule) == (d("2023-04-01"), "CCNA", "R-CE-5")
+    assert stranded.detail == (
+        "CCNA renewed on 2023-04-01: 15.5 CE credits of its previous term (a1, a2) lie in no current term and "
+        "can count toward no other level: forfeited"
+    )
+    assert [(a.id, a.outcome, a.counted_toward) for a in ev.activities] == [
+        ("a1", "forfeited", "CCNA"),
+        ("a2", "forfeited", "CCNA"),
+        ("a3", "counted", SPEC_ENCOR),
+    ]
+    assert ev.pool is not None and (ev.pool.level, ev.pool.credits, ev.pool.term_started_on) == (
+        "specialist", 4, d("2023-04-01")
+    )
