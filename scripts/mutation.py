@@ -80,7 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--report", action="store_true", help="only print the last run's table")
     parser.add_argument("--survivors", metavar="MODULE", help="list a module's mutants not killed")
-    parser.add_argument("--jobs", type=int, default=1, help="mutmut workers (default 1: the machine is shared)")
+    parser.add_argument(
+        "--jobs", type=int, default=1, help="mutmut workers (default 1: the machine is shared)"
+    )
     args = parser.parse_args(argv)
     if args.survivors:
         return survivors(args.survivors)

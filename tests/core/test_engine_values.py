@@ -13,7 +13,7 @@ import attrs
 import pytest
 
 from builders import CCNP_ENT, SPEC_ENCOR, act, d, events, held, passed, record, run, with_params
-from recert import Holding, Record, RecordError
+from recert import Holding, RecordError
 
 CCIE_EI = "CCIE Enterprise Infrastructure"
 CCIE_SEC = "CCIE Security"
@@ -62,7 +62,9 @@ def test_emeritus_granted_to_each_eligible_expert_after_one_that_is_not() -> Non
             "2024-07-01; Emeritus is not active and renews nothing",
         ),
     ]
-    assert ev.certification(CCIE_EI).explanation.startswith("CCIE Enterprise Infrastructure is Emeritus for life")
+    assert ev.certification(CCIE_EI).explanation.startswith(
+        "CCIE Enterprise Infrastructure is Emeritus for life"
+    )
     assert ev.certification(CCIE_SEC).explanation.startswith("CCIE Security is Emeritus to 2025-07-01")
 
 
@@ -80,7 +82,10 @@ def test_emeritus_skips_an_expert_expired_more_than_a_year_before() -> None:
         emeritus_on=d("2026-08-01"),
     )
     ev = run(rec, "2026-08-01")
-    assert [(c.certification, c.status) for c in ev.certifications] == [("CCDE", "expired"), (CCIE_SEC, "emeritus")]
+    assert [(c.certification, c.status) for c in ev.certifications] == [
+        ("CCDE", "expired"),
+        (CCIE_SEC, "emeritus"),
+    ]
     (grant,) = events(ev, "emeritus")
     assert grant.certification == CCIE_SEC
     assert "to 2027-06-01, one year from its expiration date 2026-06-01" in grant.detail
@@ -125,12 +130,18 @@ def _guild() -> object:
             "rules": {"G-CE": {"title": "CE"}},
             "levels": {
                 "member": {
-                    "rank": 1, "ladder": True, "validity": [{"years": 3}],
-                    "options": [{"label": "10 CE credits", "rule": "G-CE", "requirements": [{"ce_credits": 10}]}],
+                    "rank": 1,
+                    "ladder": True,
+                    "validity": [{"years": 3}],
+                    "options": [
+                        {"label": "10 CE credits", "rule": "G-CE", "requirements": [{"ce_credits": 10}]}
+                    ],
                 },
             },
             "exams": [{"code": "A", "kind": "x"}, {"code": "B", "kind": "x"}],
-            "certifications": [{"name": "Member", "level": "member", "earned_by": [{"exams": [["A"], ["B"]]}]}],
+            "certifications": [
+                {"name": "Member", "level": "member", "earned_by": [{"exams": [["A"], ["B"]]}]}
+            ],
         }
     )
 
@@ -142,8 +153,12 @@ def test_earned_again_recertifies_and_resets_the_pool_in_full() -> None:
     # credits (< 10): reset, 0 used and 7 forfeited (R-CE-5). 2021-09-01 -> 2024-08-01: 1096 days
     # to 2024-09-01 (29 February 2024 between) minus 31 = 1065.
     rec = record(
-        exams=[passed("A", "2020-01-10"), passed("B", "2020-02-01"), passed("B", "2021-05-01"),
-               passed("A", "2021-08-01")],
+        exams=[
+            passed("A", "2020-01-10"),
+            passed("B", "2020-02-01"),
+            passed("B", "2021-05-01"),
+            passed("A", "2021-08-01"),
+        ],
         activities=[act("c1", 4, "2021-06-01", item="I1"), act("c2", 3, "2021-07-01", item="I2")],
     )
     ev = run(rec, "2021-09-01", _guild())  # type: ignore[arg-type]
@@ -166,7 +181,11 @@ def test_earned_again_recertifies_and_resets_the_pool_in_full() -> None:
         "7 forfeited"
     )
     member = ev.certification("Member")
-    assert (member.term_started_on, member.expires_on, member.days_left) == (d("2021-08-01"), d("2024-08-01"), 1065)
+    assert (member.term_started_on, member.expires_on, member.days_left) == (
+        d("2021-08-01"),
+        d("2024-08-01"),
+        1065,
+    )
     assert (member.recertified_on, member.recertified_by, member.rule) == (
         d("2021-08-01"),
         "earned again: A + B",
@@ -184,7 +203,8 @@ def test_earned_again_recertifies_and_resets_the_pool_in_full() -> None:
         "c2: forfeited: in the pool when Member recertified on 2021-08-01; credits beyond what that "
         "recertification used are forfeited (D-POOL-2, D-POOL-5)"
     )
-    assert ev.pool is not None and (ev.pool.credits, ev.pool.term_started_on) == (0, d("2021-08-01"))
+    assert ev.pool is not None
+    assert (ev.pool.credits, ev.pool.term_started_on) == (0, d("2021-08-01"))
 
 
 def test_an_earlier_completion_claimed_later_takes_the_item_back() -> None:
@@ -206,7 +226,10 @@ def test_an_earlier_completion_claimed_later_takes_the_item_back() -> None:
     )
     ev = run(rec, "2023-05-01", with_params(recertification_anchor="claim"))
     (renewal,) = events(ev, "recertified", "CCNA")
-    assert (renewal.on, renewal.uses.activities if renewal.uses else None) == (d("2023-04-20"), ("b1", "a1", "c1"))
+    assert (renewal.on, renewal.uses.activities if renewal.uses else None) == (
+        d("2023-04-20"),
+        ("b1", "a1", "c1"),
+    )
     ccna = ev.certification("CCNA")
     assert (ccna.expires_on, ccna.days_left) == (d("2026-04-20"), 1085)
     assert [(a.id, a.outcome, a.reason) for a in ev.activities] == [
@@ -226,23 +249,41 @@ def test_an_earlier_completion_claimed_later_takes_the_item_back() -> None:
     ("retired_on", "reason", "text"),
     [
         # Retired the day its term starts: never held as a CE-eligible certification.
-        ("2022-06-01", "no_ce_eligible_certification",
-         "the record holds no CE-eligible (ladder, not retired) certification"),
+        (
+            "2022-06-01",
+            "no_ce_eligible_certification",
+            "the record holds no CE-eligible (ladder, not retired) certification",
+        ),
         # Retired a day later: it was held (one day) as one; the claim is outside every term.
-        ("2022-06-02", "outside_term",
-         "completed on 2023-01-10, inside no current term of a CE-eligible certification the record holds"),
+        (
+            "2022-06-02",
+            "outside_term",
+            "completed on 2023-01-10, inside no current term of a CE-eligible certification the record holds",
+        ),
     ],
 )
-def test_which_reason_a_claim_toward_a_retired_certification_gets(retired_on: str, reason: str, text: str) -> None:
+def test_which_reason_a_claim_toward_a_retired_certification_gets(
+    retired_on: str, reason: str, text: str
+) -> None:
     # D-REASON-1 and R-RET-1: CCNA held 2022-06-01 (-> 2025-06-01), retired on *retired_on*;
     # 2023-05-01 -> 2025-06-01 = 366 (29 February 2024) + 365 + 31 = 762 days, still active.
-    rec = record([held("CCNA", "2022-06-01", retired_on=retired_on)], activities=[act("a1", 10, "2023-01-10", item="X")])
+    rec = record(
+        [held("CCNA", "2022-06-01", retired_on=retired_on)],
+        activities=[act("a1", 10, "2023-01-10", item="X")],
+    )
     ev = run(rec, "2023-05-01")
     a1 = ev.activity("a1")
-    assert (a1.outcome, a1.reason, a1.rule, a1.explanation) == ("rejected", reason, "R-CE-1", f"a1: rejected: {text}")
+    assert (a1.outcome, a1.reason, a1.rule, a1.explanation) == (
+        "rejected",
+        reason,
+        "R-CE-1",
+        f"a1: rejected: {text}",
+    )
     ccna = ev.certification("CCNA")
     assert (ccna.status, ccna.retired, ccna.days_left) == ("active", True, 762)
-    assert ccna.explanation.endswith(f"; retired since {retired_on}: it can no longer be recertified (R-RET-1)")
+    assert ccna.explanation.endswith(
+        f"; retired since {retired_on}: it can no longer be recertified (R-RET-1)"
+    )
 
 
 def test_earned_again_after_expiring_and_a_lifetime_entry_certification_in_full() -> None:
@@ -253,7 +294,11 @@ def test_earned_again_after_expiring_and_a_lifetime_entry_certification_in_full(
     # 731 days to 2026-02-01 (29 February 2024 between) + 28 + 31 + 30 + 31 + 30 + 31 + 31 = 943.
     rec = record(
         [held(CCNP_ENT, "2020-03-01")],
-        exams=[passed("350-401", "2023-06-01"), passed("300-410", "2023-09-01"), passed("100-150", "2024-01-10")],
+        exams=[
+            passed("350-401", "2023-06-01"),
+            passed("300-410", "2023-09-01"),
+            passed("100-150", "2024-01-10"),
+        ],
     )
     ev = run(rec, "2024-02-01")
     (ccnp,) = events(ev, "earned", CCNP_ENT)
@@ -266,8 +311,9 @@ def test_earned_again_after_expiring_and_a_lifetime_entry_certification_in_full(
         "CCST Networking (entry) earned on 2024-01-10 with 100-150 on 2024-01-10; no expiration date (lifetime)"
     )
     (spec,) = events(ev, "earned", SPEC_ENCOR)
-    assert spec.detail.endswith(" earned on 2023-06-01 with 350-401 on 2023-06-01; expires on 2026-06-01 "
-                                "(2023-06-01 + 3 years)")
+    assert spec.detail.endswith(
+        " earned on 2023-06-01 with 350-401 on 2023-06-01; expires on 2026-06-01 (2023-06-01 + 3 years)"
+    )
     assert ev.certification(CCNP_ENT).explanation == (
         "CCNP Enterprise is active: earned on 2023-09-01 (350-401 ENCOR + one of 300-410, 300-415, 300-420, "
         "300-425, 300-430, 300-435); expires on 2026-09-01, 943 days after 2024-02-01"
@@ -282,31 +328,56 @@ def test_each_level_pools_reset_only_their_own_level() -> None:
     # 2026-01-10). a1 30 credits 2023-06-01: CCNA's own pool reaches 30 and recertifies it that day
     # (to 2026-06-01); the reset uses up the associate pool only: the professional pool still holds
     # the 30 credits, 80 - 30 = 50 missing.
-    rec = record([held(CCNP_ENT, "2023-01-10"), held("CCNA", "2023-01-10")], activities=[act("a1", 30, "2023-06-01", item="X")])
+    rec = record(
+        [held(CCNP_ENT, "2023-01-10"), held("CCNA", "2023-01-10")],
+        activities=[act("a1", 30, "2023-06-01", item="X")],
+    )
     ev = run(rec, "2023-07-01", with_params(pooling="each_level"))
     assert ev.certification("CCNA").expires_on == d("2026-06-01")
     (reset,) = events(ev, "pool_reset")
     assert reset.detail == (
         "the associate pool is used up by the recertification of CCNA on 2023-06-01: 30 CE credits used, 0 forfeited"
     )
-    assert ev.pool is not None and (ev.pool.level, ev.pool.credits, ev.pool.certification) == (
-        "professional", 30, CCNP_ENT
-    )
+    assert ev.pool is not None
+    assert (ev.pool.level, ev.pool.credits, ev.pool.certification) == ("professional", 30, CCNP_ENT)
     ccnp_ce = ev.to_dict()["next"][0]["options"][-1]
-    assert (ccnp_ce["option"], ccnp_ce["missing"], ccnp_ce["credits_missing"]) == ("80 CE credits", "50 CE credits", 50)
+    assert (ccnp_ce["option"], ccnp_ce["missing"], ccnp_ce["credits_missing"]) == (
+        "80 CE credits",
+        "50 CE credits",
+        50,
+    )
 
 
 def test_a_lower_level_s_ce_option_is_served_by_the_higher_pool() -> None:
     # Default pooling: the 30 credits count toward CCNP Enterprise (the highest, R-CE-4), 50 short
     # of 80; CCNA's own CE option is served by that pool and says so (D-POOL-1).
-    rec = record([held(CCNP_ENT, "2023-01-10"), held("CCNA", "2023-01-10")], activities=[act("a1", 30, "2023-06-01", item="X")])
+    rec = record(
+        [held(CCNP_ENT, "2023-01-10"), held("CCNA", "2023-01-10")],
+        activities=[act("a1", 30, "2023-06-01", item="X")],
+    )
     out = run(rec, "2023-07-01").to_dict()
     assert [(s["certification"], s["options"][-1]) for s in out["next"]] == [
-        (CCNP_ENT, {"option": "80 CE credits", "missing": "50 CE credits", "credits_missing": 50,
-                    "exams_missing": [], "deadline": "2026-01-10"}),
-        ("CCNA", {"option": "30 CE credits",
-                  "missing": "30 CE credits (CE credits count in the professional pool toward CCNP Enterprise, D-POOL-1)",
-                  "served_by": CCNP_ENT, "credits_missing": 30, "exams_missing": [], "deadline": "2026-01-10"}),
+        (
+            CCNP_ENT,
+            {
+                "option": "80 CE credits",
+                "missing": "50 CE credits",
+                "credits_missing": 50,
+                "exams_missing": [],
+                "deadline": "2026-01-10",
+            },
+        ),
+        (
+            "CCNA",
+            {
+                "option": "30 CE credits",
+                "missing": "30 CE credits (CE credits count in the professional pool toward CCNP Enterprise, D-POOL-1)",
+                "served_by": CCNP_ENT,
+                "credits_missing": 30,
+                "exams_missing": [],
+                "deadline": "2026-01-10",
+            },
+        ),
     ]
     assert out["events"][0] == {
         "on": "2023-01-10",
@@ -315,7 +386,7 @@ def test_a_lower_level_s_ce_option_is_served_by_the_higher_pool() -> None:
         "rule": "R-VAL-1",
         "uses": None,
         "detail": "CCNP Enterprise (professional) term given by the record starts on 2023-01-10; expires on "
-                  "2026-01-10 (2023-01-10 + 3 years)",
+        "2026-01-10 (2023-01-10 + 3 years)",
         "version": "2020-02-24",
     }
     assert out["activities"][0]["explanation"] == (
@@ -334,9 +405,14 @@ def test_which_exams_earn_a_certification() -> None:
 
     policy = cisco_policy()
     ccna, ccnp = policy.certification("CCNA"), policy.certification(CCNP_ENT)
-    assert ccna is not None and ccnp is not None
+    assert ccna is not None
+    assert ccnp is not None
     assert (ccna.earned_with("200-301"), ccna.earned_with("350-401")) == (True, False)
-    assert (ccnp.earned_with("350-401"), ccnp.earned_with("300-410"), ccnp.earned_with("350-701")) == (True, True, False)
+    assert (ccnp.earned_with("350-401"), ccnp.earned_with("300-410"), ccnp.earned_with("350-701")) == (
+        True,
+        True,
+        False,
+    )
 
 
 def test_a_claim_arriving_after_every_expiration_names_them_all() -> None:
@@ -348,7 +424,12 @@ def test_a_claim_arriving_after_every_expiration_names_them_all() -> None:
         activities=[act("a1", 30, "2025-05-01", "2025-10-01", item="X")],
     )
     a1 = run(rec, "2025-11-01", with_params(recertification_anchor="claim")).activity("a1")
-    assert (a1.outcome, a1.reason, a1.rule, a1.counted_toward) == ("rejected", "claimed_after_expiration", "R-CE-2", None)
+    assert (a1.outcome, a1.reason, a1.rule, a1.counted_toward) == (
+        "rejected",
+        "claimed_after_expiration",
+        "R-CE-2",
+        None,
+    )
     assert a1.explanation == (
         "a1: rejected: claimed on 2025-10-01, after 2025-09-01, the expiration date of every certification it "
         "could count toward (CCNP Enterprise, CCNA)"
@@ -372,7 +453,8 @@ def test_an_item_held_in_the_pool_s_term_is_a_duplicate_even_if_a_lower_term_is_
     assert ev.activity("a2").explanation == (
         "a2: rejected: item 'X' already counts in this term through activity 'a1' completed on 2022-03-01"
     )
-    assert ev.pool is not None and ev.pool.credits == 10
+    assert ev.pool is not None
+    assert ev.pool.credits == 10
 
 
 def test_carried_over_excess_counts_toward_the_next_recertification() -> None:
@@ -382,12 +464,16 @@ def test_carried_over_excess_counts_toward_the_next_recertification() -> None:
     # 2027-06-01); the pool is then empty.
     rec = record(
         [held("CCNA", "2022-06-01")],
-        activities=[act("a1", 20, "2024-01-10", item="X1"), act("a2", 20, "2024-02-10", item="X2"),
-                    act("a3", 20, "2024-06-01", item="X3")],
+        activities=[
+            act("a1", 20, "2024-01-10", item="X1"),
+            act("a2", 20, "2024-02-10", item="X2"),
+            act("a3", 20, "2024-06-01", item="X3"),
+        ],
     )
     policy = with_params(carry_over_excess=True)
     before = run(rec, "2024-03-01", policy)
-    assert before.pool is not None and (before.pool.credits, before.pool.term_started_on) == (10, d("2024-02-10"))
+    assert before.pool is not None
+    assert (before.pool.credits, before.pool.term_started_on) == (10, d("2024-02-10"))
     ev = run(rec, "2024-07-01", policy)
     renewals = events(ev, "recertified", "CCNA")
     assert [(e.on, e.uses.activities if e.uses else None) for e in renewals] == [
@@ -404,14 +490,17 @@ def test_carried_over_excess_counts_toward_the_next_recertification() -> None:
     assert ev.activity("a2").explanation == (
         "a2: counted: 20 CE credits completed on 2024-02-10 counted toward the recertification of CCNA on 2024-06-01"
     )
-    assert ev.pool is not None and ev.pool.credits == 0
+    assert ev.pool is not None
+    assert ev.pool.credits == 0
 
 
 def test_two_certifications_of_the_pool_s_level_renewed_together_reset_it_once() -> None:
     # D-POOL-6: CCNP Enterprise and CCNP Security held 2022-01-10 (-> 2025-01-10); 80 credits on
     # 2023-05-01 meet both CE options: each recertified directly (to 2026-05-01), one reset.
-    rec = record([held(CCNP_ENT, "2022-01-10"), held("CCNP Security", "2022-01-10")],
-                 activities=[act("a1", 80, "2023-05-01", item="X1")])
+    rec = record(
+        [held(CCNP_ENT, "2022-01-10"), held("CCNP Security", "2022-01-10")],
+        activities=[act("a1", 80, "2023-05-01", item="X1")],
+    )
     ev = run(rec, "2023-06-01")
     assert [(e.kind, e.certification) for e in ev.events if e.on == d("2023-05-01")] == [
         ("recertified", CCNP_ENT),
@@ -444,8 +533,10 @@ def test_credits_count_toward_the_highest_level_not_the_first_name() -> None:
     # CCNP Enterprise (professional) and the Enterprise Core specialist held 2023-01-10: a1 counts
     # in the pool toward the CCNP, the higher level (R-CE-4), though "Cisco Certified Specialist
     # – Enterprise Core" sorts after "CCNP Enterprise" by name.
-    rec = record([held(CCNP_ENT, "2023-01-10"), held(SPEC_ENCOR, "2023-01-10")],
-                 activities=[act("a1", 10, "2023-06-01", item="X")])
+    rec = record(
+        [held(CCNP_ENT, "2023-01-10"), held(SPEC_ENCOR, "2023-01-10")],
+        activities=[act("a1", 10, "2023-06-01", item="X")],
+    )
     a1 = run(rec, "2023-07-01").activity("a1")
     assert (a1.counted_toward, a1.explanation) == (
         CCNP_ENT,
@@ -458,13 +549,17 @@ def test_credits_stay_toward_the_term_that_still_holds_them() -> None:
     # is in both pools' lists, toward the specialist (higher). 200-301 on 2023-06-01 recertifies
     # the CCNA alone (an associate exam; the specialist's options take none): its new term
     # 2023-06-01 no longer contains a1, which stays toward the specialist (10 of 40).
-    rec = record([held("CCNA", "2023-01-10"), held(SPEC_ENCOR, "2023-01-10")],
-                 exams=[passed("200-301", "2023-06-01")], activities=[act("a1", 10, "2023-03-01", item="X")])
+    rec = record(
+        [held("CCNA", "2023-01-10"), held(SPEC_ENCOR, "2023-01-10")],
+        exams=[passed("200-301", "2023-06-01")],
+        activities=[act("a1", 10, "2023-03-01", item="X")],
+    )
     ev = run(rec, "2023-07-01")
     assert ev.certification("CCNA").expires_on == d("2026-06-01")
     a1 = ev.activity("a1")
     assert (a1.outcome, a1.counted_toward) == ("counted", SPEC_ENCOR)
-    assert ev.pool is not None and (ev.pool.level, ev.pool.credits) == ("specialist", 10)
+    assert ev.pool is not None
+    assert (ev.pool.level, ev.pool.credits) == ("specialist", 10)
 
 
 def _guild_with(*certifications: dict[str, object]) -> object:
@@ -477,13 +572,19 @@ def _guild_with(*certifications: dict[str, object]) -> object:
             "rules": {"G-CE": {"title": "CE"}},
             "levels": {
                 "member": {
-                    "rank": 1, "ladder": True, "validity": [{"years": 3}],
-                    "options": [{"label": "10 CE credits", "rule": "G-CE", "requirements": [{"ce_credits": 10}]}],
+                    "rank": 1,
+                    "ladder": True,
+                    "validity": [{"years": 3}],
+                    "options": [
+                        {"label": "10 CE credits", "rule": "G-CE", "requirements": [{"ce_credits": 10}]}
+                    ],
                 },
             },
             "exams": [{"code": "A", "kind": "x"}, {"code": "B", "kind": "x"}],
-            "certifications": [*certifications,
-                               {"name": "Member", "level": "member", "earned_by": [{"exams": [["A"], ["B"]]}]}],
+            "certifications": [
+                *certifications,
+                {"name": "Member", "level": "member", "earned_by": [{"exams": [["A"], ["B"]]}]},
+            ],
         }
     )
 
@@ -495,8 +596,14 @@ def test_a_retired_certification_is_not_issued_from_its_retirement_day(a_on: str
     # day either way (to a_on + 3 years); the Charter Member only the day before its retirement.
     from datetime import date
 
-    policy = _guild_with({"name": "Charter Member", "level": "member", "retired_on": date(2020, 6, 1),
-                          "earned_by": [{"exams": [["A"]]}]})
+    policy = _guild_with(
+        {
+            "name": "Charter Member",
+            "level": "member",
+            "retired_on": date(2020, 6, 1),
+            "earned_by": [{"exams": [["A"]]}],
+        }
+    )
     ev = run(record(exams=[passed("B", "2020-05-01"), passed("A", a_on)]), "2020-07-01", policy)  # type: ignore[arg-type]
     earned = [(e.on, e.certification) for e in events(ev, "earned")]
     assert earned == ([(d(a_on), "Charter Member")] if charter else []) + [(d(a_on), "Member")]
@@ -514,7 +621,12 @@ def test_a_pass_on_the_day_a_term_starts_does_not_earn_it_again(b_on: str, again
     # *b_on*: a pass counts only after the term started (R-OPT-1, D-TERM-1: start < pass), so a
     # B passed on 2021-01-05 itself does not earn it again; one on 2021-01-06 does (to 2024-08-01).
     rec = record(
-        exams=[passed("A", "2020-01-10"), passed("B", "2020-02-01"), passed("B", b_on), passed("A", "2021-08-01")],
+        exams=[
+            passed("A", "2020-01-10"),
+            passed("B", "2020-02-01"),
+            passed("B", b_on),
+            passed("A", "2021-08-01"),
+        ],
         activities=[act("c1", 10, "2021-01-05", item="I1")],
     )
     ev = run(rec, "2021-09-01", _guild_with())  # type: ignore[arg-type]
@@ -534,14 +646,19 @@ def test_the_last_fraction_needed_is_taken_from_the_next_activity() -> None:
     # 30.2 - 30 = 0.2 forfeited.
     rec = record(
         [held("CCNA", "2022-06-01")],
-        activities=[act("a1", 0.5, "2024-01-05", "2024-01-20", item="X1"),
-                    act("a2", 29.2, "2024-01-10", "2024-01-20", item="X2"),
-                    act("a3", 0.5, "2024-01-15", "2024-01-20", item="X3")],
+        activities=[
+            act("a1", 0.5, "2024-01-05", "2024-01-20", item="X1"),
+            act("a2", 29.2, "2024-01-10", "2024-01-20", item="X2"),
+            act("a3", 0.5, "2024-01-15", "2024-01-20", item="X3"),
+        ],
     )
     ev = run(rec, "2024-02-01", with_params(recertification_anchor="claim"))
     (renewal,) = events(ev, "recertified", "CCNA")
-    assert renewal.uses is not None and renewal.uses.activities == ("a1", "a2", "a3")
-    assert renewal.detail.startswith("CCNA met '30 CE credits' on 2024-01-20 (30 CE credits from 3 activities); ")
+    assert renewal.uses is not None
+    assert renewal.uses.activities == ("a1", "a2", "a3")
+    assert renewal.detail.startswith(
+        "CCNA met '30 CE credits' on 2024-01-20 (30 CE credits from 3 activities); "
+    )
     (reset,) = events(ev, "pool_reset")
     assert reset.detail.endswith(": 30 CE credits used, 0.2 forfeited")
     assert [a.outcome for a in ev.activities] == ["counted", "counted", "counted"]
@@ -551,14 +668,25 @@ def test_an_option_of_two_exams_and_one_of_credits_and_an_exam_name_every_fact()
     # CCNP Enterprise held 2022-06-01 (-> 2025-06-01). Two concentrations on 2023-03-01: the
     # option "2 concentration exams" (each also earns its specialist). Or 40 credits (2023-02-01)
     # and one concentration: "40 CE credits + 1 professional exam". Both: new term to 2026-03-01.
-    two = run(record([held(CCNP_ENT, "2022-06-01")],
-                     exams=[passed("300-410", "2023-03-01"), passed("300-415", "2023-03-01")]), "2024-02-01")
+    two = run(
+        record(
+            [held(CCNP_ENT, "2022-06-01")],
+            exams=[passed("300-410", "2023-03-01"), passed("300-415", "2023-03-01")],
+        ),
+        "2024-02-01",
+    )
     assert events(two, "recertified", CCNP_ENT)[0].detail == (
         "CCNP Enterprise met '2 concentration exams' on 2023-03-01 (exam 300-410 on 2023-03-01, 300-415 on "
         "2023-03-01); new term 2023-03-01 to 2026-03-01 (2023-03-01 + 3 years); previous expiration date 2025-06-01"
     )
-    mixed = run(record([held(CCNP_ENT, "2022-06-01")], exams=[passed("300-410", "2023-03-01")],
-                       activities=[act("a1", 40, "2023-02-01", item="X")]), "2024-02-01")
+    mixed = run(
+        record(
+            [held(CCNP_ENT, "2022-06-01")],
+            exams=[passed("300-410", "2023-03-01")],
+            activities=[act("a1", 40, "2023-02-01", item="X")],
+        ),
+        "2024-02-01",
+    )
     assert events(mixed, "recertified", CCNP_ENT)[0].detail == (
         "CCNP Enterprise met '40 CE credits + 1 professional exam' on 2023-03-01 (40 CE credits from 1 "
         "activity; exam 300-410 on 2023-03-01); new term 2023-03-01 to 2026-03-01 (2023-03-01 + 3 years); "
@@ -575,8 +703,11 @@ def test_credits_a_renewal_strands_are_forfeited_and_named() -> None:
     rec = record(
         [held("CCNA", "2023-01-10")],
         exams=[passed("350-401", "2023-04-01")],
-        activities=[act("a1", 10, "2023-03-01", item="X1"), act("a2", 5.5, "2023-03-15", item="X2"),
-                    act("a3", 4, "2023-05-01", item="X3")],
+        activities=[
+            act("a1", 10, "2023-03-01", item="X1"),
+            act("a2", 5.5, "2023-03-15", item="X2"),
+            act("a3", 4, "2023-05-01", item="X3"),
+        ],
     )
     ev = run(rec, "2023-07-01")
     (stranded,) = events(ev, "pool_reset")
@@ -590,6 +721,5 @@ def test_credits_a_renewal_strands_are_forfeited_and_named() -> None:
         ("a2", "forfeited", "CCNA"),
         ("a3", "counted", SPEC_ENCOR),
     ]
-    assert ev.pool is not None and (ev.pool.level, ev.pool.credits, ev.pool.term_started_on) == (
-        "specialist", 4, d("2023-04-01")
-    )
+    assert ev.pool is not None
+    assert (ev.pool.level, ev.pool.credits, ev.pool.term_started_on) == ("specialist", 4, d("2023-04-01"))

@@ -13,9 +13,18 @@ from datetime import date
 
 import pytest
 
-from recert import Activity, ExamPass, Holding, Offering, OfferingError, OfferingRules, Record, RecordError, evaluate
+from recert import (
+    Activity,
+    ExamPass,
+    Holding,
+    Offering,
+    OfferingError,
+    OfferingRules,
+    Record,
+    RecordError,
+    evaluate,
+)
 from recert.core._limits import MAX_LINE, SHOWN, describe, long_texts, printable, too_deep
-
 
 # --- describe: a value as a message quotes it (at most SHOWN = 80 characters) ---------------
 
@@ -107,9 +116,18 @@ def test_an_offering_becomes_the_activity_of_its_catalog_item() -> None:
     )
     # Without a CE catalog id the vendor's id is the item; half a credit is still credits.
     half = _offering(
-        format="cisco_live", ce_credits=0.5, duration_hours=40, starts_on=date(2024, 1, 1), ends_on=date(2024, 12, 31)
+        format="cisco_live",
+        ce_credits=0.5,
+        duration_hours=40,
+        starts_on=date(2024, 1, 1),
+        ends_on=date(2024, 12, 31),
     ).to_activity("a2", date(2024, 6, 1))
-    assert (half.item, half.credits, half.category, half.claimed_on) == ("NW-ENCOR-ILT", 0.5, "cisco_live", None)
+    assert (half.item, half.credits, half.category, half.claimed_on) == (
+        "NW-ENCOR-ILT",
+        0.5,
+        "cisco_live",
+        None,
+    )
 
 
 def test_an_offering_of_no_credits_is_no_activity() -> None:
@@ -124,8 +142,12 @@ def test_an_offering_of_no_credits_is_no_activity() -> None:
 @pytest.mark.parametrize(
     ("changes", "error", "message"),
     [
-        ({"format": "webinar"}, ValueError, "format: 'webinar' is not one of instructor_led, virtual_instructor_led, "
-         "e_learning, learning_path, cisco_live, exam_authoring, other"),
+        (
+            {"format": "webinar"},
+            ValueError,
+            "format: 'webinar' is not one of instructor_led, virtual_instructor_led, "
+            "e_learning, learning_path, cisco_live, exam_authoring, other",
+        ),
         ({"edition": "gold"}, ValueError, "edition: 'gold' is not one of full, lite, no_labs"),
         ({"ce_credits": -1}, ValueError, "ce_credits: -1 is negative"),
         ({"ce_credits": "8"}, TypeError, "ce_credits: '8' is not a number"),
@@ -183,7 +205,9 @@ def test_an_unknown_exam_suggests_at_most_three_exams_by_code_and_acronym() -> N
     # "350-x01" (5 common: 10/13 = 0.77, higher codes first): three shown, each as
     # "code acronym"; 350-701 SCOR, the fourth, is not.
     message = _error(Record(exams=[ExamPass("350-40", date(2024, 1, 1))]))
-    assert "(did you mean '350-401 ENCOR' or '350-901 DEVCOR' or '350-801 CLCOR'?); give its kind (" in message
+    assert (
+        "(did you mean '350-401 ENCOR' or '350-901 DEVCOR' or '350-801 CLCOR'?); give its kind (" in message
+    )
 
 
 def test_suggestions_name_each_certification_once_by_its_catalog_name() -> None:
@@ -192,8 +216,10 @@ def test_suggestions_name_each_certification_once_by_its_catalog_name() -> None:
     # (en dash), then the two spellings of Enterprise Design, then "Specialist - CyberOps Core":
     # of the six closest, three certifications, each once, by its catalog name.
     message = _error(Record(holdings=[Holding("Specialist - Enterprise Cor", date(2024, 1, 1))]))
-    assert "(did you mean 'Cisco Certified Specialist – Enterprise Core' or 'Cisco Certified Specialist – " \
+    assert (
+        "(did you mean 'Cisco Certified Specialist – Enterprise Core' or 'Cisco Certified Specialist – "
         "Enterprise Design' or 'Cisco Certified Specialist – CyberOps Core'?)" in message
+    )
 
 
 def test_an_exam_without_acronym_is_suggested_by_its_name_only() -> None:
@@ -222,22 +248,49 @@ _D = date(2024, 3, 1)
         (lambda: Activity("a", True, _D), "credits", "True is not a number"),
         (lambda: Activity("a", 0, _D), "credits", "0 is not positive"),
         (lambda: Activity("a", float("inf"), _D), "credits", "inf is not a finite number"),
-        (lambda: Activity("a", 100_001, _D), "credits",
-         "100001 is more than 100000 (the most one activity may carry)"),
-        (lambda: Activity("a", 8, _D, claimed_on=_D, status="maybe"), "status",
-         "'maybe' is not one of pending, approved, rejected"),
-        (lambda: Activity("a", 8, _D, status="approved"), "status", "'approved' is given but claimed_on is missing"),
+        (
+            lambda: Activity("a", 100_001, _D),
+            "credits",
+            "100001 is more than 100000 (the most one activity may carry)",
+        ),
+        (
+            lambda: Activity("a", 8, _D, claimed_on=_D, status="maybe"),
+            "status",
+            "'maybe' is not one of pending, approved, rejected",
+        ),
+        (
+            lambda: Activity("a", 8, _D, status="approved"),
+            "status",
+            "'approved' is given but claimed_on is missing",
+        ),
         (lambda: Activity("a", 8, _D, decided_on=_D), "decided_on", "given but claimed_on is missing"),
-        (lambda: Activity("a", 8, _D, claimed_on=date(2024, 2, 29)), "claimed_on",
-         "2024-02-29 is before completed_on 2024-03-01"),
-        (lambda: Activity("a", 8, _D, claimed_on=date(2024, 3, 5), status="approved", decided_on=date(2024, 3, 4)),
-         "decided_on", "2024-03-04 is before claimed_on 2024-03-05"),
-        (lambda: Activity("a", 8, _D, claimed_on=_D, status="pending", decided_on=_D), "decided_on",
-         "given but status is not approved or rejected"),
-        (lambda: Activity("a", 8, _D, claimed_on=_D, decided_on=_D), "decided_on",
-         "given but status is not approved or rejected"),
-        (lambda: Holding("CCNA", _D, expires_on=date(2024, 2, 1)), "expires_on",
-         "2024-02-01 is before earned_on 2024-03-01"),
+        (
+            lambda: Activity("a", 8, _D, claimed_on=date(2024, 2, 29)),
+            "claimed_on",
+            "2024-02-29 is before completed_on 2024-03-01",
+        ),
+        (
+            lambda: Activity(
+                "a", 8, _D, claimed_on=date(2024, 3, 5), status="approved", decided_on=date(2024, 3, 4)
+            ),
+            "decided_on",
+            "2024-03-04 is before claimed_on 2024-03-05",
+        ),
+        (
+            lambda: Activity("a", 8, _D, claimed_on=_D, status="pending", decided_on=_D),
+            "decided_on",
+            "given but status is not approved or rejected",
+        ),
+        (
+            lambda: Activity("a", 8, _D, claimed_on=_D, decided_on=_D),
+            "decided_on",
+            "given but status is not approved or rejected",
+        ),
+        (
+            lambda: Holding("CCNA", _D, expires_on=date(2024, 2, 1)),
+            "expires_on",
+            "2024-02-01 is before earned_on 2024-03-01",
+        ),
     ],
 )
 def test_a_bad_record_field_names_its_path_and_value(build: object, path: str, message: str) -> None:

@@ -13,7 +13,6 @@ import pickle
 from datetime import date
 
 from builders import CCIE_SEC, CCNP_ENT, SPEC_ENCOR, act, held, passed, record, run
-
 from recert import Holding, Record, evaluate
 
 
@@ -147,7 +146,9 @@ def test_results_come_back_whole_from_pickle() -> None:
         run(_ccie_pending(), "2024-06-15"),
         run(rich, "2024-06-01"),
         # CCNA held 2018-05-01 (version before 2020-02-24) seen on 2021-06-01: two versions.
-        evaluate(Record(holdings=[Holding("CCNA", date(2018, 5, 1))], candidate="C-1"), as_of=date(2021, 6, 1)),
+        evaluate(
+            Record(holdings=[Holding("CCNA", date(2018, 5, 1))], candidate="C-1"), as_of=date(2021, 6, 1)
+        ),
     ]
     rich_ev = evaluations[1]
     # The ENCOR pass of 2024-02-01 (inside the CCNP term 2023-01-15 .. 2026-01-15) recertifies
@@ -155,9 +156,11 @@ def test_results_come_back_whole_from_pickle() -> None:
     # earning the Enterprise Core specialist.
     assert rich_ev.certification(CCNP_ENT).expires_on == date(2027, 2, 1)
     assert rich_ev.certification(SPEC_ENCOR).expires_on == date(2027, 2, 1)
-    assert rich_ev.pool is not None and rich_ev.next
+    assert rich_ev.pool is not None
+    assert rich_ev.next
     assert any(e.uses is not None for e in rich_ev.events)
-    assert len(evaluations[2].versions) == 2 and evaluations[2].candidate == "C-1"
+    assert len(evaluations[2].versions) == 2
+    assert evaluations[2].candidate == "C-1"
     for ev in evaluations:
         copy = pickle.loads(pickle.dumps(ev))
         assert copy == ev
