@@ -723,3 +723,81 @@ def test_credits_a_renewal_strands_are_forfeited_and_named() -> None:
     ]
     assert ev.pool is not None
     assert (ev.pool.level, ev.pool.credits, ev.pool.term_started_on) == ("specialist", 4, d("2023-04-01"))
+
+
+def test_held_terms_given_lifetime_and_retired_before_or_on_their_start() -> None:
+    # CCNA held 2022-06-01 with a given expiration 2025-09-01; CCST Networking held 2024-01-10
+    # (earned before 2025-07-15: lifetime); CCNP Enterprise held 2023-01-10 but retired 2022-12-01,
+    # before its term (D-RET-2: the term runs as given, 2023-01-10 + 3 years, no cascade); CCNP
+    # Security held 2023-02-01 and retired that same day (R-RET-1 from that day, not "before").
+    # Retired ones never cascade, so the CCNA keeps 2025-09-01. Days from 2024-06-01: to
+    # 2026-01-10 365 + 214 + 9 = 588; to 2026-02-01 588 + 22 = 610; to 2025-09-01 365 + 92 = 457.
+    rec = record(
+        [
+            held("CCNA", "2022-06-01", "2025-09-01"),
+            held("CCST Networking", "2024-01-10"),
+            held(CCNP_ENT, "2023-01-10", retired_on="2022-12-01"),
+            held("CCNP Security", "2023-02-01", retired_on="2023-02-01"),
+        ]
+    )
+    ev = run(rec, "2024-06-01")
+    assert [(e.on, e.kind, e.certification, e.rule, e.detail) for e in ev.events] == [
+        (
+            d("2022-06-01"),
+            "held",
+            "CCNA",
+            "R-VAL-1",
+            "CCNA (associate) term given by the record starts on 2022-06-01; expires on 2025-09-01 (given)",
+        ),
+        (
+            d("2023-01-10"),
+            "held",
+            CCNP_ENT,
+            "R-VAL-1",
+            "CCNP Enterprise (professional) term given by the record starts on 2023-01-10; expires on 2026-01-10 "
+            "(2023-01-10 + 3 years)",
+        ),
+        (
+            d("2023-01-10"),
+            "retired",
+            CCNP_ENT,
+            "D-RET-2",
+            "CCNP Enterprise was retired on 2022-12-01, before this term started on 2023-01-10: the term runs as "
+            "the record gives it, with no recertification and no cascade (R-RET-1)",
+        ),
+        (
+            d("2023-02-01"),
+            "held",
+            "CCNP Security",
+            "R-VAL-1",
+            "CCNP Security (professional) term given by the record starts on 2023-02-01; expires on 2026-02-01 "
+            "(2023-02-01 + 3 years)",
+        ),
+        (
+            d("2024-01-10"),
+            "held",
+            "CCST Networking",
+            "R-VAL-1",
+            "CCST Networking (entry) term given by the record starts on 2024-01-10; lifetime",
+        ),
+    ]
+    assert [(c.certification, c.expires_on, c.days_left, c.retired) for c in ev.certifications] == [
+        (CCNP_ENT, d("2026-01-10"), 588, True),
+        ("CCNP Security", d("2026-02-01"), 610, True),
+        ("CCNA", d("2025-09-01"), 457, False),
+        ("CCST Networking", None, None, False),
+    ]
+    assert ev.certification("CCNA").explanation == (
+        "CCNA is active: held from 2022-06-01 with a given expiration date 2025-09-01; expires on 2025-09-01, "
+        "457 days after 2024-06-01"
+    )
+    assert ev.certification("CCST Networking").explanation == (
+        "CCST Networking is active: held from 2024-01-10; no expiration date (lifetime)"
+    )
+    # A retired certification has a deadline and no option (R-RET-1); the CCST needs nothing.
+    steps = ev.to_dict()["next"]
+    assert steps[:2] == [
+        {"certification": CCNP_ENT, "deadline": "2026-01-10", "days_left": 588, "options": []},
+        {"certification": "CCNP Security", "deadline": "2026-02-01", "days_left": 610, "options": []},
+    ]
+    assert [s["certification"] for s in steps] == [CCNP_ENT, "CCNP Security", "CCNA"]
