@@ -794,6 +794,10 @@ def test_held_terms_given_lifetime_and_retired_before_or_on_their_start() -> Non
     assert ev.certification("CCST Networking").explanation == (
         "CCST Networking is active: held from 2024-01-10; no expiration date (lifetime)"
     )
+    assert ev.certification("CCNP Security").explanation == (
+        "CCNP Security is active: held from 2023-02-01; expires on 2026-02-01, 610 days after 2024-06-01; "
+        "retired since 2023-02-01: it can no longer be recertified (R-RET-1)"
+    )
     # A retired certification has a deadline and no option (R-RET-1); the CCST needs nothing.
     steps = ev.to_dict()["next"]
     assert steps[:2] == [
@@ -801,3 +805,47 @@ def test_held_terms_given_lifetime_and_retired_before_or_on_their_start() -> Non
         {"certification": "CCNP Security", "deadline": "2026-02-01", "days_left": 610, "options": []},
     ]
     assert [s["certification"] for s in steps] == [CCNP_ENT, "CCNP Security", "CCNA"]
+
+
+def test_a_held_higher_term_cascades_with_its_text() -> None:
+    # D-CASC-2: CCNA held 2022-06-01 (-> 2025-06-01); CCNP Enterprise held 2023-01-10 (-> 2026-01-10)
+    # cascades down on 2023-01-10: the CCNA's expiration date moves to 2026-01-10 (later: a
+    # recertification, R-CASC-1). 2023-02-01 -> 2026-01-10: 1096 (29 February 2024) - 22 = 1074 days.
+    ev = run(record([held("CCNA", "2022-06-01"), held(CCNP_ENT, "2023-01-10")]), "2023-02-01")
+    (cascade,) = events(ev, "cascaded")
+    assert (cascade.on, cascade.certification, cascade.rule, cascade.detail) == (
+        d("2023-01-10"),
+        "CCNA",
+        "R-CASC-2",
+        "CCNA renewed by cascade from CCNP Enterprise on 2023-01-10: expiration date moves from 2025-06-01 to "
+        "2026-01-10 (2023-01-10 + 3 years)",
+    )
+    ccna = ev.certification("CCNA")
+    assert (ccna.recertified_on, ccna.recertified_by, ccna.rule) == (
+        d("2023-01-10"),
+        "cascade from CCNP Enterprise",
+        "R-CASC-2",
+    )
+    assert ccna.explanation == (
+        "CCNA is active: recertified on 2023-01-10 by cascade from CCNP Enterprise; expires on 2026-01-10, "
+        "1074 days after 2023-02-01"
+    )
+
+
+def test_a_ccie_before_2020_is_suspended_a_year_after_its_two_year_term() -> None:
+    # Version before 2020-02-24: CCIE valid 2 years (2017-06-01 -> 2019-06-01), then suspended for
+    # one year from 2019-06-02, to 2020-06-01 (R-PRE2020-1).
+    ev = run(record([held(CCIE_SEC, "2017-06-01")]), "2019-07-01")
+    (suspended,) = events(ev, "suspended")
+    assert (suspended.on, suspended.rule, suspended.detail) == (
+        d("2019-06-02"),
+        "R-PRE2020-1",
+        "CCIE Security is suspended from 2019-06-02 to 2020-06-01: its term ended on 2019-06-01; it can still "
+        "recertify until then, and is not active",
+    )
+    ccie = ev.certification(CCIE_SEC)
+    assert (ccie.status, ccie.explanation) == (
+        "suspended",
+        "CCIE Security is suspended: its term ended on 2019-06-01; it can recertify until 2020-06-01, after "
+        "which it expires (R-PRE2020-1)",
+    )
