@@ -240,3 +240,20 @@ def test_a_recertified_certification_in_full() -> None:
             "1065 days after 2024-06-01"
         ),
     }
+
+
+def test_a_pending_earlier_completion_of_a_counted_item_is_awaited() -> None:
+    # CCNA held 2022-06-01 (-> 2025-06-01). Approved: b1 (item Y) 15 and a1 (item X) 10: 25 < 30,
+    # expired from 2025-06-02. p1 (item X, 20, completed 2025-01-10, claimed 2025-02-01) is
+    # pending: approved, it is the earliest completion of X and takes the item from a1 (D-DUP-1):
+    # 20 + 15 = 35 >= 30, so CCNA would have recertified: awaited (R-CE-3).
+    rec = record(
+        [held("CCNA", "2022-06-01")],
+        activities=[
+            act("p1", 20, "2025-01-10", "2025-02-01", status="pending", item="X"),
+            act("b1", 15, "2025-02-15", item="Y"),
+            act("a1", 10, "2025-03-01", item="X"),
+        ],
+    )
+    ccna = run(rec, "2025-07-01").certification("CCNA")
+    assert (ccna.status, ccna.awaiting) == ("expired", ("p1",))
