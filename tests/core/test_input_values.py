@@ -309,3 +309,10 @@ def test_an_unknown_certification_in_a_result_is_a_key_error_naming_it() -> None
     ev = evaluate(Record(holdings=[Holding("CCNA", date(2023, 1, 10))]), as_of=date(2023, 7, 1))
     with pytest.raises(KeyError, match="'CCNP Enterprise'"):
         ev.certification("CCNP Enterprise")
+
+
+def test_an_integer_of_over_4000_digits_is_named_not_written() -> None:
+    # 10**4000 has 4001 digits: beyond what a message writes (int's repr stops at 4300 digits).
+    # One less, 10**4000 - 1 (4000 nines), is written and cut: 60 characters, then its size.
+    assert describe(10**4000) == "an integer of over 4000 digits"
+    assert describe(10**4000 - 1) == "9" * 60 + "... (4000 digits)"
