@@ -849,3 +849,45 @@ def test_a_ccie_before_2020_is_suspended_a_year_after_its_two_year_term() -> Non
         "CCIE Security is suspended: its term ended on 2019-06-01; it can recertify until 2020-06-01, after "
         "which it expires (R-PRE2020-1)",
     )
+
+
+@pytest.mark.parametrize(
+    ("as_of", "status", "rule"),
+    [
+        # Active through its expiration date 2019-06-01 (R-VAL-1), 0 days left.
+        ("2019-06-01", "active", "R-VAL-1"),
+        # Suspended from 2019-06-02 through the end of the suspension, 2020-06-01.
+        ("2020-06-01", "suspended", "R-PRE2020-1"),
+        # Expired from 2020-06-02.
+        ("2020-06-02", "expired", "R-DATE-2"),
+    ],
+)
+def test_the_days_a_pre_2020_ccie_changes_status(as_of: str, status: str, rule: str) -> None:
+    ev = run(record([held(CCIE_SEC, "2017-06-01")]), as_of)
+    ccie = ev.certification(CCIE_SEC)
+    assert (ccie.status, ccie.rule) == (status, rule)
+    if status == "expired":
+        assert [(e.on, e.kind, e.rule, e.detail) for e in events(ev, "expired")] == [
+            (
+                d("2020-06-02"),
+                "expired",
+                "R-DATE-2",
+                "CCIE Security expired: its suspension ended on 2020-06-01 and no option was met by then",
+            )
+        ]
+
+
+@pytest.mark.parametrize(("as_of", "status"), [("2025-06-01", "emeritus"), ("2025-06-02", "expired")])
+def test_the_emeritus_year_ends_after_its_last_day(as_of: str, status: str) -> None:
+    # CCIE Security held 2021-06-01 (-> 2024-06-01), first earned 2010-05-01, Emeritus granted
+    # 2024-08-01 to 2025-06-01 (a year from the expiration date): expired from 2025-06-02.
+    holding = attrs.evolve(held(CCIE_SEC, "2021-06-01"), first_earned_on=d("2010-05-01"))
+    ev = run(attrs.evolve(record([holding]), emeritus_on=d("2024-08-01")), as_of)
+    ccie = ev.certification(CCIE_SEC)
+    assert (ccie.status, ccie.rule) == (status, "R-EMER-1")
+    ended = [(e.on, e.rule, e.detail) for e in events(ev, "expired") if e.on > d("2024-06-02")]
+    assert ended == (
+        [(d("2025-06-02"), "R-EMER-1", "the Emeritus year of CCIE Security ended on 2025-06-01")]
+        if status == "expired"
+        else []
+    )
