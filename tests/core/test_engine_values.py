@@ -891,3 +891,56 @@ def test_the_emeritus_year_ends_after_its_last_day(as_of: str, status: str) -> N
         if status == "expired"
         else []
     )
+
+
+def test_a_cascade_that_renews_the_pool_s_level_resets_it() -> None:
+    from recert import policy_from_mapping
+
+    # Two levels renewed by CE only (no exam option renews anything directly). Member held
+    # 2021-01-01 (-> 2024-01-01), c1 5 credits in its pool (2021-03-01). F on 2022-06-15 earns the
+    # Fellow (a higher level, to 2025-06-15), which cascades to the Member (R-CASC-2): its
+    # expiration moves to 2025-06-15, a renewal of the pool's level, so the member pool is reset,
+    # c1 forfeited (R-CASC-1, R-CE-5). c2 (2022-07-01) then counts toward the Fellow (the highest).
+    def level(rank: int, credits: int) -> dict[str, object]:
+        label = f"{credits} CE credits"
+        return {
+            "rank": rank,
+            "ladder": True,
+            "validity": [{"years": 3}],
+            "options": [{"label": label, "rule": "G-CE", "requirements": [{"ce_credits": credits}]}],
+        }
+
+    policy = policy_from_mapping(
+        {
+            "exam_kinds": ["x"],
+            "policy": {"id": "guild", "version": "1"},
+            "rules": {"G-CE": {"title": "CE"}},
+            "levels": {"member": level(1, 10), "fellow": level(2, 20)},
+            "exams": [{"code": "F", "kind": "x"}],
+            "certifications": [
+                {"name": "Member", "level": "member"},
+                {"name": "Fellow", "level": "fellow", "earned_by": [{"exams": [["F"]]}]},
+            ],
+        }
+    )
+    rec = record(
+        [held("Member", "2021-01-01")],
+        [passed("F", "2022-06-15")],
+        activities=[act("c1", 5, "2021-03-01", item="I1"), act("c2", 4, "2022-07-01", item="I2")],
+    )
+    ev = run(rec, "2022-08-01", policy)
+    assert [(e.kind, e.certification) for e in ev.events if e.on == d("2022-06-15")] == [
+        ("earned", "Fellow"),
+        ("cascaded", "Member"),
+        ("pool_reset", "Member"),
+    ]
+    (reset,) = events(ev, "pool_reset")
+    assert reset.detail == (
+        "the member pool is used up by the recertification of Member on 2022-06-15: 0 CE credits used, 5 forfeited"
+    )
+    assert [(a.id, a.outcome, a.counted_toward) for a in ev.activities] == [
+        ("c1", "forfeited", "Member"),
+        ("c2", "counted", "Fellow"),
+    ]
+    assert ev.pool is not None
+    assert (ev.pool.level, ev.pool.credits) == ("fellow", 4)
