@@ -944,3 +944,27 @@ def test_a_cascade_that_renews_the_pool_s_level_resets_it() -> None:
     ]
     assert ev.pool is not None
     assert (ev.pool.level, ev.pool.credits) == ("fellow", 4)
+
+
+@pytest.mark.parametrize(
+    ("exams", "activities", "expires", "recertified_by"),
+    [
+        # An exam passed on the expiration date counts (D-TERM-1: start < pass <= expiration).
+        ([("200-301", "2025-06-01")], [], "2028-06-01", "1 associate exam"),
+        # Credits completed and claimed on the expiration date count (start <= completion <= expiration).
+        ([], [("a1", "2025-06-01")], "2028-06-01", "30 CE credits"),
+        # A day later the CCNA has expired: the pass earns it anew (R-DATE-2), no recertification.
+        ([("200-301", "2025-06-02")], [], "2028-06-02", None),
+    ],
+)
+def test_requirements_met_on_the_expiration_date_still_count(
+    exams: list[tuple[str, str]], activities: list[tuple[str, str]], expires: str, recertified_by: str | None
+) -> None:
+    # CCNA held 2022-06-01 -> 2025-06-01.
+    rec = record(
+        [held("CCNA", "2022-06-01")],
+        exams=[passed(code, on) for code, on in exams],
+        activities=[act(i, 30, on, item="X") for i, on in activities],
+    )
+    ccna = run(rec, "2025-07-01").certification("CCNA")
+    assert (ccna.status, ccna.expires_on, ccna.recertified_by) == ("active", d(expires), recertified_by)
