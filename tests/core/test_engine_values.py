@@ -968,3 +968,28 @@ def test_requirements_met_on_the_expiration_date_still_count(
     )
     ccna = run(rec, "2025-07-01").certification("CCNA")
     assert (ccna.status, ccna.expires_on, ccna.recertified_by) == ("active", d(expires), recertified_by)
+
+
+def test_each_level_pools_renewed_the_same_day_reset_separately_and_stay_used() -> None:
+    # Pooling each_level: CCNP Enterprise and CCNA held 2023-01-10. a1 80 credits (2023-06-01)
+    # meets both CE options in their own pools: both recertified directly that day (to
+    # 2026-06-01), each pool reset on its own: professional 80 used, 0 forfeited; associate 30
+    # used, 80 - 30 = 50 forfeited. a1 stays used: a2 5 (2023-08-01) makes 5 in the professional
+    # pool, not 85, and nothing recertifies again.
+    rec = record(
+        [held(CCNP_ENT, "2023-01-10"), held("CCNA", "2023-01-10")],
+        activities=[act("a1", 80, "2023-06-01", item="X"), act("a2", 5, "2023-08-01", item="Y")],
+    )
+    ev = run(rec, "2023-09-01", with_params(pooling="each_level"))
+    assert [(e.on, e.kind, e.certification) for e in ev.events[2:]] == [
+        (d("2023-06-01"), "recertified", CCNP_ENT),
+        (d("2023-06-01"), "recertified", "CCNA"),
+        (d("2023-06-01"), "pool_reset", CCNP_ENT),
+        (d("2023-06-01"), "pool_reset", "CCNA"),
+    ]
+    assert [e.detail.split(": ", 1)[1] for e in events(ev, "pool_reset")] == [
+        "80 CE credits used, 0 forfeited",
+        "30 CE credits used, 50 forfeited",
+    ]
+    assert ev.pool is not None
+    assert (ev.pool.level, ev.pool.credits, ev.pool.term_started_on) == ("professional", 5, d("2023-06-01"))
