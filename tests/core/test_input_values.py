@@ -299,6 +299,11 @@ def test_a_bad_record_field_names_its_path_and_value(build: object, path: str, m
     assert [(p.path, p.message) for p in raised.value.problems] == [(path, message)]
 
 
+def test_a_term_may_end_the_day_it_starts() -> None:
+    # expires_on equal to earned_on is not "before" it: accepted as given.
+    assert Holding("CCNA", _D, expires_on=_D).expires_on == _D
+
+
 def test_a_decided_claim_is_valid_on_its_claim_date() -> None:
     # Decided the day it was claimed: allowed (decided_on >= claimed_on).
     activity = Activity("a", 8, _D, claimed_on=_D, status="rejected", decided_on=_D)
