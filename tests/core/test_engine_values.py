@@ -464,3 +464,54 @@ def test_each_level_pools_renewed_the_same_day_reset_separately_and_stay_used() 
     ]
     assert ev.pool is not None
     assert (ev.pool.level, ev.pool.credits, ev.pool.term_started_on) == ("professional", 5, d("2023-06-01"))
+
+
+def test_every_way_a_claim_is_not_counted_is_named_with_its_dates() -> None:
+    # CCNA held 2022-06-01 (-> 2025-06-01), seen on 2024-06-01 (D-ASOF-1: later facts do not exist).
+    rec = record(
+        [held("CCNA", "2022-06-01")],
+        activities=[
+            act("u1", 5, "2024-07-01", None, item="I1"),  # completed after as_of, never claimed
+            act("u2", 5, "2024-01-10", None, item="I2"),  # never claimed (D-CLAIM-3)
+            act("u3", 5, "2024-05-01", "2024-07-01", item="I3"),  # claimed after as_of (D-ASOF-1)
+            act("r1", 5, "2024-01-20", "2024-02-01", status="rejected", item="I4"),
+            act("d1", 5, "2024-03-01", "2024-03-05", decided_on="2024-07-01", item="I5"),  # decided later
+            # 2023-01-01 -> 2024-01-01 is 365 days, + 35 = 400 > 365 (a pending claim: a prediction).
+            act("w1", 5, "2023-01-01", "2024-02-05", status="pending", item="I6"),
+            # 2023-02-01 -> 2024-02-01 is 365 days, + 1 = 366: one day late (D-CLAIM-3).
+            act("w2", 5, "2023-02-01", "2024-02-02", item="I7"),
+        ],
+    )
+    ev = run(rec, "2024-06-01")
+    window = "the claim window is 365 days (day 0 = completion, D-CLAIM-3)"
+    assert [(a.outcome, a.reason, a.rule, a.explanation) for a in ev.activities] == [
+        ("unclaimed", None, "D-CLAIM-3", "u1: unclaimed: completed after 2024-06-01: no claim to decide"),
+        ("unclaimed", None, "D-CLAIM-3", "u2: unclaimed: not claimed by 2024-06-01: no claim to decide"),
+        ("unclaimed", None, "D-ASOF-1", "u3: unclaimed: not claimed by 2024-06-01: no claim to decide"),
+        (
+            "rejected",
+            "rejected_by_program",
+            "R-CE-1",
+            "r1: rejected: the program rejected the claim made on 2024-02-01",
+        ),
+        (
+            "pending",
+            None,
+            "R-CE-3",
+            "d1: pending: claimed on 2024-03-05, not decided by 2024-06-01; if approved it counts from its "
+            "completion on 2024-03-01 toward CCNA",
+        ),
+        (
+            "rejected",
+            "claim_window_exceeded",
+            "R-CE-2",
+            f"w1: rejected: claimed on 2024-02-05, 400 days after completion on 2023-01-01; {window} "
+            "(a prediction: the claim is still pending, D-OUTCOME-1)",
+        ),
+        (
+            "rejected",
+            "claim_window_exceeded",
+            "R-CE-2",
+            f"w2: rejected: claimed on 2024-02-02, 366 days after completion on 2023-02-01; {window}",
+        ),
+    ]
