@@ -321,3 +321,31 @@ def test_an_integer_of_over_4000_digits_is_named_not_written() -> None:
     # One less, 10**4000 - 1 (4000 nines), is written and cut: 60 characters, then its size.
     assert describe(10**4000) == "an integer of over 4000 digits"
     assert describe(10**4000 - 1) == "9" * 60 + "... (4000 digits)"
+
+
+def test_every_bad_holding_and_exam_of_a_record_is_named_at_once() -> None:
+    # Two holdings with levels the policy lacks, a holding repeating another (names match
+    # without regard to case), two exams of kinds the policy lacks: five problems, in order.
+    kinds = "one of entry, associate, core, concentration, expert_written, expert_lab, csm"
+    levels = "one of csm, entry, associate, specialist, professional, expert"
+    rec = Record(
+        holdings=[
+            Holding("Acme One", date(2023, 1, 1), level="guru"),
+            Holding("CCNA", date(2023, 2, 1)),
+            Holding("ccna", date(2023, 3, 1)),
+            Holding("Acme Two", date(2023, 1, 1), level="wizard"),
+        ],
+        exams=[
+            ExamPass("X-1", date(2023, 4, 1), kind="quiz"),
+            ExamPass("X-2", date(2023, 4, 1), kind="test"),
+        ],
+    )
+    with pytest.raises(RecordError) as raised:
+        evaluate(rec, as_of=date(2023, 6, 1))
+    assert [(p.path, p.message) for p in raised.value.problems] == [
+        ("holdings[0].level", f"'guru' is not a level of cisco-ce ({levels})"),
+        ("holdings[2].certification", "'ccna' repeats holdings[1] (CCNA)"),
+        ("holdings[3].level", f"'wizard' is not a level of cisco-ce ({levels})"),
+        ("exams[0].kind", f"'quiz' is not an exam kind of cisco-ce ({kinds})"),
+        ("exams[1].kind", f"'test' is not an exam kind of cisco-ce ({kinds})"),
+    ]
