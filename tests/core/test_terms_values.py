@@ -307,3 +307,31 @@ def test_requirements_met_on_the_expiration_date_still_count(
     )
     ccna = run(rec, "2025-07-01").certification("CCNA")
     assert (ccna.status, ccna.expires_on, ccna.recertified_by) == ("active", d(expires), recertified_by)
+
+
+def test_a_retirement_takes_effect_on_its_date_with_its_text() -> None:
+    # R-RET-1: CCNA held 2022-06-01 (-> 2025-06-01) retired 2023-01-01 stays active to its
+    # expiration date; a lifetime CCST Networking (held 2022-03-01) retired 2023-02-01 stays as it is.
+    rec = record(
+        [
+            held("CCNA", "2022-06-01", retired_on="2023-01-01"),
+            held("CCST Networking", "2022-03-01", retired_on="2023-02-01"),
+        ]
+    )
+    ev = run(rec, "2023-06-01")
+    assert [(e.on, e.certification, e.rule, e.detail) for e in events(ev, "retired")] == [
+        (
+            d("2023-01-01"),
+            "CCNA",
+            "R-RET-1",
+            "CCNA is retired from 2023-01-01: it stays active to its expiration date 2025-06-01 and can no longer be "
+            "recertified or cascaded",
+        ),
+        (
+            d("2023-02-01"),
+            "CCST Networking",
+            "R-RET-1",
+            "CCST Networking is retired from 2023-02-01: it stays as it is and can no longer be recertified or "
+            "cascaded",
+        ),
+    ]
