@@ -349,3 +349,33 @@ def test_every_bad_holding_and_exam_of_a_record_is_named_at_once() -> None:
         ("exams[0].kind", f"'quiz' is not an exam kind of cisco-ce ({kinds})"),
         ("exams[1].kind", f"'test' is not an exam kind of cisco-ce ({kinds})"),
     ]
+
+
+def test_a_repeated_activity_id_names_the_first_one() -> None:
+    # Ids are unique in a record: the third activity repeats the first (index 0), not the second.
+    with pytest.raises(RecordError) as raised:
+        Record(activities=[Activity("a", 1, _D), Activity("b", 1, _D), Activity("a", 1, date(2024, 3, 2))])
+    assert [(p.path, p.message) for p in raised.value.problems] == [
+        ("activities[2].id", "'a' repeats activities[0].id")
+    ]
+
+
+def test_a_datetime_is_not_a_date_of_a_record() -> None:
+    from datetime import datetime
+
+    # Dates only, no times (D-DATE-1): a datetime (a subclass of date) is refused by name.
+    with pytest.raises(RecordError) as raised:
+        Activity("a", 1, datetime(2024, 3, 1))  # type: ignore[arg-type]
+    assert [(p.path, p.message) for p in raised.value.problems] == [
+        ("completed_on", "datetime.datetime(2024, 3, 1, 0, 0) is not a datetime.date")
+    ]
+
+
+def test_an_offering_s_credit_range_is_its_format_s_then_its_category_s() -> None:
+    from recert.core.offering import CreditRange
+
+    # R-CE-6: training carries 4 to 64 credits; a range for e-learning (a training format) wins
+    # over the category's; cisco_live has none.
+    rules = OfferingRules(credit_ranges=(CreditRange("training", 4, 64), CreditRange("e_learning", 1, 16)))
+    ranges = [rules.credit_range(_offering(format=f)) for f in ("e_learning", "instructor_led", "cisco_live")]
+    assert ranges == [CreditRange("e_learning", 1, 16), CreditRange("training", 4, 64), None]
