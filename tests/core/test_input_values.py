@@ -379,3 +379,21 @@ def test_an_offering_s_credit_range_is_its_format_s_then_its_category_s() -> Non
     rules = OfferingRules(credit_ranges=(CreditRange("training", 4, 64), CreditRange("e_learning", 1, 16)))
     ranges = [rules.credit_range(_offering(format=f)) for f in ("e_learning", "instructor_led", "cisco_live")]
     assert ranges == [CreditRange("e_learning", 1, 16), CreditRange("training", 4, 64), None]
+
+
+def test_long_texts_reports_strings_over_the_limit_down_to_max_depth() -> None:
+    # Exactly the limit is not "longer": neither a value nor a key of 10 characters is reported.
+    assert list(long_texts({"k": "x" * 10, "y" * 10: 1}, limit=10)) == []
+    # A number before a string in the walk does not end it.
+    assert list(long_texts({"b": "x" * 11, "a": 1}, limit=10)) == [("b", "x" * 11, False)]
+
+    # The document is depth 1; lists down to depth MAX_DEPTH = 16 are looked into, so a string
+    # in the 16th nested list is found (path: 15 indexes, then its own), one in the 17th is not.
+    def nested(levels: int) -> object:
+        value: object = ["z" * 11]
+        for _ in range(levels - 1):
+            value = [value]
+        return value
+
+    assert list(long_texts(nested(16), limit=10)) == [("[0]" * 16, "z" * 11, False)]
+    assert list(long_texts(nested(17), limit=10)) == []
