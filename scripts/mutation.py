@@ -1,7 +1,9 @@
 """Mutation score of the core (issue 17): mutmut over every mutant of ``src/recert/core``.
 
-Not run in CI (about 30 minutes on two cores). Configuration: ``[tool.mutmut]`` in
-``pyproject.toml`` (the mutated paths and the fast test selection). mutmut keeps its state in
+Not run in CI (about 35 minutes on one worker of a loaded two-core machine). Configuration:
+``[tool.mutmut]`` in ``pyproject.toml``: the mutated paths and the test selection (``tests/core``
+without its Hypothesis searches, the loaders' value tests ``tests/io/test_limits.py``,
+``test_loaders.py``, ``test_loaders_fast.py``, and ``tests/docs``; docs/testing.md says why). mutmut keeps its state in
 ``mutants/`` and resumes where an interrupted run stopped; delete ``mutants/`` for a fresh run.
 
     pip install mutmut==3.8.1
@@ -78,7 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--report", action="store_true", help="only print the last run's table")
     parser.add_argument("--survivors", metavar="MODULE", help="list a module's mutants not killed")
-    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument(
+        "--jobs", type=int, default=1, help="mutmut workers (default 1: the machine is shared)"
+    )
     args = parser.parse_args(argv)
     if args.survivors:
         return survivors(args.survivors)
