@@ -208,7 +208,7 @@ def test_compare_states_only_what_is_expected() -> None:
     assert _compare({"ys": [2, 1]}, actual, "") != []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: primitives not implemented")
+
 @pytest.mark.parametrize("path", CASES, ids=_ids(CASES))
 def test_engine_gives_the_expected_result(path: Path) -> None:
     import recert

@@ -306,10 +306,27 @@ def record_from_mapping(data: object, *, policy: Policy | None = None,
             activity ``category`` the policy lacks.
     """
     policy = policy or cisco_policy()
+    data = _default_category(data, policy)
     record = _fast_record(data, policy)
     if record is not None:
         return record
     return _detailed_record(data, policy, source)
+
+
+def _default_category(data: object, policy: Policy) -> object:
+    """*data* with the policy's ``default_category`` given to activities that name none (DESIGN.md 1).
+
+    Only a policy whose default is not ``training`` (the record format's own
+    default) changes anything, so Cisco records are read as before.
+    """
+    default = policy.program.default_category if policy.program is not None else None
+    if default is None or default == "training" or type(data) is not dict:
+        return data
+    activities = data.get("activities")
+    if type(activities) is not list or not any(type(a) is dict and "category" not in a for a in activities):
+        return data
+    filled = [{**a, "category": default} if type(a) is dict and "category" not in a else a for a in activities]
+    return {**data, "activities": filled}
 
 
 def _detailed_record(data: object, policy: Policy, source: str | None) -> Record:

@@ -1,0 +1,244 @@
+"""The evaluator of fixed-cycle policies (``[lifecycle] cycle = "fixed"``, programs.md section 1).
+
+:func:`evaluate_fixed` gives the same :class:`~recert.core.result.Evaluation` as
+the rolling-cycle replay, with the additions of programs.md section 7: the
+unit, each holding's cycle, window end and shortfalls, and each activity's
+counted credits, cap, rollover and cycle. Every activity gets exactly one
+outcome, every decision its rule id and a sentence with the dates.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from recert.core.cycle_result import ActivityCycle
+from recert.core.cycles.dates import first_end, validity_on
+from recert.core.cycles.explain import certification_status, events_of, next_steps
+from recert.core.cycles.holding import Decision, HoldingRun, Seen
+from recert.core.cycles.model import Program
+from recert.core.policy import Certification, Policy, normalize_name
+from recert.core.record import Activity, Holding, Record
+from recert.core.result import ActivityOutcome, Evaluation
+from recert.exceptions import Problem, RecordError
+
+__all__ = ["evaluate_fixed"]
+
+
+def _claim(a: Activity, as_of: date) -> tuple[str, bool]:
+    """The claim state as of *as_of*: ``unclaimed``, ``rejected`` or ``claimed``, and whether approved (D-ASOF-1)."""
+    if a.claimed_on is None or a.claimed_on > as_of:
+        return "unclaimed", False
+    decided = a.decided_on is None or a.decided_on <= as_of
+    if a.status == "rejected" and decided:
+        return "rejected", False
+    return "claimed", a.status == "approved" and decided
+
+
+def _names(policy: Policy, names: tuple[str, ...] | None) -> set[str] | None:
+    if names is None:
+        return None
+    out = set()
+    for name in names:
+        cert = policy.certification(name)
+        out.add(cert.name if cert is not None else normalize_name(name))
+    return out
+
+
+def _sees(
+    program: Program, cert: Certification, named_req: bool, applies: set[str] | None
+) -> tuple[bool, bool]:
+    """Whether an activity counts toward *cert* (DESIGN.md 1.12), and whether it names it."""
+    if applies is None:
+        return not named_req, False
+    if cert.name in applies:
+        return True, True
+    shared = any(
+        f.leader == cert.name and f.share_credits and n in applies for n, f in program.follows.items()
+    )
+    return shared, False
+
+
+def evaluate_fixed(record: Record, as_of: date, policy: Policy) -> Evaluation:
+    """Decide a record under a fixed-cycle policy (programs.md R-FC-1 to R-FC-10, D-FC-1 to D-FC-5).
+
+    Args:
+        record: The person's holdings, exam passes and activities.
+        as_of: The evaluation date; facts after it do not exist (D-ASOF-1).
+        policy: A policy whose ``program.lifecycle.cycle`` is ``"fixed"``.
+
+    Returns:
+        The evaluation, with ``policy.unit`` and the fixed-cycle fields.
+
+    Raises:
+        RecordError: A holding names a certification the catalog lacks, or an
+            activity a category the policy lacks (each with its path).
+    """
+    program = policy.program
+    assert program is not None
+    problems: list[Problem] = []
+    certs: list[tuple[Holding, Certification]] = []
+    for i, h in enumerate(record.holdings):
+        cert = policy.certification(h.certification)
+        if cert is None:
+            problems.append(
+                Problem(
+                    f"holdings[{i}].certification",
+                    f"{h.certification!r} is not a certification of the policy {policy.id}",
+                )
+            )
+        else:
+            certs.append((h, cert))
+    categories: list[str] = []
+    for i, a in enumerate(record.activities):
+        category = a.category
+        if policy.category(category) is None and category == "training" and program.default_category:
+            category = program.default_category
+        if policy.category(category) is None:
+            problems.append(
+                Problem(
+                    f"activities[{i}].category", f"{a.category!r} is not a category of the policy {policy.id}"
+                )
+            )
+        categories.append(category)
+    if problems:
+        raise RecordError(problems)
+    rank = {lvl.name: lvl.rank for lvl in policy.levels}
+    certs.sort(key=lambda hc: (-rank[hc[1].level], hc[1].name))
+    passes = sorted((e.exam, e.passed_on) for e in record.exams if e.passed_on <= as_of)
+    fees = {c.name: h.fees_paid_through for h, c in certs}
+    claims = [_claim(a, as_of) for a in record.activities]
+    runs: dict[str, HoldingRun] = {}
+    order = sorted(certs, key=lambda hc: hc[1].name in program.follows)  # leaders first
+    for holding, cert in order:
+        level = policy.level(cert.level)
+        lifecycle = program.lifecycle_of(cert.level)
+        options = program.options_of(cert.name, cert.level)
+        follow = program.follows.get(cert.name)
+        leader = runs.get(follow.leader) if follow is not None else None
+        validity = validity_on(cert.validity or level.validity, holding.earned_on)
+        years = validity.years if validity is not None else None
+        run = HoldingRun(
+            cert.name,
+            program,
+            lifecycle,
+            years or 0,
+            options,
+            program.caps_of(cert.name, cert.level),
+            fees[follow.leader] if follow is not None and follow.leader in fees else fees[cert.name],
+            passes,
+            as_of,
+            frozenset(policy.rules),
+            leader=leader,
+        )
+        runs[cert.name] = run
+        if years is None or (follow is not None and leader is None):
+            continue  # lifetime (or a follower without its leader): no cycle, no credits
+        named_req = any(getattr(r, "named", False) for o in options for r in o.requirements)
+        seen: list[Seen] = []
+        for i, a in enumerate(record.activities):
+            state, approved = claims[i]
+            if state != "claimed" or a.completed_on > as_of or not policy.category(categories[i]).eligible:  # type: ignore[union-attr]
+                continue
+            counts, named = _sees(program, cert, named_req, _names(policy, a.applies_to))
+            if counts:
+                seen.append(Seen(i, a, categories[i], approved, named))
+        if leader is not None and leader.cycles:
+            start, end = leader.cycles[0].start, leader.cycles[0].end
+        else:
+            start = holding.earned_on
+            end = first_end(start, holding.expires_on, years, lifecycle)
+        run.run(start, end, seen)
+    statuses = [certification_status(runs[c.name], h, c, policy, as_of) for h, c in certs]
+    outcomes = [
+        _outcome(i, a, claims[i][0], categories[i], [runs[c.name] for _, c in certs], policy, as_of)
+        for i, a in enumerate(record.activities)
+    ]
+    return Evaluation(
+        as_of=as_of,
+        policy=(("id", policy.id), ("version", policy.version), ("unit", program.unit)),
+        certifications=tuple(statuses),
+        activities=tuple(outcomes),
+        pool=None,
+        next=next_steps(statuses, runs, policy, as_of),
+        events=events_of(runs, [c for _, c in certs], as_of),
+        candidate=record.candidate,
+    )
+
+
+def _outcome(
+    index: int, a: Activity, state: str, category: str, runs: list[HoldingRun], policy: Policy, as_of: date
+) -> ActivityOutcome:
+    """The one outcome of an activity: from the first certification (result order) that decided it."""
+    if a.completed_on > as_of or state == "unclaimed":
+        when = "completed" if a.completed_on > as_of else "claimed"
+        return ActivityOutcome(
+            a.id,
+            "unclaimed",
+            a.credits,
+            None,
+            None,
+            "D-ASOF-1",
+            f"{a.id}: not claimed by {as_of} ({when} later or never)",
+            ActivityCycle(),
+        )
+    if state == "rejected":
+        return ActivityOutcome(
+            a.id,
+            "rejected",
+            a.credits,
+            None,
+            "rejected_by_program",
+            _rule(policy, "D-FC-5"),
+            f"{a.id}: rejected by the program on {a.decided_on or a.claimed_on}",
+            ActivityCycle(),
+        )
+    cat = policy.category(category)
+    if cat is not None and not cat.eligible:
+        return ActivityOutcome(
+            a.id,
+            "rejected",
+            a.credits,
+            None,
+            "ineligible_category",
+            _rule(policy, "D-FC-5"),
+            f"{a.id}: category {category!r} earns no credits in this policy",
+            ActivityCycle(),
+        )
+    found = [(r.name, r.decisions[index]) for r in runs if index in r.decisions]
+    counted = [(n, d) for n, d in found if d.outcome in ("counted", "pending")]
+    chosen: tuple[str, Decision] | None = counted[0] if counted else (found[0] if found else None)
+    if chosen is None:
+        return ActivityOutcome(
+            a.id,
+            "rejected",
+            a.credits,
+            None,
+            "outside_term",
+            _rule(policy, "R-FC-4"),
+            f"{a.id}: completed on {a.completed_on}, in no cycle of a certification the "
+            f"record holds that it can count toward",
+            ActivityCycle(),
+        )
+    name, d = chosen
+    toward = name if d.outcome != "rejected" else None
+    extra = ActivityCycle(
+        d.counted,
+        d.capped,
+        d.rolled_over,
+        d.cycle_end if toward else None,
+        tuple(n for n, x in counted if x.outcome == d.outcome),
+    )
+    return ActivityOutcome(
+        a.id,
+        d.outcome,
+        a.credits,
+        toward,
+        d.reason,
+        d.rule,  # type: ignore[arg-type]
+        f"{a.id}: {d.note}",
+        extra,
+    )
+
+
+def _rule(policy: Policy, rule: str) -> str:
+    return rule if rule in policy.rules else "R-FC-4"
