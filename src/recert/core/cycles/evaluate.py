@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import attrs
+
 from recert.core.cycle_result import ActivityCycle
 from recert.core.cycles.dates import first_end, validity_on
 from recert.core.cycles.explain import certification_status, events_of, next_steps
@@ -59,6 +61,31 @@ def _sees(
 
 
 def evaluate_fixed(record: Record, as_of: date, policy: Policy) -> Evaluation:
+    """Decide a record under a fixed-cycle policy, with ``awaiting`` filled (R-FC-5, Cisco R-CE-3).
+
+    A pending claim (``pending`` or ``audit``) is awaited by every certification
+    whose status or expiration date its approval would change: the record is
+    decided again with that one claim approved.
+    """
+    base = _evaluate(record, as_of, policy)
+    claims = [_claim(a, as_of) for a in record.activities]
+    waiting: dict[str, list[str]] = {}
+    for i, a in enumerate(record.activities):
+        if claims[i] != ("claimed", False) or a.completed_on > as_of:
+            continue
+        approved = attrs.evolve(a, status="approved", decided_on=None)
+        activities = (*record.activities[:i], approved, *record.activities[i + 1:])
+        other = _evaluate(attrs.evolve(record, activities=activities), as_of, policy)
+        for before, after in zip(base.certifications, other.certifications, strict=True):
+            if (before.status, before.expires_on) != (after.status, after.expires_on):
+                waiting.setdefault(before.certification, []).append(a.id)
+    if not waiting:
+        return base
+    statuses = tuple(attrs.evolve(c, awaiting=tuple(waiting.get(c.certification, ()))) for c in base.certifications)
+    return attrs.evolve(base, certifications=statuses)
+
+
+def _evaluate(record: Record, as_of: date, policy: Policy) -> Evaluation:
     """Decide a record under a fixed-cycle policy (programs.md R-FC-1 to R-FC-10, D-FC-1 to D-FC-5).
 
     Args:

@@ -53,7 +53,7 @@ def _state(run: HoldingRun, as_of: date) -> tuple[Status, date, str]:
 def _cycle(run: HoldingRun, cycle: CycleRun, policy: Policy, served_by: str | None) -> CycleState:
     option = credit_option(run.options)
     reqs = [r for r in (option.requirements if option else ()) if isinstance(r, CreditMinimum)]
-    total = next((r.credits for r in reqs if r.kind == "total"), 0.0)
+    total = next((r.credits for r in reqs if r.kind == "total"), reqs[0].credits if reqs else 0.0)
 
     def minimum(kind: str, name: str) -> float | None:
         for r in reqs:
@@ -78,7 +78,7 @@ def _cycle(run: HoldingRun, cycle: CycleRun, policy: Policy, served_by: str | No
         )
         for c in policy.categories
     )
-    groups = tuple(sorted({g for g in run.program.groups.values()}))
+    groups = tuple(sorted(set(run.program.groups.values())))
     group_counts = tuple(
         (g, CycleCount(cycle.group_total(run.program, g), minimum("group", g), cap("group", g)))
         for g in groups
@@ -98,7 +98,8 @@ def _shortfalls(run: HoldingRun, as_of: date, status: Status) -> tuple[Shortfall
     cur = run.cycles[-1]
     if status == "revoked" and run.revoked_by:
         req, year = run.revoked_by[0]  # type: ignore[misc]
-        assert isinstance(req, CreditMinimum) and isinstance(year, int)
+        assert isinstance(req, CreditMinimum)
+        assert isinstance(year, int)
         return (Shortfall(req.rule, "year_min", f"year {year + 1}", req.credits, cur.by_year[year]),)
     opened_by_renewal = len(run.cycles) > 1 and as_of <= cur.end
     option = credit_option(run.options)
