@@ -222,12 +222,12 @@ class _Ctx:
             self.r.fail(_join(path, key), f"{describe(rule)} is not a rule id of [rules]")
         return rule
 
-    def choice(self, data: Mapping[str, Any], key: str, path: str, allowed: tuple[str, ...]) -> str:
+    def choice(self, data: Mapping[str, Any], key: str, path: str, allowed: tuple[str, ...]) -> Any:
         value = data.get(key, allowed[0])
         if value not in allowed:
             self.r.fail(_join(path, key), f"{describe(value)} is not one of {', '.join(map(repr, allowed))}")
             return allowed[0]
-        return str(value)
+        return value
 
     def month_day(self, data: Mapping[str, Any], key: str, path: str) -> tuple[int, int] | None:
         value = data.get(key)
@@ -268,7 +268,7 @@ class _Ctx:
         yearly = self.month_day(reporting_table, "yearly_by", rp) if "yearly_by" in reporting_table else None
         if deadline == "yearly" and yearly is None and "yearly_by" not in reporting_table:
             r.fail(_join(rp, "yearly_by"), "is missing: deadline 'yearly' needs the day, as \"MM-DD\"")
-        reporting = Reporting(deadline, yearly, self.rule(reporting_table, "rule", rp, "R-FC-5"))  # type: ignore[arg-type]
+        reporting = Reporting(deadline, yearly, self.rule(reporting_table, "rule", rp, "R-FC-5"))
         rollover = self.rollover(data["rollover"], _join(path, "rollover")) if "rollover" in data else None
         if cycle == "rolling" and (window or rollover or deadline or calendar != "anniversary"):
             r.fail(
@@ -280,7 +280,7 @@ class _Ctx:
             calendar,
             window,
             reporting,
-            rollover,  # type: ignore[arg-type]
+            rollover,
             cycle_rule=self.rule(data, "cycle_rule", path, "R-FC-2") if cycle == "fixed" else "R-FC-2",
             calendar_rule=self.rule(data, "calendar_rule", path, "R-FC-7")
             if "calendar_rule" in data
@@ -313,7 +313,7 @@ class _Ctx:
         rule = self.rule(table, "rule", path, "R-FC-8")
         if "parameter" in table:
             r.text(table, "parameter", path)
-        return Window(length, until, frozenset(allows), status, then, rule)  # type: ignore[arg-type]
+        return Window(length, until, frozenset(allows), status, then, rule)
 
     def rollover(self, data: Any, path: str) -> Rollover:
         r = self.r
@@ -380,8 +380,8 @@ class _Ctx:
                 )
                 if found is not None:
                     reqs.append(found)
-            label = entry.get("label") if isinstance(entry.get("label"), str) else f"option {i + 1}"
-            rule = entry.get("rule") if isinstance(entry.get("rule"), str) else "R-OPT-1"
+            label = str(entry["label"]) if isinstance(entry.get("label"), str) else f"option {i + 1}"
+            rule = str(entry["rule"]) if isinstance(entry.get("rule"), str) else "R-OPT-1"
             out.append(FixedOption(label, rule, tuple(reqs), restarts))
         return tuple(out)
 
@@ -429,4 +429,4 @@ class _Ctx:
         if cats and groups:
             r.fail(path, "names categories and groups: give one of them")
         named = bool(r.flag(req, "named", path, False))
-        return CreditMinimum(credits, cats, groups, per == "year", advisory, on_miss, named, rule)  # type: ignore[arg-type]
+        return CreditMinimum(credits, cats, groups, per == "year", advisory, on_miss, named, rule)

@@ -74,14 +74,16 @@ def evaluate_fixed(record: Record, as_of: date, policy: Policy) -> Evaluation:
         if claims[i] != ("claimed", False) or a.completed_on > as_of:
             continue
         approved = attrs.evolve(a, status="approved", decided_on=None)
-        activities = (*record.activities[:i], approved, *record.activities[i + 1:])
+        activities = (*record.activities[:i], approved, *record.activities[i + 1 :])
         other = _evaluate(attrs.evolve(record, activities=activities), as_of, policy)
         for before, after in zip(base.certifications, other.certifications, strict=True):
             if (before.status, before.expires_on) != (after.status, after.expires_on):
                 waiting.setdefault(before.certification, []).append(a.id)
     if not waiting:
         return base
-    statuses = tuple(attrs.evolve(c, awaiting=tuple(waiting.get(c.certification, ()))) for c in base.certifications)
+    statuses = tuple(
+        attrs.evolve(c, awaiting=tuple(waiting.get(c.certification, ()))) for c in base.certifications
+    )
     return attrs.evolve(base, certifications=statuses)
 
 
@@ -261,7 +263,7 @@ def _outcome(
         a.credits,
         toward,
         d.reason,
-        d.rule,  # type: ignore[arg-type]
+        d.rule,
         f"{a.id}: {d.note}",
         extra,
     )

@@ -97,9 +97,7 @@ def _cycle(run: HoldingRun, cycle: CycleRun, policy: Policy, served_by: str | No
 def _shortfalls(run: HoldingRun, as_of: date, status: Status) -> tuple[Shortfall, ...]:
     cur = run.cycles[-1]
     if status == "revoked" and run.revoked_by:
-        req, year = run.revoked_by[0]  # type: ignore[misc]
-        assert isinstance(req, CreditMinimum)
-        assert isinstance(year, int)
+        req, year = run.revoked_by[0]
         return (Shortfall(req.rule, "year_min", f"year {year + 1}", req.credits, cur.by_year[year]),)
     opened_by_renewal = len(run.cycles) > 1 and as_of <= cur.end
     option = credit_option(run.options)
@@ -238,9 +236,9 @@ def events_of(runs: dict[str, HoldingRun], certs: list[Certification], as_of: da
                 out.append(
                     Event(
                         when,
-                        status,
+                        "revoked" if status == "revoked" else "expired",
                         cert.name,
-                        rule,  # type: ignore[arg-type]
+                        rule,
                         f"{cert.name} {status} from {when}; last active day {expires}",
                     )
                 )
@@ -272,11 +270,7 @@ def next_steps(
                 name=run.name,
             )
             credits = max(
-                (
-                    float(s.needed) - float(s.counted or 0)
-                    for s in short  # type: ignore[arg-type]
-                    if s.kind == "total"
-                ),
+                (_num(s.needed) - _num(s.counted) for s in short if s.kind == "total"),
                 default=0.0,
             )
             words = ", ".join(_words(s, run.program.unit) for s in short) or "nothing"
@@ -293,10 +287,14 @@ def next_steps(
     return tuple(out)
 
 
+def _num(value: float | date | None) -> float:
+    return float(value) if isinstance(value, int | float) else 0.0
+
+
 def _words(s: Shortfall, unit: str) -> str:
     if s.kind == "fees":
         return f"fees paid through {s.needed}"
     if s.kind == "exams":
         return f"{s.needed} exam(s) of {s.name}"
-    missing = format_credits(float(s.needed) - float(s.counted or 0))  # type: ignore[arg-type]
+    missing = format_credits(_num(s.needed) - _num(s.counted))
     return f"{missing} {unit}" + (f" ({s.name})" if s.name else "")

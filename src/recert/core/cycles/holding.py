@@ -18,6 +18,7 @@ from recert.core.cycles.dates import ONE_DAY, cycle_years, next_end, yearly_dead
 from recert.core.cycles.model import Cap, CreditMinimum, FixedOption, Lifecycle, Program
 from recert.core.cycles.requirements import shortfalls
 from recert.core.record import Activity
+from recert.core.result import Outcome, Reason
 
 __all__ = ["Decision", "HoldingRun", "Seen"]
 
@@ -28,8 +29,8 @@ _EPS = 1e-9
 class Decision:
     """What one holding decided about one activity."""
 
-    outcome: str
-    reason: str | None
+    outcome: Outcome
+    reason: Reason | None
     rule: str
     note: str
     counted: float = 0
@@ -88,7 +89,7 @@ class HoldingRun:
     decisions: dict[int, Decision] = attrs.field(factory=dict)
     revoked_on: date | None = None
     revoked_last_day: date | None = None
-    revoked_by: list[object] = attrs.field(factory=list)
+    revoked_by: list[tuple[CreditMinimum, int]] = attrs.field(factory=list)
     leader: HoldingRun | None = None
 
     def decisions_pending(self) -> list[str]:
@@ -197,7 +198,9 @@ class HoldingRun:
             )
             return
         counted, cap = run.add(self.caps, self.program, s.category, a.credits, a.completed_on, s.named)
-        reason = None if cap is None else ("annual_cap" if cap.per == "year" else "category_cap")
+        reason: Reason | None = (
+            None if cap is None else ("annual_cap" if cap.per == "year" else "category_cap")
+        )
         if counted <= _EPS and cap is not None:
             self.decisions[s.index] = Decision(
                 "rejected",
