@@ -115,8 +115,9 @@ def _evaluate(record: Record, as_of: date, policy: Policy) -> Evaluation:
                     f"{h.certification!r} is not a certification of the policy {policy.id}",
                 )
             )
-        else:
+        elif h.earned_on <= as_of:  # a holding that starts later does not exist yet (D-ASOF-1)
             certs.append((h, cert))
+    certs = _with_earned(certs, record, as_of, policy)
     categories: list[str] = []
     for i, a in enumerate(record.activities):
         category = a.category
@@ -192,6 +193,37 @@ def _evaluate(record: Record, as_of: date, policy: Policy) -> Evaluation:
         events=events_of(runs, [c for _, c in certs], as_of),
         candidate=record.candidate,
     )
+
+
+def _with_earned(
+    certs: list[tuple[Holding, Certification]], record: Record, as_of: date, policy: Policy
+) -> list[tuple[Holding, Certification]]:
+    """One holding per certification: the record's latest, or one earned by exam passes (spec section 7).
+
+    A certification the record does not hold is earned on the day the passes
+    fill every slot of one of its earning rules (the latest of the earliest
+    pass of each slot), if that day is on or before *as_of*.
+    """
+    latest: dict[str, tuple[Holding, Certification]] = {}
+    for h, c in certs:
+        if c.name not in latest or h.earned_on > latest[c.name][0].earned_on:
+            latest[c.name] = (h, c)
+    passes: dict[str, date] = {}
+    for e in record.exams:
+        exam = policy.exam(e.exam)
+        if exam is not None and e.passed_on <= as_of:
+            passes[exam.code] = min(passes.get(exam.code, e.passed_on), e.passed_on)
+    for cert in policy.certifications:
+        if cert.name in latest:
+            continue
+        days = []
+        for rule in cert.earned_by:
+            firsts = [min((passes[c] for c in slot if c in passes), default=None) for slot in rule.slots]
+            if rule.slots and all(f is not None for f in firsts):
+                days.append(max(f for f in firsts if f is not None))
+        if days:
+            latest[cert.name] = (Holding(cert.name, min(days)), cert)
+    return [latest[c.name] for c in policy.certifications if c.name in latest]
 
 
 def _outcome(

@@ -121,26 +121,39 @@ def certification_status(
     run: HoldingRun, holding: Holding, cert: Certification, policy: Policy, as_of: date
 ) -> CertificationStatus:
     """The status of one holding as of *as_of* with its cycle, window end and shortfalls."""
-    if not run.cycles:
-        lifetime = run.years == 0
-        status: Status = "active" if lifetime else "expired"
-        why = (
-            "a lifetime certification: no cycle and no credits"
-            if lifetime
-            else f"held only with {run.program.follows[cert.name].leader}, which the record lacks"
-        )
+    if not run.cycles and run.years and cert.name in run.program.follows:
+        # D-FIXED-2: a follower whose leader the record lacks was never active (R-ISC2-8); its
+        # "term" is the day before its own date, so that every date of the result stays consistent.
+        leader = run.program.follows[cert.name].leader
+        never = holding.earned_on - ONE_DAY
         return CertificationStatus(
             cert.name,
             cert.level,
-            status,
-            holding.earned_on,
-            None if lifetime else holding.earned_on,
+            "expired",
+            never,
+            never,
             None,
             None,
             False,
             (),
             run.lifecycle.cycle_rule,
-            f"{cert.name}: {why}",
+            f"{cert.name}: held only with {leader}, which the record does not hold: never active",
+            (never - as_of).days,
+            fixed_cycle=True,
+        )
+    if not run.cycles:  # a lifetime holding (Good for Life, R-CT-1): no cycle, no credits
+        return CertificationStatus(
+            cert.name,
+            cert.level,
+            "active",
+            holding.earned_on,
+            None,
+            None,
+            None,
+            False,
+            (),
+            run.lifecycle.cycle_rule,
+            f"{cert.name}: a lifetime certification: no cycle and no credits",
             None,
             fixed_cycle=True,
         )

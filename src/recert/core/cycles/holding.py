@@ -123,7 +123,8 @@ class HoldingRun:
     def run(self, start: date, end: date, seen: list[Seen]) -> None:
         """Count *seen* (completed by the evaluation date) into the cycles from [start, end]."""
         self.new_cycle(start, end)
-        ordered = sorted(seen, key=lambda s: (s.activity.completed_on, s.index))
+        # Same day: earlier claim, then lower id (D-DUP-1's order), never the record's order.
+        ordered = sorted(seen, key=lambda s: (s.activity.completed_on, s.activity.claimed_on, s.activity.id))
         for day, batch in groupby(ordered, key=lambda s: s.activity.completed_on):
             self._check_revocation(day)
             run = self._advance(day)
