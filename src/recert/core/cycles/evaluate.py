@@ -20,7 +20,7 @@ from recert.core.cycles.holding import Decision, HoldingRun, Seen
 from recert.core.cycles.model import Program
 from recert.core.policy import Certification, Policy, normalize_name
 from recert.core.record import Activity, Holding, Record
-from recert.core.result import ActivityOutcome, Evaluation
+from recert.core.result import ActivityOutcome, CertificationStatus, Evaluation
 from recert.exceptions import Problem, RecordError
 
 __all__ = ["evaluate_fixed"]
@@ -81,10 +81,20 @@ def evaluate_fixed(record: Record, as_of: date, policy: Policy) -> Evaluation:
                 waiting.setdefault(before.certification, []).append(a.id)
     if not waiting:
         return base
-    statuses = tuple(
-        attrs.evolve(c, awaiting=tuple(waiting.get(c.certification, ()))) for c in base.certifications
-    )
+    statuses = tuple(_awaiting(c, waiting.get(c.certification, [])) for c in base.certifications)
     return attrs.evolve(base, certifications=statuses)
+
+
+def _awaiting(status: CertificationStatus, ids: list[str]) -> CertificationStatus:
+    """*status* with the pending claims it awaits and a sentence naming them."""
+    if not ids:
+        return status
+    many = len(ids) > 1
+    text = (
+        f"{status.explanation}; unless pending claim{'s' if many else ''} {', '.join(ids)} "
+        f"{'are' if many else 'is'} approved (R-FC-5)"
+    )
+    return attrs.evolve(status, awaiting=tuple(ids), explanation=text)
 
 
 def _evaluate(record: Record, as_of: date, policy: Policy) -> Evaluation:
