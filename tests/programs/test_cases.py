@@ -208,17 +208,7 @@ def test_compare_states_only_what_is_expected() -> None:
     assert _compare({"ys": [2, 1]}, actual, "") != []
 
 
-#: Cases of primitives not built yet (CompTIA renewal map, exam renewals, intent re-targeting).
-_NOT_YET = {"comptia/04-higher-renews-lower", "comptia/09-single-activity-and-lifetime",
-            "comptia/10-intent-lapsed-dup-relevance"}
-_ENGINE_CASES = [
-    pytest.param(p, id=i, marks=pytest.mark.xfail(strict=True, reason="issue 15: not built yet"))
-    if i in _NOT_YET else pytest.param(p, id=i)
-    for p, i in zip(CASES, _ids(CASES), strict=True)
-]
-
-
-@pytest.mark.parametrize("path", _ENGINE_CASES)
+@pytest.mark.parametrize("path", CASES, ids=_ids(CASES))
 def test_engine_gives_the_expected_result(path: Path) -> None:
     import recert
 

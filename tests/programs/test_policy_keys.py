@@ -16,8 +16,21 @@ from recert import policy_from_mapping
 from recert.core.cycles.model import CreditMinimum, ExamCount, FeesPaid, Span
 from recert.exceptions import PolicyError
 
-RULES = {rid: {"title": rid, "text": rid} for rid in (
-    "R-A", "R-B", "R-FC-2", "R-FC-3", "R-FC-5", "R-FC-6", "R-FC-8", "R-FC-9", "R-FC-10", "R-OPT-1")}
+RULES = {
+    rid: {"title": rid, "text": rid}
+    for rid in (
+        "R-A",
+        "R-B",
+        "R-FC-2",
+        "R-FC-3",
+        "R-FC-5",
+        "R-FC-6",
+        "R-FC-8",
+        "R-FC-9",
+        "R-FC-10",
+        "R-OPT-1",
+    )
+}
 
 
 def fixed() -> dict[str, Any]:
@@ -25,41 +38,72 @@ def fixed() -> dict[str, Any]:
     return {
         "exam_kinds": ["main"],
         "policy": {"id": "demo", "unit": "PDU"},
-        "parameters": {"claim_window_days": False, "default_category": "a", "credit_step": 0.5,
-                       "cascade": "map"},
+        "parameters": {
+            "claim_window_days": False,
+            "default_category": "a",
+            "credit_step": 0.5,
+            "cascade": "map",
+        },
         "lifecycle": {
             "cycle": "fixed",
-            "window": {"days": 30, "allows": ["reporting"], "status": "suspended", "then": "revoked",
-                       "rule": "R-A"},
+            "window": {
+                "days": 30,
+                "allows": ["reporting"],
+                "status": "suspended",
+                "then": "revoked",
+                "rule": "R-A",
+            },
             "reporting": {"deadline": "window", "rule": "R-FC-5"},
             "rollover": {"max": 10, "within": {"months": 6}, "categories": ["a"], "rule": "R-B"},
         },
         "groups": {"g": {"description": "a group"}},
         "categories": {"a": {"group": "g"}, "b": {}},
         "levels": {
-            "low": {"rank": 1, "ladder": True, "validity": [{"years": 3}],
-                    "options": [{"rule": "R-OPT-1", "requirements": [{"ce_credits": 5}]}]},
+            "low": {
+                "rank": 1,
+                "ladder": True,
+                "validity": [{"years": 3}],
+                "options": [{"rule": "R-OPT-1", "requirements": [{"ce_credits": 5}]}],
+            },
             "top": {
-                "rank": 2, "ladder": True, "validity": [{"years": 3}],
-                "caps": [{"categories": ["b"], "max": 4, "per": "year", "rule": "R-FC-6"},
-                         {"groups": ["g"], "max": 20}],
+                "rank": 2,
+                "ladder": True,
+                "validity": [{"years": 3}],
+                "caps": [
+                    {"categories": ["b"], "max": 4, "per": "year", "rule": "R-FC-6"},
+                    {"groups": ["g"], "max": 20},
+                ],
                 "options": [
-                    {"label": "credits", "rule": "R-OPT-1", "requirements": [
-                        {"ce_credits": 30, "rule": "R-A"},
-                        {"ce_credits": 10, "categories": ["a"], "rule": "R-A"},
-                        {"ce_credits": 12, "groups": ["g"]},
-                        {"ce_credits": 5, "per": "year", "on_miss": "revoke"},
-                        {"ce_credits": 8, "per": "year", "advisory": True},
-                        {"fees": True, "rule": "R-FC-9"},
-                    ]},
-                    {"label": "exam", "rule": "R-OPT-1", "restarts": True,
-                     "requirements": [{"exams": 1, "codes": ["X1"]}]},
+                    {
+                        "label": "credits",
+                        "rule": "R-OPT-1",
+                        "requirements": [
+                            {"ce_credits": 30, "rule": "R-A"},
+                            {"ce_credits": 10, "categories": ["a"], "rule": "R-A"},
+                            {"ce_credits": 12, "groups": ["g"]},
+                            {"ce_credits": 5, "per": "year", "on_miss": "revoke"},
+                            {"ce_credits": 8, "per": "year", "advisory": True},
+                            {"fees": True, "rule": "R-FC-9"},
+                        ],
+                    },
+                    {
+                        "label": "exam",
+                        "rule": "R-OPT-1",
+                        "restarts": True,
+                        "requirements": [{"exams": 1, "codes": ["X1"]}],
+                    },
                 ],
             },
         },
         "exams": [{"code": "X1", "kind": "main"}],
         "certifications": [
-            {"name": "Top", "level": "top", "renews": ["Low"], "renews_rule": "R-A", "earned_by": [{"exams": ["X1"]}]},
+            {
+                "name": "Top",
+                "level": "top",
+                "renews": ["Low"],
+                "renews_rule": "R-A",
+                "earned_by": [{"exams": ["X1"]}],
+            },
             {"name": "Low", "level": "low"},
             {"name": "Side", "level": "low", "follows": "Top", "share_credits": True},
         ],
@@ -94,7 +138,10 @@ def test_every_new_key_is_read() -> None:
     assert rollover is not None
     assert (rollover.max, rollover.within, rollover.categories) == (10, Span(months=6), ("a",))
     caps = program.caps_of("Top", "top")
-    assert [(c.categories, c.groups, c.max, c.per) for c in caps] == [(("b",), (), 4, "year"), ((), ("g",), 20, "cycle")]
+    assert [(c.categories, c.groups, c.max, c.per) for c in caps] == [
+        (("b",), (), 4, "year"),
+        ((), ("g",), 20, "cycle"),
+    ]
     credit, exam = program.options_of("Top", "top")
     assert credit.requirements == (
         CreditMinimum(30, rule="R-A"),
@@ -105,7 +152,12 @@ def test_every_new_key_is_read() -> None:
         FeesPaid("R-FC-9"),
     )
     assert [r.kind for r in credit.requirements if isinstance(r, CreditMinimum)] == [
-        "total", "category_min", "group_min", "year_min", "year_min"]
+        "total",
+        "category_min",
+        "group_min",
+        "year_min",
+        "year_min",
+    ]
     assert exam.restarts
     assert exam.requirements == (ExamCount(1, (), ("X1",)),)
     assert program.renews == {"Top": ("Low",)}
@@ -120,8 +172,12 @@ def test_a_policy_without_the_new_keys_has_no_program() -> None:
     data["policy"] = {"id": "plain"}
     data["parameters"] = {}
     data["categories"] = {"a": {}, "b": {}}
-    data["levels"]["top"] = {"rank": 2, "ladder": True, "validity": [{"years": 3}],
-                             "options": [{"rule": "R-OPT-1", "requirements": [{"ce_credits": 30}]}]}
+    data["levels"]["top"] = {
+        "rank": 2,
+        "ladder": True,
+        "validity": [{"years": 3}],
+        "options": [{"rule": "R-OPT-1", "requirements": [{"ce_credits": 30}]}],
+    }
     data["certifications"] = [{"name": "Top", "level": "top"}, {"name": "Low", "level": "low"}]
     policy = policy_from_mapping(data)
     assert policy.program is None
@@ -154,15 +210,35 @@ BAD: list[tuple[str, Any, str]] = [
     ("lifecycle.window.status", "paused", "lifecycle.window.status: 'paused' is not one of"),
     ("lifecycle.window.rule", "R-NONE", "lifecycle.window.rule: 'R-NONE' is not a rule id"),
     ("lifecycle.reporting.deadline", "never", "lifecycle.reporting.deadline: 'never' is not one of"),
-    ("lifecycle.reporting.yearly_by", "13-01", "lifecycle.reporting.yearly_by: '13-01' is not a day of the year"),
-    ("lifecycle.reporting.yearly_by", "02-29", "lifecycle.reporting.yearly_by: '02-29' is not a day of the year"),
+    (
+        "lifecycle.reporting.yearly_by",
+        "13-01",
+        "lifecycle.reporting.yearly_by: '13-01' is not a day of the year",
+    ),
+    (
+        "lifecycle.reporting.yearly_by",
+        "02-29",
+        "lifecycle.reporting.yearly_by: '02-29' is not a day of the year",
+    ),
     ("lifecycle.rollover.max", -1, "lifecycle.rollover.max: -1 is not a positive number"),
     ("lifecycle.rollover.within", {"weeks": 2}, "lifecycle.rollover.within.weeks: unknown field"),
-    ("lifecycle.rollover.categories", ["nope"], "lifecycle.rollover.categories[0]: 'nope' is not in [categories]"),
+    (
+        "lifecycle.rollover.categories",
+        ["nope"],
+        "lifecycle.rollover.categories[0]: 'nope' is not in [categories]",
+    ),
     ("categories.a.group", "nope", "categories.a.group: 'nope' is not a group of [groups]"),
-    ("levels.top.caps", [{"categories": ["b"], "max": 0}], "levels.top.caps[0].max: 0 is not a positive number"),
+    (
+        "levels.top.caps",
+        [{"categories": ["b"], "max": 0}],
+        "levels.top.caps[0].max: 0 is not a positive number",
+    ),
     ("levels.top.caps", [{"max": 3}], "levels.top.caps[0]: names categories or groups: give exactly one"),
-    ("levels.top.caps", [{"groups": ["x"], "max": 3}], "levels.top.caps[0].groups[0]: 'x' is not in [groups]"),
+    (
+        "levels.top.caps",
+        [{"groups": ["x"], "max": 3}],
+        "levels.top.caps[0].groups[0]: 'x' is not in [groups]",
+    ),
     ("levels.top.caps", [{"categories": ["a"], "max": 3, "per": "week"}], "levels.top.caps[0].per: 'week'"),
     ("levels.top.renewal_from", "expiration", "levels.top.renewal_from: 'expiration' stacks terms"),
 ]
@@ -213,8 +289,10 @@ def test_new_requirement_kinds_need_a_fixed_cycle() -> None:
     data = fixed()
     del data["lifecycle"]
     found = problems(data)
-    assert any("levels.top.options[0].requirements[1]: categories need [lifecycle] cycle = 'fixed'" in p
-               for p in found), found
+    assert any(
+        "levels.top.options[0].requirements[1]: categories need [lifecycle] cycle = 'fixed'" in p
+        for p in found
+    ), found
     assert any("levels.top.options[1].restarts: is for fixed cycles" in p for p in found), found
 
 

@@ -45,6 +45,8 @@ class CycleRun:
         renewed_on: The day the cycle was renewed, or ``None``.
         renewed_by: The label of the option that renewed it.
         restart: For an option with ``restarts``: the day the next cycle runs from.
+        aligned_on: The day a higher certification's renewal aligned this cycle's end (R-CT-6).
+        aligned_by: That certification.
         members: (activity index, counted credits, category, completed_on) of what counted.
     """
 
@@ -63,6 +65,8 @@ class CycleRun:
     renewed_by: str | None = None
     renewed_rule: str | None = None
     restart: date | None = None
+    aligned_on: date | None = None
+    aligned_by: str | None = None
     members: list[tuple[int, float, str, date]] = attrs.field(factory=list)
 
     def __attrs_post_init__(self) -> None:

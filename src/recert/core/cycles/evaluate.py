@@ -144,11 +144,19 @@ def _evaluate(record: Record, as_of: date, policy: Policy) -> Evaluation:
         raise RecordError(problems)
     rank = {lvl.name: lvl.rank for lvl in policy.levels}
     certs.sort(key=lambda hc: (-rank[hc[1].level], hc[1].name))
-    passes = sorted((e.exam, e.passed_on) for e in record.exams if e.passed_on <= as_of)
+    passes = sorted(
+        (exam.code if (exam := policy.exam(e.exam)) is not None else e.exam, e.passed_on)
+        for e in record.exams
+        if e.passed_on <= as_of
+    )
     fees = {c.name: h.fees_paid_through for h, c in certs}
     claims = [_claim(a, as_of) for a in record.activities]
     runs: dict[str, HoldingRun] = {}
     order = sorted(certs, key=lambda hc: hc[1].name in program.follows)  # leaders first
+    # Intent level (R-CT-4): with pooling = "highest_level" an activity a higher certification keeps
+    # is not seen by lower ones; it is released when that certification's cycle lapsed (D-DESIGN-4).
+    intent = policy.parameters.pooling == "highest_level"
+    taken: set[int] = set()
     for holding, cert in order:
         level = policy.level(cert.level)
         lifecycle = program.lifecycle_of(cert.level)
@@ -169,6 +177,7 @@ def _evaluate(record: Record, as_of: date, policy: Policy) -> Evaluation:
             as_of,
             frozenset(policy.rules),
             leader=leader,
+            earning_codes=frozenset(code for rule in cert.earned_by for slot in rule.slots for code in slot),
         )
         runs[cert.name] = run
         if years is None or (follow is not None and leader is None):
@@ -177,7 +186,14 @@ def _evaluate(record: Record, as_of: date, policy: Policy) -> Evaluation:
         seen: list[Seen] = []
         for i, a in enumerate(record.activities):
             state, approved = claims[i]
-            if state != "claimed" or a.completed_on > as_of or not policy.category(categories[i]).eligible:  # type: ignore[union-attr]
+            kind = policy.category(categories[i])
+            if (
+                state != "claimed"
+                or a.completed_on > as_of
+                or i in taken
+                or kind is None
+                or not kind.eligible
+            ):
                 continue
             counts, named = _sees(program, cert, named_req, _names(policy, a.applies_to))
             if counts:
@@ -188,6 +204,9 @@ def _evaluate(record: Record, as_of: date, policy: Policy) -> Evaluation:
             start = holding.earned_on
             end = first_end(start, holding.expires_on, years, lifecycle)
         run.run(start, end, seen)
+        if intent:
+            taken |= run.kept()
+    _align(runs, certs, program, earned={c.name for h, c in certs if h not in record.holdings})
     statuses = [certification_status(runs[c.name], h, c, policy, as_of) for h, c in certs]
     outcomes = [
         _outcome(i, a, claims[i][0], categories[i], [runs[c.name] for _, c in certs], policy, as_of)
@@ -203,6 +222,28 @@ def _evaluate(record: Record, as_of: date, policy: Policy) -> Evaluation:
         events=events_of(runs, [c for _, c in certs], as_of),
         candidate=record.candidate,
     )
+
+
+def _align(
+    runs: dict[str, HoldingRun],
+    certs: list[tuple[Holding, Certification]],
+    program: Program,
+    earned: set[str],
+) -> None:
+    """R-CT-6: each renewal (or earning by passes) of X on D aligns the certifications of X's map active on D."""
+    if program.cascade != "map":
+        return
+    for _, cert in certs:  # highest first, so an aligned certification passes on the end it was given
+        run = runs[cert.name]
+        targets = [runs[n] for n in program.renews.get(cert.name, ()) if n in runs and runs[n].cycles]
+        if not run.cycles or not targets:
+            continue
+        moments = [(c.renewed_on, run.next_end_of(c)) for c in run.cycles if c.renewed_on is not None]
+        if cert.name in earned:
+            moments.append((run.cycles[0].start, run.cycles[0].end))
+        for day, end in sorted(moments):
+            for target in targets:
+                target.align(day, end, cert.name)
 
 
 def _with_earned(
@@ -276,8 +317,12 @@ def _outcome(
             ActivityCycle(),
         )
     found = [(r.name, r.decisions[index]) for r in runs if index in r.decisions]
-    counted = [(n, d) for n, d in found if d.outcome in ("counted", "pending")]
-    chosen: tuple[str, Decision] | None = counted[0] if counted else (found[0] if found else None)
+    # The certification that keeps it (its cycle did not lapse, D-DESIGN-4) decides, highest first;
+    # else one that counted it; else a rejection inside a cycle; else outside_term.
+    kept = [(r.name, r.decisions[index]) for r in runs if index in r.decisions and index in r.kept()]
+    counted = [(n, d) for n, d in (kept or found) if d.outcome in ("counted", "pending")]
+    inside = [(n, d) for n, d in found if d.reason != "outside_term"]
+    chosen: tuple[str, Decision] | None = next(iter(kept or counted or inside or found), None)
     if chosen is None:
         return ActivityOutcome(
             a.id,

@@ -13,7 +13,7 @@ from datetime import date
 
 from recert.core.cycle_result import CycleCount, CycleState, CycleYear, Shortfall
 from recert.core.cycles.counting import CycleRun
-from recert.core.cycles.dates import ONE_DAY, next_end
+from recert.core.cycles.dates import ONE_DAY
 from recert.core.cycles.holding import HoldingRun
 from recert.core.cycles.model import Cap, CreditMinimum
 from recert.core.cycles.requirements import credit_option, shortfalls
@@ -27,10 +27,7 @@ __all__ = ["certification_status", "events_of", "next_steps"]
 
 def new_end(run: HoldingRun, cycle: CycleRun) -> date:
     """The end of the cycle after a renewed *cycle* (R-FC-2; a restarting option: from its day, D-CT-4)."""
-    end = next_end(cycle.end, run.years)
-    if cycle.restart is not None:
-        end = max(end, next_end(cycle.restart, run.years))
-    return end
+    return run.next_end_of(cycle)
 
 
 def _state(run: HoldingRun, as_of: date) -> tuple[Status, date, str]:
@@ -101,7 +98,7 @@ def _shortfalls(run: HoldingRun, as_of: date, status: Status) -> tuple[Shortfall
         return (Shortfall(req.rule, "year_min", f"year {year + 1}", req.credits, cur.by_year[year]),)
     opened_by_renewal = len(run.cycles) > 1 and as_of <= cur.end
     option = credit_option(run.options)
-    if cur.renewed_on is not None or opened_by_renewal or option is None:
+    if cur.renewed_on is not None or cur.aligned_on is not None or opened_by_renewal or option is None:
         return ()
     return tuple(
         shortfalls(
@@ -159,11 +156,14 @@ def certification_status(
         )
     status, expires, rule = _state(run, as_of)
     cur = run.cycles[-1]
-    renewed = [c for c in run.cycles if c.renewed_on is not None]
-    last = renewed[-1] if renewed else None
+    moments = [(c.renewed_on, c.renewed_by) for c in run.cycles if c.renewed_on is not None]
+    moments += [
+        (c.aligned_on, f"aligned with {c.aligned_by}") for c in run.cycles if c.aligned_on is not None
+    ]
+    last = max(moments, key=lambda m: m[0]) if moments else None
     awaiting = tuple(sorted(run.decisions_pending()))
     window_end = run.window_end(cur.end) if run.lifecycle.window is not None else None
-    served_by = run.leader.name if run.leader is not None else None
+    served_by = cur.aligned_by or (run.leader.name if run.leader is not None else None)
     text = f"{cert.name}: {status} on {as_of}; cycle {cur.start} to {cur.end}"
     if cur.renewed_on is not None:
         text += f", renewed on {cur.renewed_on} ({cur.renewed_by}): expires {expires}"
@@ -177,8 +177,8 @@ def certification_status(
         status,
         cur.start,
         expires,
-        last.renewed_on if last else None,
-        last.renewed_by if last else None,
+        last[0] if last else None,
+        last[1] if last else None,
         False,
         awaiting,
         rule,

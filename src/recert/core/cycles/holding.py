@@ -91,6 +91,18 @@ class HoldingRun:
     revoked_last_day: date | None = None
     revoked_by: list[tuple[CreditMinimum, int]] = attrs.field(factory=list)
     leader: HoldingRun | None = None
+    earning_codes: frozenset[str] = frozenset()
+
+    def kept(self) -> set[int]:
+        """Activities this holding keeps from lower ones (R-CT-4): those of its cycles that did not lapse."""
+        lapsed = {
+            c.end
+            for c in self.cycles
+            if c.renewed_on is None
+            and c.aligned_on is None
+            and (self.as_of > self.window_end(c.end) or self.revoked_on is not None)
+        }
+        return {i for i, d in self.decisions.items() if d.cycle_end is not None and d.cycle_end not in lapsed}
 
     def decisions_pending(self) -> list[str]:
         """Indexes (as text) of pending claims of this holding, for ``awaiting``."""
@@ -125,10 +137,12 @@ class HoldingRun:
         self.new_cycle(start, end)
         # Same day: earlier claim, then lower id (D-DUP-1's order), never the record's order.
         ordered = sorted(seen, key=lambda s: (s.activity.completed_on, s.activity.claimed_on, s.activity.id))
-        for day, batch in groupby(ordered, key=lambda s: s.activity.completed_on):
+        by_day = {day: list(batch) for day, batch in groupby(ordered, key=lambda s: s.activity.completed_on)}
+        pass_days = {d for _, d in self.passes if d >= start}  # exam options are met on pass days (R-CT-5)
+        for day in sorted(by_day.keys() | pass_days):
             self._check_revocation(day)
             run = self._advance(day)
-            items = list(batch)
+            items = by_day.get(day, [])
             if self.revoked_on is not None or day < self.cycles[0].start or run is None:
                 for s in items:
                     self._outside(s, day)
@@ -152,11 +166,7 @@ class HoldingRun:
         return None
 
     def _successor(self, run: CycleRun) -> CycleRun:
-        start = run.end + ONE_DAY
-        end = next_end(run.end, self.years)
-        if run.restart is not None:
-            start, end = run.restart, max(next_end(run.restart, self.years), end)
-        new = self.new_cycle(start, end)
+        new = self.new_cycle(run.end + ONE_DAY, next_end(run.end, self.years))
         self._roll_over(run, new)
         return new
 
@@ -176,6 +186,7 @@ class HoldingRun:
                 "reported_after_deadline",
                 self.rid(self.lifecycle.reporting.rule),
                 f"claimed on {a.claimed_on}, after the reporting deadline {deadline} of the cycle ending {run.end}",
+                cycle_end=run.end,
             )
             return
         if a.item_key in run.items:
@@ -184,6 +195,7 @@ class HoldingRun:
                 "duplicate_item",
                 self.rid("D-DUP-1"),
                 f"item {a.item_key!r} already counts in the cycle {run.start} to {run.end}",
+                cycle_end=run.end,
             )
             return
         run.items.add(a.item_key)
@@ -209,6 +221,7 @@ class HoldingRun:
                 self.rid(cap.rule),
                 f"nothing left under the cap of {cap.max:g} ({cap.per}) when completed on {a.completed_on}",
                 capped=reason,
+                cycle_end=run.end,
             )
             return
         note = f"counts {counted:g} toward the cycle {run.start} to {run.end}"
@@ -236,18 +249,36 @@ class HoldingRun:
                 passes=self.passes,
                 day=day,
                 name=self.name,
+                earning_codes=self.earning_codes,
             ):
                 run.renewed_on, run.renewed_by, run.renewed_rule = day, option.label, option.rule
-                if option.restarts:
+                if option.restarts:  # D-CT-4: a new cycle from the day itself, never shorter
                     run.restart = day
+                    self.new_cycle(day, max(next_end(day, self.years), run.end))
                 return
 
-    def renew_on_passes(self) -> None:
-        """Options met by exam passes alone, on the pass dates (after the activities were counted)."""
-        for code_day in sorted({d for _, d in self.passes}):
-            run = next((c for c in self.cycles if c.start <= code_day <= c.end), None)
-            if run is not None:
-                self._renew(run, code_day)
+    def align(self, day: date, end: date, by: str) -> bool:
+        """R-CT-6 / D-CT-5: the cycle active on *day* runs to *end* if that is later; never a revival.
+
+        Returns whether anything changed (D-DESIGN-2: the start stays, ``served_by`` is *by*).
+        """
+        run = next((c for c in self.cycles if c.start <= day <= c.end), None)
+        if run is None or self.revoked_on is not None:
+            return False
+        current = self.next_end_of(run) if run.renewed_on is not None and run.renewed_on <= day else run.end
+        if end <= current:
+            return False
+        self.cycles = self.cycles[: self.cycles.index(run) + 1]
+        run.end, run.renewed_on, run.renewed_by, run.restart = end, None, None, None
+        run.aligned_on, run.aligned_by = day, by
+        return True
+
+    def next_end_of(self, run: CycleRun) -> date:
+        """The end of the cycle after a renewed *run* (R-FC-2; a restarting option: its own cycle, D-CT-4)."""
+        later = [c for c in self.cycles if c.start > run.start]
+        if run.restart is not None and later:
+            return later[0].end
+        return next_end(run.end, self.years)
 
     def _check_revocation(self, before: date) -> None:
         """R-ISACA-4: a year short at its deadline revokes the holding the day after the deadline."""

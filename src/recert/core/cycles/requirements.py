@@ -47,6 +47,7 @@ def shortfalls(
     day: date,
     name: str,
     years_ended_by: date | None = None,
+    earning_codes: frozenset[str] = frozenset(),
 ) -> list[Shortfall]:
     """What *option* still lacks for the cycle *run* on *day*.
 
@@ -71,7 +72,15 @@ def shortfalls(
             if fees_through is not None and fees_through < run.end:
                 out.append(Shortfall(req.rule, "fees", "fees", run.end, fees_through))
         elif isinstance(req, ExamCount):
-            codes = {c for c, on in passes if run.start <= on <= min(day, run.end) and c in req.codes}
+            # A pass of an exam that earns the certification counts only after the cycle's first day
+            # (passing it "again", D-CT-4); CertMaster CE counts from the first day (R-CT-5).
+            codes = {
+                c
+                for c, on in passes
+                if c in req.codes
+                and on <= min(day, run.end)
+                and (run.start < on if c in earning_codes else run.start <= on)
+            }
             if len(codes) < req.count:
                 out.append(Shortfall(option.rule, "exams", ", ".join(req.codes), req.count, len(codes)))
         elif req.per_year:
