@@ -126,6 +126,15 @@ def _structure_status(value: object, _: object) -> str:
     return str(value)
 
 
+def _structure_names(value: object, _: object) -> tuple[str, ...]:
+    """``applies_to``: an array of names (a lone string is not read as its letters)."""
+    if not isinstance(value, list | tuple):
+        raise ValueError(f"{_describe(value)} is not an array of certification names")
+    for item in value:
+        _structure_str(item, str)
+    return tuple(value)
+
+
 def _converter(*, detailed: bool = True) -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     converter.register_structure_hook(date, _structure_date)
@@ -133,6 +142,7 @@ def _converter(*, detailed: bool = True) -> cattrs.Converter:
     # ``credits`` is the only number of a record: every float is a credit amount.
     converter.register_structure_hook(float, _structure_credits)
     converter.register_structure_hook_func(lambda t: t == ClaimStatus, _structure_status)
+    converter.register_structure_hook_func(lambda t: t == tuple[str, ...], _structure_names)
     return converter
 
 
