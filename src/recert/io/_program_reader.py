@@ -192,6 +192,11 @@ def read_program(
     )
 
 
+def _texts(value: Any) -> tuple[str, ...]:
+    """The strings of an array (the rolling-cycle reader reports anything else)."""
+    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
+
+
 def _positive(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= MAX_CREDITS
 
@@ -407,8 +412,8 @@ class _Ctx:
             count = req.get("exams")
             return ExamCount(
                 count if isinstance(count, int) else 1,
-                tuple(req.get("kinds", ())),
-                tuple(req.get("codes", ())),
+                _texts(req.get("kinds")),
+                _texts(req.get("codes")),
             )
         if "ce_credits" not in req:
             return None

@@ -15,12 +15,12 @@ from recert.core.cycle_result import CycleCount, CycleState, CycleYear, Shortfal
 from recert.core.cycles.counting import CycleRun
 from recert.core.cycles.dates import ONE_DAY
 from recert.core.cycles.holding import HoldingRun
-from recert.core.cycles.model import Cap, CreditMinimum
+from recert.core.cycles.model import Cap, CreditMinimum, ExamCount
 from recert.core.cycles.requirements import credit_option, shortfalls
 from recert.core.policy import Certification, Policy
 from recert.core.record import Holding
 from recert.core.requirements import format_credits
-from recert.core.result import CertificationStatus, Event, NextStep, OptionGap, Status
+from recert.core.result import CertificationStatus, Event, NextStep, OptionGap, Status, Uses
 
 __all__ = ["certification_status", "events_of", "next_steps"]
 
@@ -217,6 +217,17 @@ def events_of(runs: dict[str, HoldingRun], certs: list[Certification], as_of: da
                         c.renewed_rule or "R-FC-3",
                         f"{cert.name} renewed on {c.renewed_on} by {c.renewed_by}: cycle ending {c.end} "
                         f"is followed by one ending {new_end(run, c)}",
+                        _uses(run, c),
+                    )
+                )
+            if c.aligned_on is not None and c.aligned_by is not None:
+                out.append(
+                    Event(
+                        c.aligned_on,
+                        "aligned",
+                        cert.name,
+                        run.program.renews_rules.get(c.aligned_by, run.lifecycle.cycle_rule),
+                        f"{cert.name} aligned with {c.aligned_by} on {c.aligned_on}: expires {c.end}",
                     )
                 )
             if c.rolled_in:
@@ -298,6 +309,16 @@ def next_steps(
             )
         )
     return tuple(out)
+
+
+def _uses(run: HoldingRun, cycle: CycleRun) -> Uses:
+    """What a renewal used: the cycle's counted activities up to its day, and exam passes of the cycle."""
+    day = cycle.renewed_on or cycle.end
+    activities = tuple(run.ids[i] for i, _, _, done in cycle.members if done <= day)
+    option = next((o for o in run.options if o.label == cycle.renewed_by), None)
+    codes = {c for o in (option,) if o for r in o.requirements if isinstance(r, ExamCount) for c in r.codes}
+    exams = tuple(f"{code} on {on}" for code, on in run.passes if code in codes and cycle.start <= on <= day)
+    return Uses(() if codes else activities, exams)
 
 
 def _num(value: float | date | None) -> float:

@@ -92,6 +92,7 @@ class HoldingRun:
     revoked_by: list[tuple[CreditMinimum, int]] = attrs.field(factory=list)
     leader: HoldingRun | None = None
     earning_codes: frozenset[str] = frozenset()
+    ids: dict[int, str] = attrs.field(factory=dict)
 
     def kept(self) -> set[int]:
         """Activities this holding keeps from lower ones (R-CT-4): those of its cycles that did not lapse."""
@@ -231,6 +232,7 @@ class HoldingRun:
             "counted", None, self.rid("R-FC-4"), note, counted, reason, run.end
         )
         run.members.append((s.index, counted, s.category, a.completed_on))
+        self.ids[s.index] = a.id
 
     def _renew(self, run: CycleRun, day: date) -> None:
         """Renew *run* on *day* when an option is met (R-FC-3); a follower needs its leader renewed."""
