@@ -309,8 +309,8 @@ class HoldingRun:
     def _roll_over(self, old: CycleRun, new: CycleRun) -> None:
         """R-FC-10: up to R credits of the renewed cycle count again in year 1 of *new*, newest first."""
         rollover = self.lifecycle.rollover
-        if rollover is None or old.renewed_on is None:
-            return
+        if rollover is None or old.renewed_on is None or self.leader is not None:
+            return  # a follower's credits are its leader's: no rollover of its own (R-ISC2-8)
         option = next((o for o in self.options if o.label == old.renewed_by), None)
         mins = [
             r
