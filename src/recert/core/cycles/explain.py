@@ -317,7 +317,12 @@ def _uses(run: HoldingRun, cycle: CycleRun) -> Uses:
     activities = tuple(run.ids[i] for i, _, _, done in cycle.members if done <= day)
     option = next((o for o in run.options if o.label == cycle.renewed_by), None)
     codes = {c for o in (option,) if o for r in o.requirements if isinstance(r, ExamCount) for c in r.codes}
-    exams = tuple(f"{code} on {on}" for code, on in run.passes if code in codes and cycle.start <= on <= day)
+    latest: dict[str, date] = {}
+    for code, on in run.passes:  # as the exam requirement reads them (D-FIXED-3), the latest of each
+        after = cycle.start < on if code in run.earning_codes else cycle.start <= on
+        if code in codes and after and on <= day:
+            latest[code] = max(on, latest.get(code, on))
+    exams = tuple(f"{code} on {on}" for code, on in sorted(latest.items()))
     return Uses(() if codes else activities, exams)
 
 
