@@ -37,7 +37,6 @@ class CycleRun:
         counted: Credits counted, rolled-in credits included.
         rolled_in: Credits rolled over from the previous cycle.
         categories: Counted credits by category.
-        groups: Counted credits by group.
         by_year: Counted credits by cycle year (index into ``years``).
         named: Counted credits of activities whose ``applies_to`` names the certification, by category.
         items: Catalog items already counted or pending in this cycle (D-DUP-1).
@@ -56,7 +55,6 @@ class CycleRun:
     counted: float = 0
     rolled_in: float = 0
     categories: dict[str, float] = attrs.field(factory=dict)
-    groups: dict[str, float] = attrs.field(factory=dict)
     by_year: list[float] = attrs.field(factory=list)
     named: dict[str, float] = attrs.field(factory=dict)
     items: set[str] = attrs.field(factory=set)

@@ -161,7 +161,7 @@ def certification_status(
         (c.aligned_on, f"aligned with {c.aligned_by}") for c in run.cycles if c.aligned_on is not None
     ]
     last = max(moments, key=lambda m: m[0]) if moments else None
-    awaiting = tuple(sorted(run.decisions_pending()))
+    awaiting: tuple[str, ...] = ()  # filled by the what-ifs of evaluate_fixed (D-FIXED-7)
     window_end = run.window_end(cur.end) if run.lifecycle.window is not None else None
     served_by = cur.aligned_by or (run.leader.name if run.leader is not None else None)
     text = f"{cert.name}: {status} on {as_of}; cycle {cur.start} to {cur.end}"

@@ -105,10 +105,6 @@ class HoldingRun:
         }
         return {i for i, d in self.decisions.items() if d.cycle_end is not None and d.cycle_end not in lapsed}
 
-    def decisions_pending(self) -> list[str]:
-        """Indexes (as text) of pending claims of this holding, for ``awaiting``."""
-        return []
-
     def rid(self, rule: str) -> str:
         return rule if rule in self.rule_ids else "R-FC-4"
 
