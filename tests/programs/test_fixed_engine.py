@@ -164,3 +164,18 @@ def test_the_text_report_speaks_in_the_unit() -> None:
     assert "Activities (PDU)" in text
     assert "PMP: missing 3 PDU in education_business_acumen (5 of 8) (R-PMI-3)" in text
     assert "CE credits" not in text
+
+
+def test_dates_beyond_the_year_9000_are_record_errors() -> None:
+    # As the rolling engine: adding a cycle and a window to 9998-06-01 would leave datetime's range.
+    record = recert.record_from_mapping(
+        {"holdings": [{"certification": "PMP", "earned_on": "9998-06-01"}]}, policy=PMI
+    )
+    try:
+        recert.evaluate(record, as_of=date(9000, 1, 1), policy=PMI)
+    except recert.RecordError as error:
+        assert [str(p) for p in error.problems] == [
+            "holdings[0].earned_on: 9998-06-01 is after the year 9000"
+        ]
+    else:
+        raise AssertionError("no RecordError")

@@ -114,7 +114,7 @@ def _evaluate(record: Record, as_of: date, policy: Policy) -> Evaluation:
     """
     program = policy.program
     assert program is not None
-    problems: list[Problem] = []
+    problems: list[Problem] = _dates_in_range(record, as_of)
     certs: list[tuple[Holding, Certification]] = []
     for i, h in enumerate(record.holdings):
         cert = policy.certification(h.certification)
@@ -244,6 +244,31 @@ def _align(
         for day, end in sorted(moments):
             for target in targets:
                 target.align(day, end, cert.name)
+
+
+_LAST_YEAR = 9000  # room for cycles and windows to be added without leaving datetime's range
+
+
+def _dates_in_range(record: Record, as_of: date) -> list[Problem]:
+    """Dates so late that adding a cycle would leave the calendar are refused, not crashed on."""
+    dated: list[tuple[str, date | None]] = [("as_of", as_of)]
+    for i, h in enumerate(record.holdings):
+        dated += [
+            (f"holdings[{i}].earned_on", h.earned_on),
+            (f"holdings[{i}].expires_on", h.expires_on),
+            (f"holdings[{i}].fees_paid_through", h.fees_paid_through),
+        ]
+    dated += [(f"exams[{i}].passed_on", e.passed_on) for i, e in enumerate(record.exams)]
+    for i, a in enumerate(record.activities):
+        dated += [
+            (f"activities[{i}].completed_on", a.completed_on),
+            (f"activities[{i}].claimed_on", a.claimed_on),
+        ]
+    return [
+        Problem(path, f"{value.isoformat()} is after the year {_LAST_YEAR}")
+        for path, value in dated
+        if value is not None and value.year > _LAST_YEAR
+    ]
 
 
 def _with_earned(
