@@ -6,6 +6,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 import recert
 from recert.report.text import render_text
 
@@ -171,11 +173,8 @@ def test_dates_beyond_the_year_9000_are_record_errors() -> None:
     record = recert.record_from_mapping(
         {"holdings": [{"certification": "PMP", "earned_on": "9998-06-01"}]}, policy=PMI
     )
-    try:
+    with pytest.raises(recert.RecordError) as caught:
         recert.evaluate(record, as_of=date(9000, 1, 1), policy=PMI)
-    except recert.RecordError as error:
-        assert [str(p) for p in error.problems] == [
-            "holdings[0].earned_on: 9998-06-01 is after the year 9000"
-        ]
-    else:
-        raise AssertionError("no RecordError")
+    assert [str(p) for p in caught.value.problems] == [
+        "holdings[0].earned_on: 9998-06-01 is after the year 9000"
+    ]
