@@ -15,7 +15,7 @@ import attrs
 
 from recert.core.cycles.counting import CycleRun
 from recert.core.cycles.dates import ONE_DAY, cycle_years, next_end, yearly_deadline
-from recert.core.cycles.model import Cap, CreditMinimum, FixedOption, Lifecycle, Program
+from recert.core.cycles.model import Cap, CreditMinimum, ExamCount, FixedOption, Lifecycle, Program
 from recert.core.cycles.requirements import shortfalls
 from recert.core.record import Activity
 from recert.core.result import Outcome, Reason
@@ -144,6 +144,10 @@ class HoldingRun:
                 for s in items:
                     self._outside(s, day)
                 continue
+            # Exam passes before the day's activities (as D-DAY-1): a restarting renewal on the day
+            # opens the new cycle first, so the day's activities count toward it (D-CT-4).
+            self._renew(run, day, exams_only=True)
+            run = self.cycles[-1] if run.restart is not None else run
             for s in items:
                 self._count(s, run)
             self._renew(run, day)
@@ -230,7 +234,7 @@ class HoldingRun:
         run.members.append((s.index, counted, s.category, a.completed_on))
         self.ids[s.index] = a.id
 
-    def _renew(self, run: CycleRun, day: date) -> None:
+    def _renew(self, run: CycleRun, day: date, *, exams_only: bool = False) -> None:
         """Renew *run* on *day* when an option is met (R-FC-3); a follower needs its leader renewed."""
         if run.renewed_on is not None:
             return
@@ -239,6 +243,8 @@ class HoldingRun:
             if twin is None or twin.renewed_on is None or twin.renewed_on > day:
                 return
         for option in self.options:
+            if exams_only and not all(isinstance(r, ExamCount) for r in option.requirements):
+                continue
             if not shortfalls(
                 option,
                 run,
