@@ -178,3 +178,46 @@ def test_dates_beyond_the_year_9000_are_record_errors() -> None:
     assert [str(p) for p in caught.value.problems] == [
         "holdings[0].earned_on: 9998-06-01 is after the year 9000"
     ]
+
+
+def test_an_expired_pmp_is_earned_again_by_the_exam() -> None:
+    # PMP 2018-03-01, E = 2021-03-01, suspended to 2022-03-01, then expired (R-PMI-5); e1 counted in
+    # that cycle stays counted (D-FC-4). The exam passed again on 2023-05-10 earns it anew:
+    # cycle 2023-05-10 .. 2026-05-10, window to 2027-05-10, nothing counted yet.
+    data = {
+        "holdings": [{"certification": "PMP", "earned_on": "2018-03-01"}],
+        "exams": [{"exam": "PMP", "passed_on": "2023-05-10"}],
+        "activities": [
+            {
+                "id": "e1",
+                "category": "education_power_skills",
+                "credits": 10,
+                "completed_on": "2019-01-01",
+                "claimed_on": "2019-01-02",
+                "status": "approved",
+            }
+        ],
+    }
+    result = run(PMI, data, date(2024, 1, 1))
+    pmp = by_name(result, "PMP")
+    assert (pmp["status"], pmp["term_started_on"], pmp["expires_on"], pmp["grace_ends_on"]) == (
+        "active",
+        "2023-05-10",
+        "2026-05-10",
+        "2027-05-10",
+    )
+    assert [s["kind"] for s in pmp["shortfalls"]] == [
+        "total",
+        "group_min",
+        "category_min",
+        "category_min",
+        "category_min",
+    ]
+    assert [(e["on"], e["kind"]) for e in result["events"]] == [
+        ("2018-03-01", "held"),
+        ("2021-03-02", "suspended"),
+        ("2022-03-02", "expired"),
+        ("2023-05-10", "earned"),
+    ]
+    e1 = result["activities"][0]
+    assert (e1["outcome"], e1["cycle_ends_on"]) == ("counted", "2021-03-01")

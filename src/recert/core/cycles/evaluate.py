@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 import attrs
+from dateutil.relativedelta import relativedelta
 
 from recert.core.cycle_result import ActivityCycle
 from recert.core.cycles.dates import first_end, validity_on
@@ -178,6 +179,7 @@ def _evaluate(record: Record, as_of: date, policy: Policy) -> Evaluation:
             frozenset(policy.rules),
             leader=leader,
             earning_codes=frozenset(code for rule in cert.earned_by for slot in rule.slots for code in slot),
+            earn_days=_earn_days(cert, passes, policy.parameters.earning_window_years),
         )
         runs[cert.name] = run
         if years is None or (follow is not None and leader is None):
@@ -269,6 +271,19 @@ def _dates_in_range(record: Record, as_of: date) -> list[Problem]:
         for path, value in dated
         if value is not None and value.year > _LAST_YEAR
     ]
+
+
+def _earn_days(cert: Certification, passes: list[tuple[str, date]], window_years: int) -> frozenset[date]:
+    """The days on which a pass completes one of *cert*'s earning rules (every slot passed within the window)."""
+    out = set()
+    for code, day in passes:
+        earliest = day - relativedelta(years=window_years)
+        for rule in cert.earned_by:
+            if any(code in slot for slot in rule.slots) and all(
+                any(c in slot and earliest <= on <= day for c, on in passes) for slot in rule.slots
+            ):
+                out.add(day)
+    return frozenset(out)
 
 
 def _with_earned(

@@ -96,7 +96,7 @@ def _shortfalls(run: HoldingRun, as_of: date, status: Status) -> tuple[Shortfall
     if status == "revoked" and run.revoked_by:
         req, year = run.revoked_by[0]
         return (Shortfall(req.rule, "year_min", f"year {year + 1}", req.credits, cur.by_year[year]),)
-    opened_by_renewal = len(run.cycles) > 1 and as_of <= cur.end
+    opened_by_renewal = len(run.cycles) > 1 and not cur.earned_again and as_of <= cur.end
     option = credit_option(run.options)
     if cur.renewed_on is not None or cur.aligned_on is not None or opened_by_renewal or option is None:
         return ()
@@ -220,6 +220,20 @@ def events_of(runs: dict[str, HoldingRun], certs: list[Certification], as_of: da
                         _uses(run, c),
                     )
                 )
+            if c is not run.cycles[-1] and c.renewed_on is None and c.aligned_on is None:
+                out += _lapse_events(
+                    run, cert.name, c
+                )  # a cycle that lapsed before the certification was earned again
+            if c.earned_again:
+                out.append(
+                    Event(
+                        c.start,
+                        "earned",
+                        cert.name,
+                        run.lifecycle.cycle_rule,
+                        f"{cert.name} earned again on {c.start} by its exams: cycle {c.start} to {c.end}",
+                    )
+                )
             if c.aligned_on is not None and c.aligned_by is not None:
                 out.append(
                     Event(
@@ -309,6 +323,47 @@ def next_steps(
             )
         )
     return tuple(out)
+
+
+def _lapse_events(run: HoldingRun, name: str, cycle: CycleRun) -> list[Event]:
+    """The window and the end of a cycle that lapsed (R-FC-8), or its revocation (R-ISACA-4)."""
+    window = run.lifecycle.window
+    if cycle.revoked is not None:
+        on, last = cycle.revoked
+        rule = window.rule if window else run.lifecycle.cycle_rule
+        return [Event(on, "revoked", name, rule, f"{name} revoked from {on}; last active day {last}")]
+    if window is None:
+        return [
+            Event(
+                cycle.end + ONE_DAY,
+                "expired",
+                name,
+                run.lifecycle.cycle_rule,
+                f"{name} not renewed by {cycle.end}: expired",
+            )
+        ]
+    out = []
+    if window.status == "suspended":
+        out.append(
+            Event(
+                cycle.end + ONE_DAY,
+                "suspended",
+                name,
+                window.rule,
+                f"{name} not renewed by {cycle.end}: suspended until {window.end(cycle.end)}",
+            )
+        )
+    when = window.end(cycle.end) + ONE_DAY
+    out.append(
+        Event(
+            when,
+            "revoked" if window.then == "revoked" else "expired",
+            name,
+            window.rule,
+            f"{name} {window.then} from {when}; last active day {cycle.end}",
+        )
+    )
+    return out
 
 
 def _uses(run: HoldingRun, cycle: CycleRun) -> Uses:

@@ -14,7 +14,7 @@ from itertools import groupby
 import attrs
 
 from recert.core.cycles.counting import CycleRun
-from recert.core.cycles.dates import ONE_DAY, cycle_years, next_end, yearly_deadline
+from recert.core.cycles.dates import ONE_DAY, cycle_years, first_end, next_end, yearly_deadline
 from recert.core.cycles.model import Cap, CreditMinimum, ExamCount, FixedOption, Lifecycle, Program
 from recert.core.cycles.requirements import shortfalls
 from recert.core.record import Activity
@@ -92,6 +92,7 @@ class HoldingRun:
     revoked_by: list[tuple[CreditMinimum, int]] = attrs.field(factory=list)
     leader: HoldingRun | None = None
     earning_codes: frozenset[str] = frozenset()
+    earn_days: frozenset[date] = frozenset()
     ids: dict[int, str] = attrs.field(factory=dict)
 
     def kept(self) -> set[int]:
@@ -138,6 +139,7 @@ class HoldingRun:
         pass_days = {d for _, d in self.passes if d >= start}  # exam options are met on pass days (R-CT-5)
         for day in sorted(by_day.keys() | pass_days):
             self._check_revocation(day)
+            self._earn_again(day)
             run = self._advance(day)
             items = by_day.get(day, [])
             if self.revoked_on is not None or day < self.cycles[0].start or run is None:
@@ -170,6 +172,24 @@ class HoldingRun:
         new = self.new_cycle(run.end + ONE_DAY, next_end(run.end, self.years))
         self._roll_over(run, new)
         return new
+
+    def _earn_again(self, day: date) -> None:
+        """A certification expired or revoked is earned again on a day its exams are all passed (R-PMI-5, R-CT-7).
+
+        The new cycle runs from that day like a first one (R-FC-1); the lapsed cycles keep
+        what they counted (D-FC-4).
+        """
+        if day not in self.earn_days:
+            return
+        cur = self.cycles[-1]
+        revoked = self.revoked_on is not None and day >= self.revoked_on
+        lapsed = cur.renewed_on is None and cur.aligned_on is None and day > self.window_end(cur.end)
+        if not (revoked or lapsed):
+            return
+        if revoked and self.revoked_on is not None and self.revoked_last_day is not None:
+            cur.revoked = (self.revoked_on, self.revoked_last_day)
+        self.revoked_on, self.revoked_last_day, self.revoked_by = None, None, []
+        self.new_cycle(day, first_end(day, None, self.years, self.lifecycle)).earned_again = True
 
     def _outside(self, s: Seen, day: date) -> None:
         note = f"completed on {day}, inside no cycle of {self.name} that can still take credits"
