@@ -158,6 +158,7 @@ def _evaluate(record: Record, as_of: date, policy: Policy) -> Evaluation:
     # is not seen by lower ones; it is released when that certification's cycle lapsed (D-DESIGN-4).
     intent = policy.parameters.pooling == "highest_level"
     taken: set[int] = set()
+    owners: dict[int, str] = {}
     for holding, cert in order:
         level = policy.level(cert.level)
         lifecycle = program.lifecycle_of(cert.level)
@@ -207,11 +208,16 @@ def _evaluate(record: Record, as_of: date, policy: Policy) -> Evaluation:
             end = first_end(start, holding.expires_on, years, lifecycle)
         run.run(start, end, seen)
         if intent:
-            taken |= run.kept()
+            kept = run.kept()
+            for i in kept - taken:
+                owners[i] = cert.name  # decided now, before any alignment changes a cycle (D-FIXED-5)
+            taken |= kept
     _align(runs, certs, program, earned={c.name for h, c in certs if h not in record.holdings})
     statuses = [certification_status(runs[c.name], h, c, policy, as_of) for h, c in certs]
     outcomes = [
-        _outcome(i, a, claims[i][0], categories[i], [runs[c.name] for _, c in certs], policy, as_of)
+        _outcome(
+            i, a, claims[i][0], categories[i], [runs[c.name] for _, c in certs], policy, as_of, owners.get(i)
+        )
         for i, a in enumerate(record.activities)
     ]
     return Evaluation(
@@ -318,7 +324,14 @@ def _with_earned(
 
 
 def _outcome(
-    index: int, a: Activity, state: str, category: str, runs: list[HoldingRun], policy: Policy, as_of: date
+    index: int,
+    a: Activity,
+    state: str,
+    category: str,
+    runs: list[HoldingRun],
+    policy: Policy,
+    as_of: date,
+    owner: str | None = None,
 ) -> ActivityOutcome:
     """The one outcome of an activity: from the first certification (result order) that decided it."""
     if a.completed_on > as_of or state == "unclaimed":
@@ -360,6 +373,8 @@ def _outcome(
     # The certification that keeps it (its cycle did not lapse, D-DESIGN-4) decides, highest first;
     # else one that counted it; else a rejection inside a cycle; else outside_term.
     kept = [(r.name, r.decisions[index]) for r in runs if index in r.decisions and index in r.kept()]
+    if owner is not None:  # intent level: the certification that kept it when the holdings were run
+        kept = [(r.name, r.decisions[index]) for r in runs if r.name == owner]
     counted = [(n, d) for n, d in (kept or found) if d.outcome in ("counted", "pending")]
     inside = [(n, d) for n, d in found if d.reason != "outside_term"]
     chosen: tuple[str, Decision] | None = next(iter(kept or counted or inside or found), None)
