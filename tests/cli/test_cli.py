@@ -459,7 +459,7 @@ _DROP = object()
         (_with("activities", claimed_on=_DROP, decided_on=_DROP),
          "activities[0].status: 'approved' is given but claimed_on is missing"),
         (_with("activities", status="ok"),
-         "activities[0].status: 'ok' is not a status (one of pending, approved, rejected)"),
+         "activities[0].status: 'ok' is not a status (one of pending, approved, rejected, audit)"),
         (_with("activities", id=_DROP), "activities[0].id: is missing (required)"),
         (_with("holdings", certification="CCNA Wireles"),
          "holdings[0].certification: 'CCNA Wireles' is not in the catalog of cisco-ce"),

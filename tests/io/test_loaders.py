@@ -177,7 +177,7 @@ def _drop(path: tuple[Any, ...]) -> dict[str, Any]:
                      id="decided-before-claimed"),
         pytest.param(_set(("activities", 0, "status"), "accepted"),
                      "activities[0].status: 'accepted' is not a status (one of pending, approved, "
-                     "rejected)", id="unknown-status"),
+                     "rejected, audit)", id="unknown-status"),
         pytest.param(_set(("activities", 0, "status"), "pending"),
                      "activities[0].decided_on: 2024-11-25 is given but status is 'pending', not "
                      "approved or rejected", id="decided-but-pending"),

@@ -32,6 +32,7 @@ from recert.cli import main
 from recert.cli.evaluate import _error_dict
 from recert.core.record import Activity, ExamPass, Holding, Record
 from recert.core.result import (
+    ActivityCycle,
     ActivityOutcome,
     CertificationStatus,
     Event,
@@ -113,10 +114,17 @@ def test_the_result_schema_declares_every_key_a_result_writes() -> None:
         NextStep: NextStep("C", AS_OF, (OptionGap("o", "m", "S"),)),
         Event: Event(AS_OF, "held", "C", "R", "x", Uses(), "v"),
     }
+    # Keys only fixed-cycle policies write (programs.md section 7); rolling-cycle results keep their shape.
+    fixed_only = {"certification": {"cycle", "grace_ends_on", "shortfalls"},
+                  "activity": {"counted_credits", "capped", "rolled_over", "cycle_ends_on", "counted_toward_all"}}
     for cls, name in shapes.items():
         written = samples[cls].to_dict()
-        assert sorted(written) == sorted(defs[name]["properties"]), cls.__name__
+        assert sorted(written) == sorted(set(defs[name]["properties"]) - fixed_only.get(name, set())), cls.__name__
         assert set(defs[name]["required"]) <= set(written), cls.__name__
+    fixed_cert = attrs.evolve(samples[CertificationStatus], fixed_cycle=True).to_dict()
+    assert sorted(fixed_cert) == sorted(defs["certification"]["properties"])
+    fixed_activity = attrs.evolve(samples[ActivityOutcome], cycle=ActivityCycle()).to_dict()
+    assert sorted(fixed_activity) == sorted(defs["activity"]["properties"])
     gap = defs["next"]["properties"]["options"]["items"]["properties"]
     assert sorted(OptionGap("o", "m", "S").to_dict()) == sorted(gap)
 

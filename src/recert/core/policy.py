@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from recert.core.cycles.model import Program
 from recert.core.requirements import Option
 
 if TYPE_CHECKING:
@@ -314,6 +315,9 @@ class Policy:
         offering_rules: The checks :func:`recert.validate_offering` applies to
             training offerings (the policy file's ``[offerings]`` table);
             ``None``: the built-in Cisco defaults.
+        program: The fixed-cycle primitives (unit, lifecycle, caps, groups,
+            renewal map, ...) of ``tests/programs/DESIGN.md``; ``None`` for a
+            policy that uses none of them (it is evaluated as before).
     """
 
     id: str
@@ -329,6 +333,7 @@ class Policy:
     effective_from: date | None = None
     earlier: tuple[Policy, ...] = ()
     offering_rules: OfferingRules | None = attrs.field(default=None, eq=False, hash=False)
+    program: Program | None = attrs.field(default=None, eq=False, hash=False)
     _by_name: dict[str, Certification] = attrs.field(
         init=False, eq=False, hash=False, repr=False, factory=dict
     )
@@ -368,6 +373,11 @@ class Policy:
             if start <= day and start >= (chosen.effective_from or date.min):
                 chosen = version
         return chosen
+
+    @property
+    def unit(self) -> str:
+        """The unit of credits (``"CE credits"`` unless ``[policy] unit`` says otherwise)."""
+        return "CE credits" if self.program is None else self.program.unit
 
     def level(self, name: str) -> Level:
         """The level called *name*.

@@ -21,8 +21,8 @@ from recert.exceptions import Problem, RecordError, RecordTypeError
 
 __all__ = ["Activity", "ClaimStatus", "ExamPass", "Holding", "Record"]
 
-ClaimStatus = Literal["pending", "approved", "rejected"]
-CLAIM_STATUSES: tuple[str, ...] = ("pending", "approved", "rejected")
+ClaimStatus = Literal["pending", "approved", "rejected", "audit"]
+CLAIM_STATUSES: tuple[str, ...] = ("pending", "approved", "rejected", "audit")
 
 
 def _positive(_: Any, attribute: attrs.Attribute[Any], value: float) -> None:
@@ -69,6 +69,9 @@ class Holding:
         first_earned_on: When the certification was first earned, if the
             record knows (for Emeritus's 10 and 20 years, R-EMER-1);
             default ``earned_on``.
+        fees_paid_through: The last day the program's maintenance or
+            renewal fees cover for this holding (programs.md R-FC-9);
+            ``None``: the record is silent and fees are not checked.
     """
 
     certification: str
@@ -77,6 +80,7 @@ class Holding:
     retired_on: date | None = attrs.field(default=None, validator=_a_date)
     level: str | None = None
     first_earned_on: date | None = attrs.field(default=None, validator=_a_date)
+    fees_paid_through: date | None = attrs.field(default=None, validator=_a_date)
 
     def __attrs_post_init__(self) -> None:
         if self.expires_on is not None and self.expires_on < self.earned_on:
@@ -114,9 +118,13 @@ class Activity:
             ``cisco_live``, ``authoring``, ``other``).
         claimed_on: When the claim was submitted; ``None`` = not claimed.
         status: The program's decision: ``pending``, ``approved`` or
-            ``rejected``; ``pending`` once claimed unless given.
+            ``rejected``; ``pending`` once claimed unless given. ``audit``
+            (selected for audit) behaves as ``pending`` (programs.md R-FC-5).
         decided_on: When the decision was made; ``None`` = known on the
             claim date.
+        applies_to: Names or aliases of the certifications the activity is
+            relevant to (ISC2 concentrations, programs.md R-ISC2-8);
+            ``None``: every certification it can count toward.
     """
 
     id: str
@@ -128,10 +136,11 @@ class Activity:
     claimed_on: date | None = attrs.field(default=None, validator=_a_date)
     status: ClaimStatus | None = None
     decided_on: date | None = attrs.field(default=None, validator=_a_date)
+    applies_to: tuple[str, ...] | None = None
 
     def __attrs_post_init__(self) -> None:
         if self.status is not None and self.status not in CLAIM_STATUSES:
-            raise _problem("status", f"{self.status!r} is not one of pending, approved, rejected")
+            raise _problem("status", f"{self.status!r} is not one of pending, approved, rejected, audit")
         if self.claimed_on is None:
             if self.status is not None:
                 raise _problem("status", f"{self.status!r} is given but claimed_on is missing")
@@ -147,7 +156,7 @@ class Activity:
                 raise _problem("decided_on", f"{self.decided_on.isoformat()} is before claimed_on "
                     f"{self.claimed_on.isoformat()}"
                 )
-            if self.status in (None, "pending"):
+            if self.status in (None, "pending", "audit"):
                 raise _problem("decided_on", "given but status is not approved or rejected")
 
     @property

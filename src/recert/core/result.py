@@ -13,19 +13,26 @@ from typing import Any, Literal
 
 import attrs
 
+from recert.core.cycle_result import ActivityCycle, CycleCount, CycleState, CycleYear, Shortfall
+
 __all__ = [
+    "ActivityCycle",
     "ActivityOutcome",
     "CertificationStatus",
+    "CycleCount",
+    "CycleState",
+    "CycleYear",
     "Evaluation",
     "Event",
     "ExamGap",
     "NextStep",
     "OptionGap",
     "PoolState",
+    "Shortfall",
     "Uses",
 ]
 
-Status = Literal["active", "expired", "emeritus", "suspended"]
+Status = Literal["active", "expired", "emeritus", "suspended", "revoked"]
 Outcome = Literal["counted", "pending", "rejected", "forfeited", "unclaimed"]
 Reason = Literal[
     "claim_window_exceeded",
@@ -35,9 +42,13 @@ Reason = Literal[
     "rejected_by_program",
     "no_ce_eligible_certification",
     "ineligible_category",
+    "reported_after_deadline",
+    "category_cap",
+    "annual_cap",
 ]
 EventKind = Literal[
-    "held", "earned", "recertified", "cascaded", "expired", "pool_reset", "retired", "emeritus", "suspended"
+    "held", "earned", "recertified", "cascaded", "expired", "pool_reset", "retired", "emeritus", "suspended",
+    "revoked", "rolled_over", "aligned",
 ]
 
 
@@ -70,6 +81,12 @@ class CertificationStatus:
         explanation: One sentence with the dates.
         days_left: Days from the evaluation date to the expiration date
             (0 on the expiration date, negative once expired).
+        fixed_cycle: Whether a fixed-cycle policy decided it; only then do
+            ``cycle``, ``grace_ends_on`` and ``shortfalls`` appear in the JSON.
+        cycle: The cycle containing the evaluation date (the last one while
+            suspended, expired or revoked); ``None`` for a lifetime holding.
+        grace_ends_on: The last day of the window after ``cycle.ends_on``.
+        shortfalls: The unmet requirements, empty when met.
     """
 
     certification: str
@@ -84,9 +101,21 @@ class CertificationStatus:
     rule: str
     explanation: str
     days_left: int | None = None
+    fixed_cycle: bool = False
+    cycle: CycleState | None = None
+    grace_ends_on: date | None = None
+    shortfalls: tuple[Shortfall, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the spec."""
+        out = self._base_dict()
+        if self.fixed_cycle:
+            out["cycle"] = None if self.cycle is None else self.cycle.to_dict()
+            out["grace_ends_on"] = _iso(self.grace_ends_on)
+            out["shortfalls"] = [s.to_dict() for s in self.shortfalls]
+        return out
+
+    def _base_dict(self) -> dict[str, Any]:
         return {
             "certification": self.certification,
             "level": self.level,
@@ -115,6 +144,8 @@ class ActivityOutcome:
         reason: Why it was rejected (``None`` unless rejected).
         rule: The rule that decided the outcome.
         explanation: One sentence with the dates and numbers.
+        cycle: What a fixed-cycle policy adds (counted credits, caps,
+            rollover, the cycle); ``None`` under a rolling-cycle policy.
     """
 
     id: str
@@ -124,9 +155,16 @@ class ActivityOutcome:
     reason: Reason | None
     rule: str
     explanation: str
+    cycle: ActivityCycle | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the spec."""
+        out = self._base_dict()
+        if self.cycle is not None:
+            out.update(self.cycle.to_dict())
+        return out
+
+    def _base_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "outcome": self.outcome,
@@ -248,9 +286,21 @@ class NextStep:
     options: tuple[OptionGap, ...]
     rule: str = "R-DATE-2"
     days_left: int | None = None
+    fixed_cycle: bool = False
+    cycle: CycleState | None = None
+    grace_ends_on: date | None = None
+    shortfalls: tuple[Shortfall, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the spec."""
+        out = self._base_dict()
+        if self.fixed_cycle:
+            out["cycle"] = None if self.cycle is None else self.cycle.to_dict()
+            out["grace_ends_on"] = _iso(self.grace_ends_on)
+            out["shortfalls"] = [s.to_dict() for s in self.shortfalls]
+        return out
+
+    def _base_dict(self) -> dict[str, Any]:
         return {
             "certification": self.certification,
             "deadline": _iso(self.deadline),

@@ -29,6 +29,8 @@ _TOP = {
     "certifications",
     "offerings",
     "versions",
+    "lifecycle",
+    "groups",
 }
 
 
@@ -167,18 +169,31 @@ def _validity(r: _Reader, data: Any, path: str) -> tuple[Validity, ...]:
 
 
 def _options(r: _Reader, data: Any, path: str, kinds: set[str], rules: set[str]) -> tuple[Option, ...]:
+    """A level's or certification's options as the rolling-cycle engine reads them.
+
+    The fixed-cycle requirement kinds (category, group and per-year minimums,
+    ``fees``) are read by :mod:`recert.io._program_reader`; here a minimum
+    that is not a plain total only stands in for an option that has nothing
+    else, and ``fees`` is left out.
+    """
     out: list[Option] = []
     for i, entry in enumerate(r.array(data, path)):
         p = _join(path, i)
         entry = r.table(entry, p)
-        r.keys(entry, p, {"label", "rule", "requirements", "reconstructed"})
+        r.keys(entry, p, {"label", "rule", "requirements", "reconstructed", "restarts"})
         requirements: list[CECredits | Exams] = []
+        stand_in: CECredits | None = None
+        fees = False
         for j, req in enumerate(r.array(entry.get("requirements", []), _join(p, "requirements"))):
             rp = _join(_join(p, "requirements"), j)
             req = r.table(req, rp)
             if "ce_credits" in req:
-                r.keys(req, rp, {"ce_credits"})
-                requirements.append(CECredits(r.number(req["ce_credits"], _join(rp, "ce_credits"))))
+                r.keys(req, rp, {"ce_credits", *_NEW_REQUIREMENT_KEYS})
+                credits = CECredits(r.number(req["ce_credits"], _join(rp, "ce_credits")))
+                if any(k in req for k in ("categories", "groups", "per", "named")):
+                    stand_in = stand_in or credits
+                else:
+                    requirements.append(credits)
             elif "exams" in req:
                 r.keys(req, rp, {"exams", "kinds", "codes", "noun"})
                 count = r.whole(req, "exams", rp, minimum=1)
@@ -192,14 +207,22 @@ def _options(r: _Reader, data: Any, path: str, kinds: set[str], rules: set[str])
                 if not req_kinds and not codes:
                     r.fail(rp, "names neither kinds nor codes")
                 requirements.append(Exams(count, req_kinds, codes, r.plain(req, "noun", rp)))
+            elif "fees" in req:
+                fees = True  # read by the program reader
             else:
                 r.fail(rp, f"{describe(req)} is neither {{ce_credits = N}} nor {{exams = N, kinds = [...]}}")
-        if not requirements:
+        if not requirements and stand_in is not None:
+            requirements.append(stand_in)
+        if not requirements and not fees:
             r.fail(_join(p, "requirements"), "is empty")
         rule = r.text(entry, "rule", p, default="R-OPT-1")
         if rule and rule not in rules:
             r.fail(_join(p, "rule"), f"{describe(rule)} is not a rule id of [rules]")
         label = r.text(entry, "label", p, default=" + ".join(x.label for x in requirements) or None)
         reconstructed = bool(r.flag(entry, "reconstructed", p, False))
-        out.append(Option(label, tuple(requirements), rule, reconstructed=reconstructed))
+        if requirements:
+            out.append(Option(label, tuple(requirements), rule, reconstructed=reconstructed))
     return tuple(out)
+
+
+_NEW_REQUIREMENT_KEYS = ("rule", "parameter", "categories", "groups", "per", "advisory", "on_miss", "named")

@@ -82,6 +82,7 @@ def _check_activity(a: Any, path: str, policy: Policy) -> list[Problem]:
     out: list[Problem] = []
     if isinstance(a.category, str) and policy.category(a.category) is None:
         out.append(Problem(_join(path, "category"), unknown_category(a.category, policy)))
+    out.extend(_check_applies_to(a.applies_to, path, policy))
     if a.claimed_on is None:  # absent, not merely unreadable
         if a.status not in (None, _UNREADABLE):
             out.append(Problem(_join(path, "status"),
@@ -98,11 +99,22 @@ def _check_activity(a: Any, path: str, policy: Policy) -> list[Problem]:
         out.append(Problem(_join(path, "decided_on"),
                            f"{a.decided_on.isoformat()} is before claimed_on "
                            f"{a.claimed_on.isoformat()}"))
-    if isinstance(a.decided_on, date) and a.status in (None, "pending"):
+    if isinstance(a.decided_on, date) and a.status in (None, "pending", "audit"):
         out.append(Problem(_join(path, "decided_on"),
                            f"{_describe(a.decided_on)} is given but status is "
                            f"{a.status or 'pending'!r}, not approved or rejected"))
     return out
+
+
+def _check_applies_to(names: Any, path: str, policy: Policy) -> list[Problem]:
+    """``applies_to``: a non-empty list of names (programs.md section 6).
+
+    Names the policy's catalog lacks are accepted and match nothing, so one
+    record can be evaluated under every policy (``policy`` is unused).
+    """
+    if isinstance(names, tuple) and not names:
+        return [Problem(_join(path, "applies_to"), "is empty: leave it out to mean every certification")]
+    return []
 
 
 _CHECKS = {Holding: _check_holding, ExamPass: _check_exam, Activity: _check_activity}

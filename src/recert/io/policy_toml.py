@@ -37,6 +37,7 @@ from recert.core.policy import (
 )
 from recert.exceptions import PolicyError, Problem
 from recert.io._policy_reader import _TOP, _join, _options, _Reader, _validity
+from recert.io._program_reader import CERT_KEYS, LEVEL_KEYS, read_program, uses_program
 from recert.io.offering_rules import offering_rules_from_mapping
 
 __all__ = ["cisco_policy", "load_policy", "policy_from_bytes", "policy_from_mapping"]
@@ -63,7 +64,7 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
     data = r.table(data, "")
     r.keys(data, "", _TOP)
     head = r.table(data.get("policy", {}), "policy")
-    r.keys(head, "policy", {"id", "version", "title", "effective_from"})
+    r.keys(head, "policy", {"id", "version", "title", "effective_from", "unit"})
 
     params = r.table(data.get("parameters", {}), "parameters")
     r.keys(
@@ -76,8 +77,12 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
             "carry_over_excess",
             "earning_window_years",
             "renewal_from",
+            "default_category",
+            "credit_step",
+            "cascade",
         },
     )
+    window_off = params.get("claim_window_days") is False  # fixed cycles: reporting deadlines only (D-FC-2)
     anchor = params.get("recertification_anchor", "completion")
     if anchor not in ("completion", "claim"):
         r.fail("parameters.recertification_anchor", f"{describe(anchor)} is not 'completion' or 'claim'")
@@ -92,7 +97,8 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
         renewal = "recertification"
     parameters = Parameters(
         claim_window_days=r.whole(
-            params, "claim_window_days", "parameters", default=365, maximum=MAX_CLAIM_WINDOW_DAYS
+            {} if window_off else params, "claim_window_days", "parameters", default=365,
+            maximum=MAX_CLAIM_WINDOW_DAYS,
         ),
         recertification_anchor=anchor,
         pooling=pooling,
@@ -128,7 +134,7 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
     for name, entry in r.table(data.get("categories", {"training": {}}), "categories").items():
         p = _join("categories", name)
         entry = r.table(entry, p)
-        r.keys(entry, p, {"eligible", "description"})
+        r.keys(entry, p, {"eligible", "description", "group"})
         categories.append(
             Category(name, bool(r.flag(entry, "eligible", p, True)), r.plain(entry, "description", p))
         )
@@ -150,6 +156,7 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
                 "suspension_years",
                 "suspension_rule",
                 "renewal_from",
+                *LEVEL_KEYS,
             },
         )
         level_renewal = entry.get("renewal_from")
@@ -216,6 +223,7 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
                 "options",
                 "earned_by",
                 "emeritus",
+                *CERT_KEYS,
             },
         )
         level = r.text(entry, "level", p)
@@ -275,6 +283,7 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
             offering_rules = offering_rules_from_mapping(data["offerings"], path="offerings")
         except PolicyError as error:
             r.problems.extend(error.problems)
+    program = read_program(r, data, rule_ids, {c.name for c in categories}, level_names, set(seen))
     policy_id = r.text(head, "id", "policy", default="custom")
     version = _version_text(r, head)
     title = r.plain(head, "title", "policy")
@@ -295,6 +304,7 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
         rules=rules,
         earlier=earlier,
         offering_rules=offering_rules,
+        program=program if uses_program(data) else None,
     )
 
 

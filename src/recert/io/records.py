@@ -126,6 +126,15 @@ def _structure_status(value: object, _: object) -> str:
     return str(value)
 
 
+def _structure_names(value: object, _: object) -> tuple[str, ...]:
+    """``applies_to``: an array of names (a lone string is not read as its letters)."""
+    if not isinstance(value, list | tuple):
+        raise ValueError(f"{_describe(value)} is not an array of certification names")
+    for item in value:
+        _structure_str(item, str)
+    return tuple(value)
+
+
 def _converter(*, detailed: bool = True) -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     converter.register_structure_hook(date, _structure_date)
@@ -133,6 +142,7 @@ def _converter(*, detailed: bool = True) -> cattrs.Converter:
     # ``credits`` is the only number of a record: every float is a credit amount.
     converter.register_structure_hook(float, _structure_credits)
     converter.register_structure_hook_func(lambda t: t == ClaimStatus, _structure_status)
+    converter.register_structure_hook_func(lambda t: t == tuple[str, ...], _structure_names)
     return converter
 
 
@@ -306,10 +316,27 @@ def record_from_mapping(data: object, *, policy: Policy | None = None,
             activity ``category`` the policy lacks.
     """
     policy = policy or cisco_policy()
+    data = _default_category(data, policy)
     record = _fast_record(data, policy)
     if record is not None:
         return record
     return _detailed_record(data, policy, source)
+
+
+def _default_category(data: object, policy: Policy) -> object:
+    """*data* with the policy's ``default_category`` given to activities that name none (DESIGN.md 1).
+
+    Only a policy whose default is not ``training`` (the record format's own
+    default) changes anything, so Cisco records are read as before.
+    """
+    default = policy.program.default_category if policy.program is not None else None
+    if default is None or default == "training" or type(data) is not dict:
+        return data
+    activities = data.get("activities")
+    if type(activities) is not list or not any(type(a) is dict and "category" not in a for a in activities):
+        return data
+    filled = [{**a, "category": default} if type(a) is dict and "category" not in a else a for a in activities]
+    return {**data, "activities": filled}
 
 
 def _detailed_record(data: object, policy: Policy, source: str | None) -> Record:

@@ -17,7 +17,7 @@ from datetime import date
 
 from recert.core._limits import printable
 from recert.core.requirements import format_credits
-from recert.core.result import CertificationStatus, Evaluation, NextStep
+from recert.core.result import CertificationStatus, Evaluation, NextStep, Shortfall
 from recert.planner import PendingClaim, Plan, Regain, Step
 
 __all__ = ["WIDTH", "render_plan", "render_text"]
@@ -123,10 +123,11 @@ def render_text(result: Evaluation, source: str = "", plan: Plan | None = None) 
     lines += table(["certification", "level", "status", "expires", "days left", "last renewed"],
                    rows, wrap=(5, 0)) if rows else ["  (none)"]
 
-    lines += ["", "CE activities"]
+    unit = policy.get("unit")  # fixed-cycle policies name their unit (programs.md section 7)
+    lines += ["", f"Activities ({unit})" if unit else "CE activities"]
     if result.activities:
         lines += table(
-            ["id", "credits", "outcome", "toward", "reason"],
+            ["id", unit or "credits", "outcome", "toward", "reason"],
             [[a.id, format_credits(a.credits), a.outcome, a.counted_toward or "-", a.reason or ""]
              for a in result.activities], wrap=(3, 0))
         notes = [a for a in result.activities if a.outcome in ("rejected", "forfeited", "pending")]
@@ -136,10 +137,17 @@ def render_text(result: Evaluation, source: str = "", plan: Plan | None = None) 
         lines.append("  (none)")
 
     pool = result.pool
-    lines += ["", *_wrap("CE pool: " + (
-        f"{format_credits(pool.credits)} credits toward {pool.level} ({pool.certification}), "
-        f"term started {pool.term_started_on.isoformat()}" if pool else
-        "none (no CE-eligible certification is active)"), indent="", hang="  ")]
+    if unit:
+        lines += ["", "Shortfalls"]
+        short = [(c.certification, s) for c in result.certifications for s in c.shortfalls]
+        lines += [line for name, s in short for line in _wrap(f"{name}: {_shortfall_text(s, unit)} ({s.rule})")]
+        if not short:
+            lines.append("  none")
+    else:
+        lines += ["", *_wrap("CE pool: " + (
+            f"{format_credits(pool.credits)} credits toward {pool.level} ({pool.certification}), "
+            f"term started {pool.term_started_on.isoformat()}" if pool else
+            "none (no CE-eligible certification is active)"), indent="", hang="  ")]
 
     lines += ["", "What to do next"]
     lines += _next_lines(result, plan)
@@ -161,6 +169,20 @@ def render_text(result: Evaluation, source: str = "", plan: Plan | None = None) 
 
 
 # --------------------------------------------------------------------------- what to do next
+
+
+def _shortfall_text(s: Shortfall, unit: str) -> str:
+    """One shortfall in words: ``missing 5 CPE in group_a (85 of 90)``, ``fees paid through 2024-04-10, not 2025-04-10``."""
+    if s.kind == "fees":
+        paid = s.counted.isoformat() if isinstance(s.counted, date) else "not stated"
+        needed = s.needed.isoformat() if isinstance(s.needed, date) else s.needed
+        return f"fees paid through {paid}, needed through {needed}"
+    if isinstance(s.needed, date) or isinstance(s.counted, date):
+        return f"{s.kind} {s.name}"
+    have = s.counted or 0
+    where = f" in {s.name}" if s.name else ""
+    return (f"missing {format_credits(s.needed - have)} {unit}{where} "
+            f"({format_credits(have)} of {format_credits(s.needed)})")
 
 
 def _by(day: date, as_of: date) -> str:

@@ -199,6 +199,8 @@ def _retirements(policy: Policy, record: Record) -> dict[str, date]:
 
 
 def _cascade(policy: Policy, record: Record, as_of: date, base: Evaluation) -> None:
+    if policy.program is not None and policy.program.fixed:
+        return  # R-CASC-* do not apply to fixed cycles (programs.md preamble); the renewal map has its cases
     levels = {c.certification: c.level for c in base.certifications}
     retired_on = _retirements(policy, record)
     history: dict[str, list[Event]] = defaultdict(list)
@@ -236,6 +238,8 @@ def _cascade(policy: Policy, record: Record, as_of: date, base: Evaluation) -> N
 
 def _claim_window(policy: Policy, record: Record, as_of: date, base: Evaluation) -> None:
     window = timedelta(days=policy.parameters.claim_window_days)
+    if policy.program is not None and not policy.program.claim_window:
+        window = timedelta.max  # reporting deadlines only (programs.md D-FC-2)
     by_id = {a.id: a for a in record.activities}
     by_claim_day: dict[date, list[tuple[str, str | None]]] = defaultdict(list)
     for outcome in base.activities:
@@ -260,7 +264,8 @@ def _claim_window(policy: Policy, record: Record, as_of: date, base: Evaluation)
         toward = outcome.counted_toward
         if outcome.outcome == "forfeited" or carried:
             toward = None
-        by_claim_day[claimed].append((outcome.id, toward))
+        if policy.program is None or not policy.program.fixed:  # fixed cycles: claims in the window count
+            by_claim_day[claimed].append((outcome.id, toward))
     for day, claims in sorted(by_claim_day.items()):
         without = attrs.evolve(
             record, activities=tuple(a for a in record.activities if a.claimed_on != day))

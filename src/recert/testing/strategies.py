@@ -221,7 +221,11 @@ def holdings(
     retired_on = None
     if retire:
         retired_on = draw(dates(term.started_on, term.started_on + relativedelta(years=4)))
-    return Holding(name, term.started_on, expires_on=expires_on, retired_on=retired_on)
+    fees = None
+    if policy.program is not None and policy.program.fixed and draw(st.booleans()):
+        # Fixed-cycle programs read fees_paid_through (R-FC-9): sometimes short of the cycle end.
+        fees = term.started_on + relativedelta(years=draw(st.integers(0, 7)), days=draw(st.sampled_from((-1, 0, 1))))
+    return Holding(name, term.started_on, expires_on=expires_on, retired_on=retired_on, fees_paid_through=fees)
 
 
 @st.composite
@@ -292,15 +296,21 @@ def activities(
     window = policy.parameters.claim_window_days
     lag = draw(st.one_of(st.integers(0, window + 60), st.sampled_from((0, window, window + 1))))
     claimed = completed + timedelta(days=lag)
+    fixed = policy.program is not None and policy.program.fixed
+    applies_to = None
+    if fixed and draw(st.integers(0, 3)) == 0:  # programs.md section 6: applies_to, status audit
+        names = [c.name for c in policy.certifications]
+        applies_to = tuple(draw(st.lists(st.sampled_from(names), min_size=1, max_size=2, unique=True)))
     if state == "pending":
+        audit: ClaimStatus | None = "audit" if fixed and draw(st.booleans()) else None
         return Activity(activity_id, credits, completed, item=item, category=category,
-                        claimed_on=claimed)
+                        claimed_on=claimed, status=audit, applies_to=applies_to)
     decided = None
     if state == "approved_later" or draw(st.booleans()):
         decided = claimed + timedelta(days=draw(st.integers(0, 120)))
     status: ClaimStatus = "rejected" if state == "rejected" else "approved"
     return Activity(activity_id, credits, completed, item=item, category=category,
-                    claimed_on=claimed, status=status, decided_on=decided)
+                    claimed_on=claimed, status=status, decided_on=decided, applies_to=applies_to)
 
 
 @st.composite

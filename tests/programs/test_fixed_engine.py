@@ -1,0 +1,223 @@
+"""The fixed-cycle evaluator on records the 36 cases do not cover, worked out by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import recert
+from recert.report.text import render_text
+
+POLICIES = Path(recert.__file__).parent / "io" / "policies"
+ISC2 = recert.load_policy(POLICIES / "isc2-cissp.toml")
+PMI = recert.load_policy(POLICIES / "pmi-pmp.toml")
+
+
+def run(policy: recert.Policy, data: dict[str, Any], as_of: date) -> dict[str, Any]:
+    record = recert.record_from_mapping(data, policy=policy)
+    result: dict[str, Any] = recert.evaluate(record, as_of=as_of, policy=policy).to_dict()
+    return result
+
+
+def by_name(result: dict[str, Any], name: str) -> dict[str, Any]:
+    return next(c for c in result["certifications"] if c["certification"] == name)
+
+
+def test_a_concentration_renews_with_the_cissp_and_rolls_nothing_over() -> None:
+    # CISSP E = 2021-03-01 + 3 y = 2024-03-01. a1 100 A, b1 10 B: 110 < 120. c1 30 A naming ISSAP on
+    # 2023-12-01: A 130, total 140 >= 120: renewed 2023-12-01, next cycle 2024-03-02 .. 2027-03-01.
+    # ISSAP: named A 30 >= 20 on the same day: renewed 2023-12-01 too (D-DESIGN-7).
+    # Rollover (R-ISC2-5): min(40, 140 - 120 = 20, 130 - 90 = 40, A in (2023-09-01, 2024-03-01] = 30) = 20,
+    # from c1; the concentration rolls nothing (R-ISC2-8).
+    data = {
+        "holdings": [
+            {"certification": "CISSP", "earned_on": "2021-03-01"},
+            {"certification": "ISSAP", "earned_on": "2021-03-01"},
+        ],
+        "activities": [
+            {
+                "id": "a1",
+                "credits": 100,
+                "completed_on": "2021-06-01",
+                "claimed_on": "2021-06-02",
+                "status": "approved",
+            },
+            {
+                "id": "b1",
+                "category": "group_b",
+                "credits": 10,
+                "completed_on": "2022-01-01",
+                "claimed_on": "2022-01-02",
+                "status": "approved",
+            },
+            {
+                "id": "c1",
+                "credits": 30,
+                "completed_on": "2023-12-01",
+                "claimed_on": "2023-12-02",
+                "status": "approved",
+                "applies_to": ["ISSAP"],
+            },
+        ],
+    }
+    result = run(ISC2, data, date(2024, 6, 1))
+    cissp, issap = by_name(result, "CISSP"), by_name(result, "CISSP-ISSAP")
+    assert (cissp["recertified_on"], cissp["term_started_on"], cissp["expires_on"]) == (
+        "2023-12-01",
+        "2024-03-02",
+        "2027-03-01",
+    )
+    assert (issap["recertified_on"], issap["term_started_on"], issap["expires_on"]) == (
+        "2023-12-01",
+        "2024-03-02",
+        "2027-03-01",
+    )
+    assert cissp["cycle"]["rolled_in"] == 20
+    assert cissp["cycle"]["counted"] == 20
+    assert issap["cycle"]["rolled_in"] == 0
+    c1 = next(a for a in result["activities"] if a["id"] == "c1")
+    assert (c1["counted_toward"], c1["counted_toward_all"], c1["rolled_over"]) == (
+        "CISSP",
+        ["CISSP", "CISSP-ISSAP"],
+        20,
+    )
+    kinds = [(e["on"], e["kind"], e["certification"]) for e in result["events"]]
+    assert ("2024-03-02", "rolled_over", "CISSP") in kinds
+    assert ("2023-12-01", "recertified", "CISSP-ISSAP") in kinds
+
+
+def test_a_concentration_without_its_cissp_was_never_active() -> None:
+    # D-FIXED-2: ISSAP earned 2023-03-01 without a CISSP: expired, its "term" the day before, 2023-02-28.
+    result = run(
+        ISC2, {"holdings": [{"certification": "ISSAP", "earned_on": "2023-03-01"}]}, date(2024, 1, 1)
+    )
+    issap = by_name(result, "CISSP-ISSAP")
+    assert (issap["status"], issap["term_started_on"], issap["expires_on"]) == (
+        "expired",
+        "2023-02-28",
+        "2023-02-28",
+    )
+    assert issap["days_left"] == -307  # 2023-02-28 to 2024-01-01: 307 days
+
+
+def test_a_pass_of_the_exam_earns_the_certification() -> None:
+    # D-FIXED-4: PMP passed 2022-04-10 without a holding: earned that day, E = 2025-04-10 (R-PMI-1).
+    result = run(
+        PMI, {"holdings": [], "exams": [{"exam": "PMP", "passed_on": "2022-04-10"}]}, date(2023, 1, 1)
+    )
+    pmp = by_name(result, "PMP")
+    assert (pmp["status"], pmp["term_started_on"], pmp["expires_on"], pmp["grace_ends_on"]) == (
+        "active",
+        "2022-04-10",
+        "2025-04-10",
+        "2026-04-10",
+    )
+    assert pmp["shortfalls"][0] == {
+        "rule": "R-PMI-2",
+        "kind": "total",
+        "name": None,
+        "needed": 60,
+        "counted": 0,
+    }
+
+
+def test_a_holding_that_starts_after_as_of_does_not_exist_yet() -> None:
+    result = run(PMI, {"holdings": [{"certification": "PMP", "earned_on": "2024-05-01"}]}, date(2024, 4, 30))
+    assert result["certifications"] == []
+
+
+def test_the_text_report_speaks_in_the_unit() -> None:
+    # PMI-02 on the cycle's last day: Business acumen 5 < 8 (R-PMI-3).
+    data = {
+        "candidate": "T",
+        "holdings": [{"certification": "PMP", "earned_on": "2022-04-10"}],
+        "activities": [
+            {
+                "id": "e1",
+                "category": "education_ways_of_working",
+                "credits": 30,
+                "completed_on": "2022-09-01",
+                "claimed_on": "2022-09-02",
+                "status": "approved",
+            },
+            {
+                "id": "e2",
+                "category": "education_power_skills",
+                "credits": 30,
+                "completed_on": "2023-01-05",
+                "claimed_on": "2023-01-06",
+                "status": "approved",
+            },
+            {
+                "id": "e3",
+                "category": "education_business_acumen",
+                "credits": 5,
+                "completed_on": "2023-11-01",
+                "claimed_on": "2023-11-02",
+                "status": "approved",
+            },
+        ],
+    }
+    record = recert.record_from_mapping(data, policy=PMI)
+    text = "\n".join(render_text(recert.evaluate(record, as_of=date(2025, 4, 10), policy=PMI)))
+    assert "Activities (PDU)" in text
+    assert "PMP: missing 3 PDU in education_business_acumen (5 of 8) (R-PMI-3)" in text
+    assert "CE credits" not in text
+
+
+def test_dates_beyond_the_year_9000_are_record_errors() -> None:
+    # As the rolling engine: adding a cycle and a window to 9998-06-01 would leave datetime's range.
+    record = recert.record_from_mapping(
+        {"holdings": [{"certification": "PMP", "earned_on": "9998-06-01"}]}, policy=PMI
+    )
+    with pytest.raises(recert.RecordError) as caught:
+        recert.evaluate(record, as_of=date(9000, 1, 1), policy=PMI)
+    assert [str(p) for p in caught.value.problems] == [
+        "holdings[0].earned_on: 9998-06-01 is after the year 9000"
+    ]
+
+
+def test_an_expired_pmp_is_earned_again_by_the_exam() -> None:
+    # PMP 2018-03-01, E = 2021-03-01, suspended to 2022-03-01, then expired (R-PMI-5); e1 counted in
+    # that cycle stays counted (D-FC-4). The exam passed again on 2023-05-10 earns it anew:
+    # cycle 2023-05-10 .. 2026-05-10, window to 2027-05-10, nothing counted yet.
+    data = {
+        "holdings": [{"certification": "PMP", "earned_on": "2018-03-01"}],
+        "exams": [{"exam": "PMP", "passed_on": "2023-05-10"}],
+        "activities": [
+            {
+                "id": "e1",
+                "category": "education_power_skills",
+                "credits": 10,
+                "completed_on": "2019-01-01",
+                "claimed_on": "2019-01-02",
+                "status": "approved",
+            }
+        ],
+    }
+    result = run(PMI, data, date(2024, 1, 1))
+    pmp = by_name(result, "PMP")
+    assert (pmp["status"], pmp["term_started_on"], pmp["expires_on"], pmp["grace_ends_on"]) == (
+        "active",
+        "2023-05-10",
+        "2026-05-10",
+        "2027-05-10",
+    )
+    assert [s["kind"] for s in pmp["shortfalls"]] == [
+        "total",
+        "group_min",
+        "category_min",
+        "category_min",
+        "category_min",
+    ]
+    assert [(e["on"], e["kind"]) for e in result["events"]] == [
+        ("2018-03-01", "held"),
+        ("2021-03-02", "suspended"),
+        ("2022-03-02", "expired"),
+        ("2023-05-10", "earned"),
+    ]
+    e1 = result["activities"][0]
+    assert (e1["outcome"], e1["cycle_ends_on"]) == ("counted", "2021-03-01")
