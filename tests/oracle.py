@@ -595,6 +595,7 @@ class _Replay:
             self.outcomes[a.id] = ActResult(a.id, "rejected", "claimed_after_expiration")
             return
         top = max(c.rank for c in targets)
+        self.note_split_pool_item(a, [c for c in targets if c.rank == top])
         for c in targets:
             # D-DUP-1: the claim counts toward the highest level it can (the pool, R-CE-4); an
             # item held in a lower certification's term outside the pool does not block it.
@@ -608,6 +609,19 @@ class _Replay:
             a.state = "entered"
         else:
             self.outcomes[a.id] = ActResult(a.id, "pending", None)
+
+    def note_split_pool_item(self, a: Act, top: list[Cert]) -> None:
+        """Note a claim whose item is held in the term of one pool-level certification but not in another's.
+
+        Two certifications at the pool's level with terms that started on different days: the
+        item may be held (counted) in one term and free in the other. The oracle rejects the
+        claim as a duplicate; the engine's reading of D-DUP-1 lets it count toward the term
+        where the item is free. The property tests step around this note
+        (``KNOWN_READINGS`` in ``test_differential.py``).
+        """
+        held = [any(x.item == a.item for x in self.view(c)) for c in top]
+        if any(held) and not all(held):
+            self.notes.add("item_free_in_one_pool_term")
 
     def enter_on_claim(self, day: date, a: Act) -> None:
         """Anchor ``claim``: the activity joins the replay on its claim date (D-ANCHOR-1).
@@ -630,6 +644,7 @@ class _Replay:
             return (x.completed, x.claimed, x.id)
 
         top = max(c.rank for c in targets)
+        self.note_split_pool_item(a, [c for c in targets if c.rank == top])
         for c in targets:
             if c.rank != top:
                 if any(x.item == a.item for x in self.view(c)):
