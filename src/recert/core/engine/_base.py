@@ -15,9 +15,12 @@ from dateutil.relativedelta import relativedelta
 
 from recert.core.engine._resolve import ResolvedRecord
 from recert.core.engine._state import (
+    ACTIVE,
+    SUSPENDED,
     ActivityVerdict,
     CertState,
     Claim,
+    ExpirationMemo,
     Forkable,
     Memo,
     OwnLog,
@@ -41,6 +44,10 @@ class Qualifying(NamedTuple):
     positions: list[int]  # each pass's index in ``ReplayState.passes``, increasing
     passes: list[PassFact]
     dates: list[date]  # each pass's ``passed_on``, non-decreasing
+    #: The fewest CE credits an option without exam requirements needs: with no exam pass in
+    #: the term, fewer credits (or none available) meet nothing. Infinite when every option
+    #: needs an exam; 0 when an option needs nothing (then nothing can be skipped).
+    ce_only: float
 
 
 _Copier = Callable[[Any], Any]
@@ -96,6 +103,11 @@ class ReplayState:
     #: one of its exam requirements accepts (see :meth:`_qualifying`). Derived from immutable
     #: inputs only, so forks share it.
     qualifying: dict[int, Qualifying]
+    #: Expiration dates worked out so far (see ``CertState.dates``): shared by forks too.
+    dates: ExpirationMemo
+    #: Attributes a fork shares although they are containers: memos of values that follow from
+    #: immutable inputs only (the same in every fork).
+    _SHARED: ClassVar[frozenset[str]] = frozenset({"qualifying", "dates"})
     #: How :meth:`fork` copies each attribute: read once per class from these annotations.
     _fork_plan: ClassVar[tuple[tuple[str, _Copier, _Forker | None], ...]] = ()
 
@@ -140,8 +152,15 @@ class ReplayState:
         return (c for c in self._ordered() if c.renewable and c.ce_eligible and not c.retired)
 
     def _pool_rank(self) -> int | None:
-        """Rank of the highest level among the pool's possible holders (R-CE-4, D-POOL-1)."""
-        return next((c.rank for c in self._pool_holders()), None)
+        """Rank of the highest level among the pool's possible holders (R-CE-4, D-POOL-1).
+
+        The test of :meth:`_pool_holders` written out: the replay asks at every check.
+        """
+        for c in self._order if self._order is not None else self._ordered():
+            status = c.status
+            if (status is ACTIVE or status is SUSPENDED) and c.ce_eligible and not c.retired:
+                return c.rank
+        return None
 
     def _resets(self, cert: CertState, pool_rank: int | None) -> bool:
         """Whether a recertification of *cert* resets its pool (R-CE-5, D-POOL-1)."""
@@ -201,6 +220,7 @@ class ReplayState:
             [i for i, _ in chosen],
             [p for _, p in chosen],
             [p.passed_on for _, p in chosen],
+            min((o.necessary[0] for o in options if not o.necessary[1]), default=float("inf")),
         )
         return made
 
@@ -243,7 +263,7 @@ def _plan_forks(cls: type[ReplayState]) -> tuple[tuple[str, _Copier, _Forker | N
     """
     plan: list[tuple[str, _Copier, _Forker | None]] = []
     for name, hint in typing.get_type_hints(cls).items():
-        if typing.get_origin(hint) is ClassVar:
+        if typing.get_origin(hint) is ClassVar or name in cls._SHARED:
             continue
         options = [h for h in typing.get_args(hint) if h is not type(None)] if _is_union(hint) else [hint]
         if len(options) != 1:

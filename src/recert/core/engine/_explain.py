@@ -7,6 +7,8 @@ D-POOL-1 (the pool), R-DATE-2, R-EMER-1 and R-RET-1 (status sentences).
 
 from __future__ import annotations
 
+from datetime import date
+
 from recert.core.engine._base import ReplayState
 from recert.core.engine._state import (
     ActivityVerdict,
@@ -15,7 +17,7 @@ from recert.core.engine._state import (
     Status,
 )
 from recert.core.record import Record
-from recert.core.requirements import Exams, OptionAssessment, format_credits
+from recert.core.requirements import Exams, Facts, Option, OptionAssessment, format_credits
 from recert.core.result import (
     ActivityOutcome,
     CertificationStatus,
@@ -140,7 +142,8 @@ def result(self: ReplayState, record: Record, awaiting: dict[str, list[str]]) ->
         at_level = [c for c in self._pool_holders() if c.rank == pool_rank]
         best = max(at_level, key=lambda c: (c.credits(), c.term_started_on))
         pool = PoolState(best.level.name, best.credits(), best.term_started_on, best.name)
-    steps = tuple(_next(self, c, pool_rank) for c in self._ordered() if c.renewable and c.level.ladder)
+    gaps: _GapMemo = {}
+    steps = tuple(_next(self, c, pool_rank, gaps) for c in self._ordered() if c.renewable and c.level.ladder)
     events = tuple(sorted(self.events, key=lambda e: e.on))
     return Evaluation(
         as_of=as_of,
@@ -208,15 +211,27 @@ def _status(self: ReplayState, cert: CertState, awaiting: list[str]) -> Certific
         days_left=days_left,
     )
 
-def _next(self: ReplayState, cert: CertState, pool_rank: int | None) -> NextStep:
+#: The gaps already worked out in one :func:`result`: (``id`` of an options tuple, the facts,
+#: whether the CE credits count in another pool, the deadline) -> (the options tuple, its gaps).
+#: Certifications of one level often share all four (three specialists with no credits and no
+#: exam): their gaps are the same objects. The tuple is kept so that its ``id`` stays its own.
+_GapMemo = dict[tuple[int, Facts, bool, date | None], tuple[tuple[Option, ...], tuple[OptionGap, ...]]]
+
+
+def _next(self: ReplayState, cert: CertState, pool_rank: int | None, memo: _GapMemo) -> NextStep:
     deadline = cert.deadline
     days_left = None if deadline is None else (deadline - self.as_of).days
     if cert.retired or cert.expires is None:
         return NextStep(cert.name, deadline, (), days_left=days_left)
     options = cert.options
     facts = self._facts_for(cert, self.as_of, pool_rank)
+    elsewhere = cert.ce_eligible and not facts.ce_available
+    key = (id(options), facts, elsewhere, deadline)
+    known = memo.get(key)
+    if known is not None and known[0] is options:
+        return NextStep(cert.name, deadline, known[1], days_left=days_left)
     served: CertState | None = None
-    if cert.ce_eligible and not facts.ce_available:
+    if elsewhere:
         served = next((c for c in self._pool_holders() if c.rank == pool_rank), None)
     gaps = []
     for option in options:
@@ -227,7 +242,8 @@ def _next(self: ReplayState, cert: CertState, pool_rank: int | None) -> NextStep
             missing += f" (CE credits count in the {served.level.name} pool toward {via}, D-POOL-1)"
         credits, exams = _shortfall(verdict)
         gaps.append(OptionGap(option.label, missing, via, credits, exams, deadline))
-    return NextStep(cert.name, deadline, tuple(gaps), days_left=days_left)
+    made = memo[key] = (options, tuple(gaps))
+    return NextStep(cert.name, deadline, made[1], days_left=days_left)
 
 
 def _shortfall(verdict: OptionAssessment) -> tuple[float, tuple[ExamGap, ...]]:

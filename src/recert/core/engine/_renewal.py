@@ -16,14 +16,17 @@ from recert.core.engine._base import Qualifying
 from recert.core.engine._pool import dup_order
 from recert.core.engine._state import (
     ACTIVE,
+    SUSPENDED,
     CertState,
     Claim,
 )
 from recert.core.engine._terms import Terms, years_text
-from recert.core.requirements import Facts, OptionAssessment, format_credits
+from recert.core.requirements import Facts, OptionAssessment, PassFact, format_credits
 from recert.core.result import (
     Uses,
 )
+
+_INF = float("inf")
 
 
 class Cascade(NamedTuple):
@@ -54,7 +57,13 @@ class Renewal(Terms):
             pending = []
             met: list[tuple[CertState, OptionAssessment]] = []
             for cert in self._ordered():
-                if not cert.renewable or cert.retired or cert.expires is None or cert.name in done:
+                status = cert.status  # ``cert.renewable`` written out (the innermost loop)
+                if (
+                    (status is not ACTIVE and status is not SUSPENDED)
+                    or cert.retired
+                    or cert.expires is None
+                    or cert.name in done
+                ):
                     continue
                 options = cert.options
                 if not options:
@@ -63,7 +72,7 @@ class Renewal(Terms):
                 # check that found nothing met, nothing can be met now.
                 ce = cert.ce_eligible and (self.params.pooling == "each_level" or cert.rank == pool_rank)
                 credits = cert.credits() if ce else -1.0
-                if ce and self.has_pending_claims and cert.ce_threshold != float("inf"):
+                if ce and self.has_pending_claims and cert.ce_threshold != _INF:
                     self.headroom.append((today, credits - cert.ce_threshold))
                 # Only the passes some exam requirement of these options accepts can change the
                 # verdict: those seen so far are the first ``seen_count`` of ``qualifying``.
@@ -74,14 +83,19 @@ class Renewal(Terms):
                 if cert.unmet == key:
                     continue
                 cert.unmet = key
-                used = cert.used_passes
-                passes = tuple(
-                    p
-                    for p in qualifying.passes[
-                        bisect_right(qualifying.dates, cert.term_started_on, hi=seen_count) : seen_count
-                    ]
-                    if (deadline is None or p.passed_on <= deadline) and p not in used
-                )
+                first = bisect_right(qualifying.dates, cert.term_started_on, hi=seen_count)
+                if first == seen_count:  # no exam pass in the term: only options without exams
+                    ce_only = qualifying.ce_only
+                    if ce_only and (not ce or credits < ce_only - 1e-9):
+                        continue
+                    passes: tuple[PassFact, ...] = ()
+                else:
+                    used = cert.used_passes
+                    passes = tuple(
+                        p
+                        for p in qualifying.passes[first:seen_count]
+                        if (deadline is None or p.passed_on <= deadline) and p not in used
+                    )
                 facts: Facts | None = None
                 # ``Option.may_be_met`` on each option's plain data, without a call per option.
                 for option in options:

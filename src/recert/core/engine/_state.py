@@ -12,8 +12,6 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-import attrs
-
 from recert.core.policy import Certification, Level, Validity
 from recert.core.record import Activity
 from recert.core.requirements import Option, PassFact
@@ -23,6 +21,11 @@ ONE_DAY = timedelta(days=1)
 
 #: What :meth:`Forkable.fork` has already forked: ``id`` of the original -> its copy.
 Memo = dict[int, Any]
+#: Expiration dates of one evaluation: (``id`` of a validity tuple, start) -> (that tuple, date).
+#: The value keeps the tuple alive, so no other tuple can take its ``id`` during the evaluation.
+ExpirationMemo = dict[tuple[int, date], tuple[tuple[Any, ...], date | None]]
+
+_new = object.__new__
 
 
 class Status(StrEnum):
@@ -125,37 +128,70 @@ def validity_for(validity: tuple[Validity, ...], start: date) -> Validity:
     return chosen
 
 
-@attrs.define(eq=False, slots=False)  # dict-based: fork() copies __dict__
 class Claim(Forkable):
-    """One claimed activity on its way through the replay (R-CE-1, R-CE-2, R-CE-3)."""
+    """One claimed activity on its way through the replay (R-CE-1, R-CE-2, R-CE-3).
+
+    A plain class with ``__slots__``: the replay reads and writes these
+    attributes in its innermost loops, and :meth:`fork` copies them one by one.
+    """
+
+    __slots__ = (
+        "activity",
+        "approved",
+        "arrival",
+        "carried",
+        "consumed",
+        "forfeited_by",
+        "forfeited_on",
+        "index",
+        "item",
+        "listed_in",
+        "note",
+        "reason",
+        "rule",
+        "spent",
+        "targets",
+        "used_by",
+        "used_on",
+    )
 
     activity: Activity
     index: int
     arrival: date
     approved: bool
     #: Pool keys ("*" or a level name) where the entry was used up by a reset.
-    consumed: set[str] = attrs.Factory(set)
+    consumed: set[str]
     #: Certification names whose pool list holds (or held) this entry.
-    listed_in: list[str] = attrs.Factory(list)
-    used_by: str | None = None
-    used_on: date | None = None
-    forfeited_by: str | None = None
-    forfeited_on: date | None = None
+    listed_in: list[str]
+    used_by: str | None
+    used_on: date | None
+    forfeited_by: str | None
+    forfeited_on: date | None
     #: The level whose pool carried the entry over into a new term (D-POOL-2), if any.
-    carried: str | None = None
+    carried: str | None
     #: Decided at arrival when a rule rejects the activity.
-    reason: Reason | None = None
-    rule: str | None = None
-    note: str = ""
-    targets: tuple[str, ...] = ()
-
+    reason: Reason | None
+    rule: str | None
+    note: str
+    targets: tuple[str, ...]
     #: Credits already used by a recertification while the rest was carried over (D-POOL-2).
-    spent: float = 0
+    spent: float
     #: The catalog item the once-per-term rule compares (D-DUP-1): ``activity.item_key``.
-    item: str = attrs.field(init=False)
+    item: str
 
-    def __attrs_post_init__(self) -> None:
-        self.item = self.activity.item_key
+    def __init__(self, activity: Activity, index: int, arrival: date, approved: bool) -> None:
+        self.activity = activity
+        self.index = index
+        self.arrival = arrival
+        self.approved = approved
+        self.consumed = set()
+        self.listed_in = []
+        self.used_by = self.used_on = self.forfeited_by = self.forfeited_on = None
+        self.carried = self.reason = self.rule = None
+        self.note = ""
+        self.targets = ()
+        self.spent = 0
+        self.item = activity.item_key
 
     @property
     def credits(self) -> float:
@@ -172,11 +208,24 @@ class Claim(Forkable):
         return self.activity.claimed_on
 
     def fork(self, memo: Memo) -> Claim:
-        """An independent copy (for a what-if replay)."""
-        twin = object.__new__(Claim)
-        twin.__dict__.update(self.__dict__)
+        """An independent copy (for a what-if replay): the two containers copied, the rest shared."""
+        twin = _new(Claim)
+        twin.activity, twin.index, twin.arrival, twin.approved = (
+            self.activity,
+            self.index,
+            self.arrival,
+            self.approved,
+        )
         twin.consumed = set(self.consumed)
         twin.listed_in = list(self.listed_in)
+        twin.used_by, twin.used_on, twin.forfeited_by, twin.forfeited_on = (
+            self.used_by,
+            self.used_on,
+            self.forfeited_by,
+            self.forfeited_on,
+        )
+        twin.carried, twin.reason, twin.rule, twin.note = self.carried, self.reason, self.rule, self.note
+        twin.targets, twin.spent, twin.item = self.targets, self.spent, self.item
         return twin
 
     def sort_key(self) -> tuple[date, date, date, str]:
@@ -184,9 +233,41 @@ class Claim(Forkable):
         return (self.arrival, self.completed_on, self.claimed_on, self.activity.id)
 
 
-@attrs.define(eq=False, slots=False)  # dict-based: fork() copies __dict__
 class CertState(Forkable):
-    """One certification's current term and history inside the replay."""
+    """One certification's current term and history inside the replay.
+
+    A plain class with ``__slots__`` (see :class:`Claim`).
+    """
+
+    __slots__ = (
+        "cascades",
+        "ce_eligible",
+        "ce_threshold",
+        "cert",
+        "compiled",
+        "dates",
+        "emeritus_until",
+        "entries",
+        "expires",
+        "first_on",
+        "how",
+        "level",
+        "name",
+        "options",
+        "rank",
+        "recertified_by",
+        "recertified_on",
+        "retired",
+        "retired_on",
+        "rule",
+        "status",
+        "suspended_until",
+        "term_started_on",
+        "unmet",
+        "used_passes",
+        "validity",
+        "version_level",
+    )
 
     cert: Certification
     level: Level
@@ -197,41 +278,98 @@ class CertState(Forkable):
     cascades: bool
     retired_on: date | None
     first_on: date
-    status: Status = ACTIVE
-    retired: bool = False
-    recertified_on: date | None = None
-    recertified_by: str | None = None
-    rule: str = "R-VAL-1"
-    how: str = ""
-    used_passes: set[PassFact] = attrs.Factory(set)
+    status: Status
+    retired: bool
+    recertified_on: date | None
+    recertified_by: str | None
+    rule: str
+    how: str
+    used_passes: set[PassFact]
     #: Approved claims counting toward the current term, unconsumed.
-    entries: list[Claim] = attrs.Factory(list)
-    emeritus_until: date | None = None
-    suspended_until: date | None = None
+    entries: list[Claim]
+    emeritus_until: date | None
+    suspended_until: date | None
     #: Inputs of the last option check that found nothing met (see ``Renewal._check``).
-    unmet: object = None
-    name: str = attrs.field(init=False)
-    rank: int = attrs.field(init=False)
+    unmet: object
+    name: str
+    rank: int
     #: The level as the policy version in force defines it, and its (or the
     #: certification's own) options; set by the replay (D-VERSION-1).
-    version_level: Level = attrs.field(init=False)
-    options: tuple[Option, ...] = attrs.field(init=False, default=())
+    version_level: Level
+    options: tuple[Option, ...]
     #: The fewest CE credits any of those options needs (infinite when none takes CE credits).
-    ce_threshold: float = attrs.field(init=False, default=float("inf"))
+    ce_threshold: float
     #: Those options compiled, with the passes they accept (``ReplayState._qualifying``).
-    compiled: Any = attrs.field(init=False, default=None)
+    compiled: Any
+    #: Expiration dates already worked out in this evaluation: (id of the validity tuple, start)
+    #: -> date. Owned by the replay (``ReplayState.dates``) and shared by all its certifications
+    #: and forks: the values follow from immutable inputs only.
+    dates: ExpirationMemo
 
-    def __attrs_post_init__(self) -> None:
-        self.name = self.cert.name
-        self.rank = self.level.rank
-        self.version_level = self.level
+    def __init__(
+        self,
+        *,
+        cert: Certification,
+        level: Level,
+        term_started_on: date,
+        expires: date | None,
+        validity: tuple[Validity, ...],
+        ce_eligible: bool,
+        cascades: bool,
+        retired_on: date | None,
+        first_on: date,
+        dates: ExpirationMemo,
+    ) -> None:
+        self.cert, self.level, self.term_started_on, self.expires = cert, level, term_started_on, expires
+        self.validity, self.ce_eligible, self.cascades = validity, ce_eligible, cascades
+        self.retired_on, self.first_on = retired_on, first_on
+        self.status, self.retired = ACTIVE, False
+        self.recertified_on = self.recertified_by = None
+        self.rule, self.how = "R-VAL-1", ""
+        self.used_passes = set()
+        self.entries = []
+        self.emeritus_until = self.suspended_until = None
+        self.unmet = None
+        self.name, self.rank, self.version_level = cert.name, level.rank, level
+        self.options, self.ce_threshold, self.compiled = (), float("inf"), None
+        self.dates = dates
 
     def fork(self, memo: Memo) -> CertState:
         """An independent copy whose pool list refers to the forks of its claims."""
-        twin = object.__new__(CertState)
-        twin.__dict__.update(self.__dict__)
+        twin = _new(CertState)
+        twin.cert, twin.level, twin.term_started_on, twin.expires = (
+            self.cert,
+            self.level,
+            self.term_started_on,
+            self.expires,
+        )
+        twin.validity, twin.ce_eligible, twin.cascades = self.validity, self.ce_eligible, self.cascades
+        twin.retired_on, twin.first_on, twin.status, twin.retired = (
+            self.retired_on,
+            self.first_on,
+            self.status,
+            self.retired,
+        )
+        twin.recertified_on, twin.recertified_by, twin.rule, twin.how = (
+            self.recertified_on,
+            self.recertified_by,
+            self.rule,
+            self.how,
+        )
         twin.used_passes = set(self.used_passes)
         twin.entries = [memo[id(e)] for e in self.entries]  # claims are forked first
+        twin.emeritus_until, twin.suspended_until, twin.unmet = (
+            self.emeritus_until,
+            self.suspended_until,
+            self.unmet,
+        )
+        twin.name, twin.rank, twin.version_level, twin.options = (
+            self.name,
+            self.rank,
+            self.version_level,
+            self.options,
+        )
+        twin.ce_threshold, twin.compiled, twin.dates = self.ce_threshold, self.compiled, self.dates
         return twin
 
     @property
@@ -253,8 +391,14 @@ class CertState(Forkable):
         return self.term_started_on <= day and (self.expires is None or day <= self.expires)
 
     def expiration_from(self, start: date) -> date | None:
-        """Expiration of a term of this certification starting on *start* (R-VAL-1)."""
-        return validity_for(self.validity, start).expiration(start)
+        """Expiration of a term of this certification starting on *start* (R-VAL-1), memoised in ``dates``."""
+        validity = self.validity
+        known = self.dates.get((id(validity), start))
+        if known is not None and known[0] is validity:
+            return known[1]
+        made = validity_for(validity, start).expiration(start)
+        self.dates[(id(validity), start)] = (validity, made)  # the tuple kept: its id stays its own
+        return made
 
     def credits(self) -> float:
         return sum(e.credits for e in self.entries)

@@ -156,6 +156,7 @@ class Terms(Pool):
             cascades=level.ladder if cert.cascade is None else cert.cascade,
             retired_on=retired_on,
             first_on=first_on,
+            dates=self.dates,
         )
         self._apply_version(state)
         return state

@@ -50,6 +50,7 @@ class Replay(Earning):
         self.seen = []
         self.explain = True
         self.qualifying = {}
+        self.dates = {}
         self.window_start = 0
         self.window_edge = None
         self.entries = []
