@@ -26,7 +26,9 @@ def pending_of(plan: Plan | None) -> tuple[PendingClaim, ...]:
     return plan.pending if plan is not None else ()
 
 
-def fixed_terms(events: Sequence[Event], status: CertificationStatus) -> list[tuple[date, date, Event | None]]:
+def fixed_terms(
+    events: Sequence[Event], status: CertificationStatus
+) -> list[tuple[date, date, Event | None]]:
     """A fixed-cycle holding (R-FC-2): the cycles before the current one, the current one, the renewed next."""
     assert status.cycle is not None
     cycle, day = status.cycle, timedelta(days=1)
