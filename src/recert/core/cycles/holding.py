@@ -322,7 +322,7 @@ class HoldingRun:
             return
         for i, (_, last) in enumerate(run.years):
             deadline = yearly_deadline(last, self.lifecycle.reporting.yearly_by)
-            if deadline >= before or deadline > self.as_of:
+            if deadline >= before or deadline >= self.as_of:  # revoked from the day after, never before as_of
                 continue
             short = [r for r in mins if run.by_year[i] < r.credits - _EPS]
             if short:
