@@ -256,7 +256,7 @@ _D = date(2024, 3, 1)
         (
             lambda: Activity("a", 8, _D, claimed_on=_D, status="maybe"),
             "status",
-            "'maybe' is not one of pending, approved, rejected",
+            "'maybe' is not one of pending, approved, rejected, audit",
         ),
         (
             lambda: Activity("a", 8, _D, status="approved"),
