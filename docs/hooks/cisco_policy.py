@@ -29,8 +29,8 @@ from recert.core.policy import Certification, Level, Parameters, Policy, Rule, V
 from recert.core.requirements import CECredits, Exams, Option
 
 POLICY_MARKER = "<!-- recert:cisco-policy -->"
-# A page for any embedded policy: ``<!-- recert:policy isc2-cissp -->``.
-ANY_POLICY_MARKER = re.compile(r"<!-- recert:policy (?P<id>[a-z0-9-]+) -->")
+# The fixed-cycle programs have their own, richer pages (lifecycle, caps, renewal map):
+# ``<!-- recert:program ID -->``, rendered by docs/hooks/program_pages.py.
 API_MARKER = "<!-- recert:api-modules -->"
 
 # Modules documented first, in reading order; any other public module follows
@@ -58,7 +58,6 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     markdown = _SOURCE_TAG_PAIR.sub(r"\\[\1\\]", markdown)
     if POLICY_MARKER in markdown:
         markdown = markdown.replace(POLICY_MARKER, render_policy(recert.cisco_policy()))
-    markdown = ANY_POLICY_MARKER.sub(lambda m: render_embedded(m["id"]), markdown)
     if API_MARKER in markdown:
         markdown = markdown.replace(API_MARKER, render_api_modules())
     return markdown
@@ -130,13 +129,6 @@ def _raw_policy(policy_id: str = "cisco-ce") -> dict[str, Any]:
     """The embedded TOML as parsed data, for flags the value objects do not carry."""
     resource = importlib.resources.files("recert.io.policies").joinpath(f"{policy_id}.toml")
     return tomllib.loads(resource.read_text(encoding="utf-8"))
-
-
-def render_embedded(policy_id: str) -> str:
-    """The generated page of the embedded policy *policy_id* (see :func:`render_policy`)."""
-    from recert.io.embedded import load_embedded_policy
-
-    return render_policy(load_embedded_policy(policy_id), _raw_policy(policy_id))
 
 
 def _cell(text: object) -> str:

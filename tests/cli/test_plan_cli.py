@@ -72,3 +72,15 @@ def test_the_option_overrides_a_records_own_as_of_as_evaluate_does(
     own = json.loads(capsys.readouterr().out)
     assert own["as_of"] == "2025-03-01"
     assert [s["by"] for s in own["steps"]] == ["2025-09-15"]
+
+
+@pytest.mark.parametrize("policy_id", ["isc2-cissp", "comptia", "pmi-pmp", "isaca-cisa"])
+def test_plan_refuses_a_fixed_cycle_policy_on_one_line(capsys: pytest.CaptureFixture[str], policy_id: str) -> None:
+    record = str(Path(__file__).parents[2] / "examples" / "programs" / f"{policy_id}.json")
+    code, out, err = run(capsys, "--policy", policy_id, record)
+    assert code == 2
+    assert out == ""
+    assert err == (
+        f"recert: error: recert plan supports only rolling-cycle policies; {policy_id} has fixed cycles: "
+        f"see the shortfalls and next steps of recert evaluate --policy {policy_id} RECORD\n"
+    )

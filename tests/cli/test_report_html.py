@@ -6,6 +6,7 @@ rule ids) and, where headless Chromium is installed, rendered to a screenshot.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -105,3 +106,38 @@ def test_the_docs_picture_is_up_to_date() -> None:
     spec.loader.exec_module(module)
     committed = (ROOT / "docs" / "img" / "timelines.svg").read_text(encoding="utf-8")
     assert committed == module.picture(), "run: python scripts/make_docs_timelines.py"
+
+
+# Fixed-cycle policies (issue 15): no rolling-cycle plan, the program's unit, fixed cycles as terms.
+
+PROGRAMS = Path(__file__).parents[2] / "examples" / "programs"
+CASES = Path(__file__).parents[1] / "programs" / "cases"
+
+
+def test_a_fixed_cycle_page_draws_its_cycles_in_its_unit_without_a_plan(capsys: pytest.CaptureFixture[str]) -> None:
+    page = html_of(capsys, "--policy", "pmi-pmp", str(PROGRAMS / "pmi-pmp.json"))
+    # PMP S = 2022-02-01, E = 2025-02-01, renewed 2024-05-01 (early, R-FC-2): the cycle stays to E,
+    # the next one runs E + 1 day = 2025-02-02 to 2028-02-01; no term restarts on 2024-05-01.
+    assert "2022-02-01 to 2025-02-01" in page
+    assert "2025-02-02 to 2028-02-01" in page
+    assert "2024-05-01 to" not in page
+    # g1 10 practitioner PDUs, 8 after the R-PMI-4 cap; the unit is PDU, never CE credits.
+    assert "g1 10 PDU counted (8 after the cap)" in page
+    assert " cr counted" not in page
+    # The result's own next step (deadline = 2028-02-01 + the 1-year suspension window), no plan step.
+    assert "PMP: by 2029-02-01 (1433 days left): meet one of the options below" in page
+    assert "step 1:" not in page
+
+
+def test_a_revoked_holding_ends_its_bar_on_the_last_active_day(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    case = json.loads((CASES / "isaca-cisa" / "02-year-short-revoked.json").read_text(encoding="utf-8"))
+    record = tmp_path / "record.json"
+    record.write_text(json.dumps(case["record"]), encoding="utf-8")
+    page = html_of(capsys, "--policy", "isaca-cisa", str(record), "--as-of", case["as_of"])
+    # Period 2022-01-01 .. 2024-12-31; year 2022 short at its deadline 2023-01-15 -> revoked from
+    # 2023-01-16, last active day 2023-01-15 (R-ISACA-4, D-DESIGN-8): the bar ends there, grey.
+    assert "2022-01-01 to 2023-01-15" in page
+    assert 'fill="#bdbdbd"' in page
+    assert "nothing: no active certification to renew" in page

@@ -7,6 +7,7 @@ tests call the same function on each embedded policy.
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 from types import ModuleType
 
@@ -63,3 +64,20 @@ def test_the_pmi_page_reads_as_the_rule_book() -> None:
     assert "| 25 PDU | group giving_back | cycle | [R-PMI-4](#r-pmi-4) |" in page
     assert "1 year; allows completing, paying, reporting; status suspended, then expired" in page
     assert page.index("### R-FC-9\n") < page.index("### R-FC-10\n")
+
+
+def test_one_marker_per_kind_of_page() -> None:
+    # The Cisco page and the API page have their markers (docs/hooks/cisco_policy.py); every
+    # fixed-cycle program has exactly one page with ``recert:program ID`` (this hook); there is
+    # no second, generic way to render a program.
+    markers: dict[str, list[str]] = {}
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        for marker in re.findall(r"<!-- (recert:[^>]*?) -->", page.read_text(encoding="utf-8")):
+            markers.setdefault(marker, []).append(page.relative_to(ROOT / "docs").as_posix())
+    expected = {
+        "recert:cisco-policy": ["cisco-policy.md"],
+        "recert:api-modules": ["api.md"],
+        **{f"recert:program {p}": [f"programs/{p}.md"] for p in PROGRAMS},
+    }
+    assert markers == expected
+    assert "recert:policy " not in (ROOT / "docs" / "hooks" / "cisco_policy.py").read_text(encoding="utf-8")

@@ -221,3 +221,33 @@ def test_an_expired_pmp_is_earned_again_by_the_exam() -> None:
     ]
     e1 = result["activities"][0]
     assert (e1["outcome"], e1["cycle_ends_on"]) == ("counted", "2021-03-01")
+
+
+@pytest.mark.parametrize(
+    ("as_of", "status", "expires_on"),
+    [(date(2023, 1, 15), "active", "2024-12-31"), (date(2023, 1, 16), "revoked", "2023-01-15")],
+)
+def test_a_short_isaca_year_revokes_only_from_the_day_after_its_deadline(
+    as_of: date, status: str, expires_on: str
+) -> None:
+    # CISA earned 2022-01-01: period 2022-01-01 .. 2024-12-31 (R-ISACA-1). Year 2022 has 10 < 20
+    # hours; its deadline is 2023-01-15 (R-ISACA-3), so on that day the holder may still report and
+    # is active; revoked from 2023-01-16, last active day 2023-01-15 (R-ISACA-4). Found by the
+    # thorough profile: the revocation was shown on the deadline day, dated after as_of.
+    cisa = recert.load_policy(POLICIES / "isaca-cisa.toml")
+    data = {
+        "holdings": [{"certification": "CISA", "earned_on": "2022-01-01"}],
+        "activities": [
+            {
+                "id": "h1",
+                "category": "cpe",
+                "credits": 10,
+                "completed_on": "2022-05-01",
+                "claimed_on": "2022-05-02",
+                "status": "approved",
+            }
+        ],
+    }
+    result = run(cisa, data, as_of)
+    assert (by_name(result, "CISA")["status"], by_name(result, "CISA")["expires_on"]) == (status, expires_on)
+    assert all(date.fromisoformat(e["on"]) <= as_of for e in result["events"])

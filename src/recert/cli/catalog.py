@@ -28,6 +28,13 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from recert.cli._catalog_fixed import (
+    fixed_cert_dict,
+    fixed_level_heading,
+    fixed_notes,
+    map_lines,
+    program_dict,
+)
 from recert.cli._contract import cells, policy_or_default, print_error
 from recert.core.policy import Certification, EarningRule, Exam, Level, Policy, Validity
 from recert.core.requirements import Option
@@ -229,7 +236,7 @@ def _notes(cert: Certification, level: Level) -> list[str]:
 def _cert_dict(cert: Certification, policy: Policy) -> dict[str, Any]:
     level = policy.level(cert.level)
     validity = _validity(cert, level)
-    return {
+    out = {
         "name": cert.name,
         "level": cert.level,
         "track": cert.track,
@@ -251,6 +258,11 @@ def _cert_dict(cert: Certification, policy: Policy) -> dict[str, Any]:
         "retired_on": cert.retired_on.isoformat() if cert.retired_on else None,
         "emeritus": cert.emeritus,
     }
+    program = policy.program
+    if program is not None and program.fixed:  # caps, renewal map, follows (DESIGN.md 1.7, 1.10, 1.12)
+        out.update(fixed_cert_dict(cert, program))
+        out["cascade"] = bool(program.renews.get(cert.name))  # only the renewal map cascades (R-CT-6)
+    return out
 
 
 def _earns(exam: Exam, policy: Policy) -> tuple[list[str], list[str]]:
@@ -297,8 +309,15 @@ def catalog_dict(policy: Policy) -> dict[str, Any]:
         exams). An exam is ``{"code", "acronym", "kind", "title", "tracks",
         "earns", "part_of"}``: ``earns`` the certifications it earns alone,
         ``part_of`` those it earns together with other exams.
+
+        A fixed-cycle policy adds ``"program": {"unit", "lifecycle", "levels":
+        {level: lifecycle}, "cascade", "renewal_map"}`` (a lifecycle is
+        ``{"cycle", "calendar", "rule", "window", "reporting", "rollover"}``)
+        and, per certification, ``"caps": [{"categories", "groups", "max",
+        "per", "rule"}]``, ``"renews"``, ``"follows"`` and ``"share_credits"``;
+        its ``cascade`` is whether it renews others by the renewal map.
     """
-    return {
+    out: dict[str, Any] = {
         "policy": {
             "id": policy.id,
             "version": policy.version,
@@ -312,6 +331,10 @@ def catalog_dict(policy: Policy) -> dict[str, Any]:
         "certifications": [_cert_dict(cert, policy) for cert in _in_level_order(policy)],
         "exams": [_exam_dict(exam, policy) for exam in policy.exams],
     }
+    program = program_dict(policy)
+    if program is not None:
+        out["program"] = program
+    return out
 
 
 def _iso(day: date | None) -> str | None:
@@ -343,6 +366,13 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[Sequence[str]]]) -> l
         for k in range(height):
             out.append(line([cell[k] if k < len(cell) else "" for cell in row]))
     return out
+
+
+def _notes_cell(cert: Certification, level: Level, policy: Policy) -> list[str]:
+    """Rolling cycles: one line of notes; fixed cycles: a line per cap, the leader, the map."""
+    if policy.program is not None and policy.program.fixed:
+        return fixed_notes(cert, policy.program)
+    return ["; ".join(_notes(cert, level))] if _notes(cert, level) else []
 
 
 def _level_heading(level: Level) -> str:
@@ -386,12 +416,15 @@ def render_catalog(policy: Policy) -> list[str]:
                 [_earning(rule) for rule in cert.earned_by],
                 [option.label for option in renewal_options(cert, policy)]
                 or (["none: retired"] if cert.retired_on is not None else ["none"]),
-                ["; ".join(_notes(cert, level))] if _notes(cert, level) else [],
+                _notes_cell(cert, level, policy),
             ]
             for cert in certs
         ]
-        lines += ["", _level_heading(level)]
+        fixed = policy.program if policy.program is not None and policy.program.fixed else None
+        lines += ["", fixed_level_heading(level, fixed) if fixed is not None else _level_heading(level)]
         lines += _table(["certification", "validity", "earned by", "renewed by", "notes"], rows)
+    if policy.program is not None and policy.program.fixed:
+        lines += map_lines(policy.program)
     if policy.exams:
         lines += ["", "exams"]
         rows = []

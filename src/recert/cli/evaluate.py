@@ -259,7 +259,6 @@ def _write_result(out: IO[str], result: Evaluation | RecertError, record: Record
         fixed = policy is not None and policy.program is not None and policy.program.fixed
         steps = None if fixed else plan(record, as_of=result.as_of, policy=policy, evaluation=result)
         if form == "html":
-            steps = steps or plan(record, as_of=result.as_of, policy=policy, evaluation=result)
             out.write(render_html_section(result, source, steps, record))
         else:
             _write_text(out, result, source, pretty=pretty, first=first, steps=steps)

@@ -11,7 +11,9 @@ certifications with the exams that earn them again.
   or ``.toml`` file, one line per record otherwise.
 
 Exit status: 0; 2 when any record is bad (its error is printed in its
-place) or for a bad option.
+place), for a bad option, or for a fixed-cycle policy (``[lifecycle] cycle =
+"fixed"``): the planner knows only rolling cycles, so it prints one line on
+standard error instead of advice in the wrong unit and for the wrong cycle.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from recert.cli._contract import as_of, one_line, policy_or_default
+from recert.cli._contract import EXIT_BAD_INPUT, as_of, one_line, policy_or_default, print_error
 from recert.core.policy import Policy
 from recert.core.record import Record
 from recert.exceptions import RecertError, RecordError
@@ -108,6 +110,12 @@ def _plan_command(args: argparse.Namespace) -> int:
     given = as_of(args.as_of) if args.as_of is not None else None
     today = as_of(None)
     policy = policy_or_default(args.policy)
+    if policy.program is not None and policy.program.fixed:
+        print_error(
+            f"recert plan supports only rolling-cycle policies; {policy.id} has fixed cycles: "
+            f"see the shortfalls and next steps of recert evaluate --policy {policy.id} RECORD"
+        )
+        return EXIT_BAD_INPUT
     paths: list[str] = args.records
     pretty = len(paths) == 1 and Path(paths[0]).suffix.lower() in (".json", ".toml")
     bad = False

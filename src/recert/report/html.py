@@ -26,6 +26,7 @@ import attrs
 from recert.core.record import Activity, Record
 from recert.core.result import ActivityOutcome, CertificationStatus, Evaluation, Event
 from recert.planner import Plan
+from recert.report._fixed import fixed_terms, pending_of, steps_of
 from recert.report.text import render_text
 
 __all__ = [
@@ -51,7 +52,9 @@ _OUTCOME_COLOUR = {
     "forfeited": "#6e6e6e",
     "unclaimed": "#6e6e6e",
 }
-_STATUS_COLOUR = {"active": "#2f6fb3", "expired": "#9e9e9e", "suspended": "#d08a00", "emeritus": "#7b5ea7"}
+_STATUS_COLOUR = {
+    "active": "#2f6fb3", "expired": "#9e9e9e", "suspended": "#d08a00", "emeritus": "#7b5ea7", "revoked": "#9e9e9e",
+}
 
 _STYLE = """
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif;
@@ -89,20 +92,21 @@ def render_html_error(where: str, lines: Sequence[str]) -> str:
     return f'<section class="record"><h1 class="error">{escape(where)}: error</h1><ul>{items}</ul></section>\n'
 
 
-def render_html_page(result: Evaluation, plan: Plan, record: Record, source: str = "") -> str:
+def render_html_page(result: Evaluation, plan: Plan | None, record: Record, source: str = "") -> str:
     """One whole page for one record: :func:`page_head`, the section, :func:`page_foot`."""
     who = result.candidate or "record"
     return (page_head(f"recert: {who} as of {result.as_of}")
             + render_html_section(result, source, plan, record) + page_foot())
 
 
-def render_html_section(result: Evaluation, source: str, plan: Plan, record: Record) -> str:
+def render_html_section(result: Evaluation, source: str, plan: Plan | None, record: Record) -> str:
     """One record's report: heading, what to do next, a timeline per certification, the text report.
 
     Args:
         result: The record's evaluation.
         source: Where the record came from.
-        plan: Its plan on the same date.
+        plan: Its plan on the same date; ``None`` for a fixed-cycle policy (the planner knows
+            rolling cycles only): "what to do next" then lists the result's own next steps.
         record: The record (for activity and exam dates).
 
     Returns:
@@ -162,7 +166,7 @@ class _Axis:
     end: date
 
     @classmethod
-    def for_record(cls, result: Evaluation, plan: Plan, record: Record) -> _Axis:
+    def for_record(cls, result: Evaluation, plan: Plan | None, record: Record) -> _Axis:
         days: list[date] = [result.as_of]
         days += [e.on for e in result.events]
         for c in result.certifications:
@@ -170,8 +174,9 @@ class _Axis:
             if c.expires_on is not None:
                 days.append(c.expires_on)
         days += [n.deadline for n in result.next if n.deadline is not None]
-        days += [s.by for s in plan.steps]
-        days += [c.expires_if_approved for p in plan.pending for c in p.changes if c.expires_if_approved]
+        days += [s.by for s in steps_of(plan)]
+        days += [c.expires_if_approved for p in pending_of(plan) for c in p.changes if c.expires_if_approved]
+        days += [c.grace_ends_on for c in result.certifications if c.grace_ends_on is not None]
         days += [e.passed_on for e in record.exams if e.passed_on <= result.as_of]
         for a in record.activities:
             days += [d for d in (a.completed_on, a.claimed_on) if d is not None and d <= result.as_of]
@@ -207,6 +212,8 @@ def _anchor_for(x: float) -> str:
 
 def _terms(events: Sequence[Event], status: CertificationStatus) -> list[tuple[date, date, Event | None]]:
     """The certification's terms as (start, end, the event that started it), oldest first."""
+    if status.fixed_cycle and status.cycle is not None:
+        return fixed_terms(events, status)
     starts = [e for e in events if e.kind in ("held", "earned", "recertified", "cascaded")]
     ends = [e.on for e in events if e.kind == "expired"]
     terms: list[tuple[date, date, Event | None]] = []
@@ -225,7 +232,7 @@ def _terms(events: Sequence[Event], status: CertificationStatus) -> list[tuple[d
     return terms
 
 
-def timeline_svg(result: Evaluation, plan: Plan, record: Record, name: str, *, axis: object = None) -> str:
+def timeline_svg(result: Evaluation, plan: Plan | None, record: Record, name: str, *, axis: object = None) -> str:
     """The SVG timeline of one certification of a record.
 
     Args:
@@ -245,7 +252,9 @@ def timeline_svg(result: Evaluation, plan: Plan, record: Record, name: str, *, a
     ax = axis if isinstance(axis, _Axis) else _Axis.for_record(result, plan, record)
     events = [e for e in result.events if e.certification == name]
     outcomes = {a.id: a for a in result.activities}
-    mine = [a for a in record.activities if outcomes[a.id].counted_toward == name]
+    mine = [a for a in record.activities if outcomes[a.id].counted_toward == name
+            or name in getattr(outcomes[a.id].cycle, "counted_toward_all", ())]
+    unit = str(dict(result.policy).get("unit", "cr"))
     lanes = 2 if len(mine) > 1 else 1
     bar_y, act_y = 46, 96
     height = act_y + (26 * lanes if mine else 0) + 34
@@ -258,7 +267,7 @@ def timeline_svg(result: Evaluation, plan: Plan, record: Record, name: str, *, a
     for index, (start, end, event) in enumerate(terms):
         last = index == len(terms) - 1
         fill = colour if last else "#8fb3da"
-        if last and status.status == "expired":
+        if last and status.status in ("expired", "revoked"):
             fill = "#bdbdbd"
         x1, x2 = ax.x(start), max(ax.x(end), ax.x(start) + 3)
         detail = event.detail if event is not None else status.explanation
@@ -271,20 +280,22 @@ def timeline_svg(result: Evaluation, plan: Plan, record: Record, name: str, *, a
         if event is not None:
             out.append(_start_mark(ax.x(start), bar_y, event))
     if status.status == "suspended" and status.expires_on is not None:
-        deadline = next((n.deadline for n in result.next if n.certification == name), None)
+        deadline = status.grace_ends_on or next((n.deadline for n in result.next if n.certification == name), None)
         if deadline is not None:
             x1, x2 = ax.x(status.expires_on), ax.x(deadline)
             out.append(f'<g><rect x="{x1}" y="{bar_y}" width="{round(x2 - x1, 1)}" height="20" fill="#f3d9a4" '
                        f'stroke="#d08a00" stroke-dasharray="4 3"/>{_title(status.explanation)}</g>')
     for event in events:
-        if event.kind in ("expired", "suspended", "retired", "emeritus"):
+        if event.kind in ("expired", "suspended", "retired", "emeritus", "revoked"):
             out.append(_end_mark(ax.x(event.on), bar_y, event))
+        elif status.fixed_cycle and event.kind in ("recertified", "aligned"):  # not a term start (R-FC-2)
+            out.append(_start_mark(ax.x(event.on), bar_y, event))
         elif event.kind == "pool_reset":
             x = ax.x(event.on)
             out.append(f'<g><line x1="{x}" y1="{bar_y + 22}" x2="{x}" y2="{bar_y + 32}" stroke="#1a7f37" '
                        f'stroke-width="3"/>{_title(f"pool reset on {event.on} ({event.rule}): {event.detail}")}</g>')
     # What a pending claim would change (R-CE-3).
-    for pending in plan.pending:
+    for pending in pending_of(plan):
         for change in pending.changes:
             if change.certification != name or change.expires_if_approved is None:
                 continue
@@ -313,7 +324,7 @@ def timeline_svg(result: Evaluation, plan: Plan, record: Record, name: str, *, a
                          anchor="start" if _anchor_for(x2) == "start" else "end", colour="#1a7f37"))
     # Activities, from completion to claim.
     for index, activity in enumerate(sorted(mine, key=lambda a: a.completed_on)):
-        out.append(_activity(ax, act_y + 26 * (index % lanes), activity, outcomes[activity.id], result.as_of))
+        out.append(_activity(ax, act_y + 26 * (index % lanes), activity, outcomes[activity.id], result.as_of, unit))
     # Deadline, the plan's step, today.
     nxt = next((n for n in result.next if n.certification == name), None)
     if nxt is not None and nxt.deadline is not None:
@@ -323,7 +334,7 @@ def timeline_svg(result: Evaluation, plan: Plan, record: Record, name: str, *, a
                    f'stroke-dasharray="6 4"/>{_title(tip)}</g>')
         out.append(_text(x - 6 if _anchor_for(x) == "end" else x + 6, 14, f"deadline {nxt.deadline}",
                          anchor=_anchor_for(x), colour="#c62828", weight="600"))
-    for number, step in enumerate(plan.steps, start=1):
+    for number, step in enumerate(steps_of(plan), start=1):
         if name in step.renews:
             x = ax.x(step.by)
             how = "direct" if step.certification == name else (
@@ -367,6 +378,7 @@ def _start_mark(x: float, y: int, event: Event) -> str:
         "cascaded": f'<path d="M{x - 6} {y + 16} l6 -12 l6 12 z" fill="#8fb3da" stroke="#1d1d1d" '
                     f'stroke-dasharray="2 2"/>',
     }
+    shapes["aligned"] = shapes["cascaded"]  # R-CT-6, a fixed-cycle renewal map
     return f"<g>{shapes[event.kind]}{_title(f'{event.kind} on {event.on} ({event.rule}): {event.detail}')}</g>"
 
 
@@ -375,7 +387,7 @@ def _end_mark(x: float, y: int, event: Event) -> str:
             f"{_title(f'{event.kind} on {event.on} ({event.rule}): {event.detail}')}</g>")
 
 
-def _activity(ax: _Axis, y: int, activity: Activity, outcome: ActivityOutcome, as_of: date) -> str:
+def _activity(ax: _Axis, y: int, activity: Activity, outcome: ActivityOutcome, as_of: date, unit: str = "cr") -> str:
     colour = _OUTCOME_COLOUR.get(outcome.outcome, "#6e6e6e")
     x1 = ax.x(activity.completed_on)
     claimed = activity.claimed_on if activity.claimed_on is not None and activity.claimed_on <= as_of else None
@@ -389,7 +401,9 @@ def _activity(ax: _Axis, y: int, activity: Activity, outcome: ActivityOutcome, a
     hollow = outcome.outcome in ("unclaimed", "pending")
     parts.append(f'<circle cx="{x1}" cy="{y}" r="6" fill="{"#ffffff" if hollow else colour}" '
                  f'stroke="{colour}" stroke-width="2"/>')
-    label = f"{activity.id} {_credits(activity.credits)} cr {outcome.outcome}"
+    label = f"{activity.id} {_credits(activity.credits)} {unit} {outcome.outcome}"
+    if outcome.cycle is not None and outcome.cycle.capped and outcome.outcome == "counted":  # R-FC-6
+        label += f" ({_credits(outcome.cycle.counted_credits)} after the cap)"
     anchor = _anchor_for(x2)
     parts.append(_text(x2 + 10 if anchor == "start" else x1 - 10, y + 5, label, anchor=anchor, colour=colour))
     when = f"completed {activity.completed_on}" + (f", claimed {claimed}" if claimed else ", not claimed")
@@ -408,7 +422,8 @@ def _others_svg(items: Sequence[tuple[Activity, ActivityOutcome]], result: Evalu
            f'aria-label="activities toward no certification">']
     out += _grid(ax, height)
     for index, (activity, outcome) in enumerate(sorted(items, key=lambda p: p[0].completed_on)):
-        out.append(_activity(ax, 34 + 26 * (index % lanes), activity, outcome, result.as_of))
+        out.append(_activity(ax, 34 + 26 * (index % lanes), activity, outcome, result.as_of,
+                             str(dict(result.policy).get("unit", "cr"))))
     x = ax.x(result.as_of)
     out.append(f'<line x1="{x}" y1="18" x2="{x}" y2="{height - 26}" stroke="#1d1d1d" stroke-width="2"/>')
     out.append("</svg>")
@@ -440,7 +455,7 @@ def _legend() -> str:
     return "\n".join(out)
 
 
-def timelines_svg(result: Evaluation, plan: Plan, record: Record) -> str:
+def timelines_svg(result: Evaluation, plan: Plan | None, record: Record) -> str:
     """Every certification's timeline stacked in one standalone SVG, each under its name.
 
     The drawing the documentation shows (``docs/img/timelines.svg``); the

@@ -397,7 +397,7 @@ def _outcome(
         d.capped,
         d.rolled_over,
         d.cycle_end if toward else None,
-        tuple(n for n, x in counted if x.outcome == d.outcome),
+        _toward_all(d, counted, found, policy.parameters.pooling == "highest_level"),
     )
     return ActivityOutcome(
         a.id,
@@ -409,6 +409,18 @@ def _outcome(
         f"{a.id}: {d.note}",
         extra,
     )
+
+
+def _toward_all(
+    d: Decision, counted: list[tuple[str, Decision]], found: list[tuple[str, Decision]], intent: bool
+) -> tuple[str, ...]:
+    """``counted_toward_all``: every certification that decided the activity as *d* did (programs.md 7).
+
+    At the intent level only those that keep it (D-DESIGN-4); otherwise every one whose cycle
+    counted it, a lapsed one included (the ISSEP of a CISSP that renewed still counted it).
+    """
+    pool = counted if intent else [(n, x) for n, x in found if x.outcome in ("counted", "pending")]
+    return tuple(n for n, x in pool if x.outcome == d.outcome)
 
 
 def _rule(policy: Policy, rule: str) -> str:

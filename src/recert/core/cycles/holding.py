@@ -137,7 +137,10 @@ class HoldingRun:
         ordered = sorted(seen, key=lambda s: (s.activity.completed_on, s.activity.claimed_on, s.activity.id))
         by_day = {day: list(batch) for day, batch in groupby(ordered, key=lambda s: s.activity.completed_on)}
         pass_days = {d for _, d in self.passes if d >= start}  # exam options are met on pass days (R-CT-5)
-        for day in sorted(by_day.keys() | pass_days):
+        # A follower whose own credits were met first renews on its leader's renewal day (R-ISC2-8,
+        # D-DESIGN-7): that day is looked at even when none of the follower's activities is on it.
+        lead_days = {c.renewed_on for c in self.leader.cycles if c.renewed_on} if self.leader else set()
+        for day in sorted(by_day.keys() | pass_days | lead_days):
             self._check_revocation(day)
             self._earn_again(day)
             run = self._advance(day)
@@ -319,7 +322,7 @@ class HoldingRun:
             return
         for i, (_, last) in enumerate(run.years):
             deadline = yearly_deadline(last, self.lifecycle.reporting.yearly_by)
-            if deadline >= before or deadline > self.as_of:
+            if deadline >= before or deadline >= self.as_of:  # revoked from the day after, never before as_of
                 continue
             short = [r for r in mins if run.by_year[i] < r.credits - _EPS]
             if short:
