@@ -52,6 +52,7 @@ def test_expired_unless_a_pending_claim_is_approved_in_full() -> None:
                 "only its full earning path earns it again (R-DATE-2); unless pending claim svpn is "
                 "approved, which would change this (R-CE-3)"
             ),
+            "cycle": None,  # a rolling-cycle policy has terms, not cycles (programs.md section 7)
         }
     ]
     assert [(a["id"], a["outcome"], a["counted_toward"], a["rule"]) for a in out["activities"]] == [
@@ -239,6 +240,7 @@ def test_a_recertified_certification_in_full() -> None:
             "CCNA is active: recertified on 2024-05-02 by 30 CE credits; expires on 2027-05-02, "
             "1065 days after 2024-06-01"
         ),
+        "cycle": None,
     }
 
 

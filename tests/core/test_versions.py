@@ -53,7 +53,7 @@ def test_a_ccie_is_suspended_for_a_year_before_2020() -> None:
     assert ev.pool is not None
     assert ev.pool.certification == CCIE_SEC
     assert ev.next[0].deadline == d("2020-04-01")
-    assert ev.to_dict()["policy"] == {"id": "cisco-ce", "version": "pre-2020", "versions": ["pre-2020"]}
+    assert ev.to_dict()["policy"] == {"id": "cisco-ce", "version": "pre-2020", "unit": "CE credits", "versions": ["pre-2020"]}
 
 
 def test_suspension_ends_in_expiry() -> None:

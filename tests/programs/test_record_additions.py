@@ -50,7 +50,7 @@ def test_audit_is_pending_under_cisco() -> None:
         as_of=date(2024, 6, 1),
     )
     assert result.to_dict()["certifications"] == plain.to_dict()["certifications"]
-    assert "unit" not in result.to_dict()["policy"]
+    assert result.to_dict()["policy"]["unit"] == "CE credits"  # every policy names its unit
 
 
 @pytest.mark.parametrize(

@@ -113,6 +113,8 @@ class CertificationStatus:
             out["cycle"] = None if self.cycle is None else self.cycle.to_dict()
             out["grace_ends_on"] = _iso(self.grace_ends_on)
             out["shortfalls"] = [s.to_dict() for s in self.shortfalls]
+        else:
+            out["cycle"] = None  # a rolling-cycle policy (cisco-ce) has terms, not cycles (spec section 7)
         return out
 
     def _base_dict(self) -> dict[str, Any]:

@@ -254,7 +254,7 @@ def timeline_svg(result: Evaluation, plan: Plan | None, record: Record, name: st
     outcomes = {a.id: a for a in result.activities}
     mine = [a for a in record.activities if outcomes[a.id].counted_toward == name
             or name in getattr(outcomes[a.id].cycle, "counted_toward_all", ())]
-    unit = str(dict(result.policy).get("unit", "cr"))
+    unit = _unit(result)
     lanes = 2 if len(mine) > 1 else 1
     bar_y, act_y = 46, 96
     height = act_y + (26 * lanes if mine else 0) + 34
@@ -387,6 +387,12 @@ def _end_mark(x: float, y: int, event: Event) -> str:
             f"{_title(f'{event.kind} on {event.on} ({event.rule}): {event.detail}')}</g>")
 
 
+def _unit(result: Evaluation) -> str:
+    """The credit unit written next to activities: the fixed-cycle program's, else "cr" (CE credits)."""
+    fixed = any(c.fixed_cycle for c in result.certifications)
+    return str(dict(result.policy).get("unit", "cr")) if fixed else "cr"
+
+
 def _activity(ax: _Axis, y: int, activity: Activity, outcome: ActivityOutcome, as_of: date, unit: str = "cr") -> str:
     colour = _OUTCOME_COLOUR.get(outcome.outcome, "#6e6e6e")
     x1 = ax.x(activity.completed_on)
@@ -423,7 +429,7 @@ def _others_svg(items: Sequence[tuple[Activity, ActivityOutcome]], result: Evalu
     out += _grid(ax, height)
     for index, (activity, outcome) in enumerate(sorted(items, key=lambda p: p[0].completed_on)):
         out.append(_activity(ax, 34 + 26 * (index % lanes), activity, outcome, result.as_of,
-                             str(dict(result.policy).get("unit", "cr"))))
+                             _unit(result)))
     x = ax.x(result.as_of)
     out.append(f'<line x1="{x}" y1="18" x2="{x}" y2="{height - 26}" stroke="#1d1d1d" stroke-width="2"/>')
     out.append("</svg>")

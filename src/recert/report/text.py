@@ -123,7 +123,9 @@ def render_text(result: Evaluation, source: str = "", plan: Plan | None = None) 
     lines += table(["certification", "level", "status", "expires", "days left", "last renewed"],
                    rows, wrap=(5, 0)) if rows else ["  (none)"]
 
-    unit = policy.get("unit")  # fixed-cycle policies name their unit (programs.md section 7)
+    # Fixed-cycle results name their unit and shortfalls (programs.md section 7); a rolling-cycle
+    # result (cisco-ce) keeps its CE credit wording.
+    unit = policy.get("unit") if any(c.fixed_cycle for c in result.certifications) else None
     lines += ["", f"Activities ({unit})" if unit else "CE activities"]
     if result.activities:
         lines += table(

@@ -147,7 +147,11 @@ def result(self: ReplayState, record: Record, awaiting: dict[str, list[str]]) ->
     events = tuple(sorted(self.events, key=lambda e: e.on))
     return Evaluation(
         as_of=as_of,
-        policy=(("id", self.policy.id), ("version", self.policy.version_on(as_of).version)),
+        policy=(
+            ("id", self.policy.id),
+            ("version", self.policy.version_on(as_of).version),
+            ("unit", self.policy.unit),
+        ),
         versions=tuple(
             v.version
             for v in (*self.policy.earlier, self.policy)
