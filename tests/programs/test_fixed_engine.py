@@ -14,6 +14,7 @@ from recert.report.text import render_text
 POLICIES = Path(recert.__file__).parent / "io" / "policies"
 ISC2 = recert.load_policy(POLICIES / "isc2-cissp.toml")
 PMI = recert.load_policy(POLICIES / "pmi-pmp.toml")
+COMPTIA = recert.load_policy(POLICIES / "comptia.toml")
 
 
 def run(policy: recert.Policy, data: dict[str, Any], as_of: date) -> dict[str, Any]:
@@ -122,6 +123,26 @@ def test_a_pass_of_the_exam_earns_the_certification() -> None:
         "needed": 60,
         "counted": 0,
     }
+
+
+@pytest.mark.parametrize("with_holding", [True, False])
+def test_a_higher_holding_starting_on_d_aligns_like_the_exam_that_earns_it(with_holding: bool) -> None:
+    # Issue 15 trial: A+ earned 2020-03-01, E = 2023-03-01. SY0-601 passed 2022-06-01 earns Security+
+    # that day, E = 2022-06-01 + 3 y = 2025-06-01; a Security+ holding starting 2022-06-01 is the
+    # same earning (D-FIXED-4). A+ is active on 2022-06-01, so R-CT-6 aligns it:
+    # max(2023-03-01, 2025-06-01) = 2025-06-01, whether or not the record holds Security+.
+    holdings = [{"certification": "A+", "earned_on": "2020-03-01"}]
+    if with_holding:
+        holdings.append({"certification": "Security+", "earned_on": "2022-06-01"})
+    data = {"holdings": holdings, "exams": [{"exam": "SY0-601", "passed_on": "2022-06-01"}]}
+    result = run(COMPTIA, data, date(2022, 7, 1))
+    a_plus = by_name(result, "CompTIA A+")
+    assert (a_plus["status"], a_plus["expires_on"], a_plus["recertified_on"], a_plus["recertified_by"]) == (
+        "active",
+        "2025-06-01",
+        "2022-06-01",
+        "aligned with CompTIA Security+",
+    )
 
 
 def test_a_holding_that_starts_after_as_of_does_not_exist_yet() -> None:
