@@ -208,13 +208,13 @@ def _evaluate(record: Record, as_of: date, policy: Policy) -> Evaluation:
             end = first_end(start, holding.expires_on, years, lifecycle)
         end, aligned = _earned_alignment(runs, cert.name, program, start, end)
         run.run(start, end, seen)
-        if aligned is not None:
-            run.cycles[0].aligned_on, run.cycles[0].aligned_by = aligned
         if intent:
             kept = run.kept()
             for i in kept - taken:
                 owners[i] = cert.name  # decided now, before any alignment changes a cycle (D-FIXED-5)
             taken |= kept
+        if aligned is not None:  # marked after kept(): as for a renewal's alignment (_align)
+            run.cycles[0].aligned_on, run.cycles[0].aligned_by = aligned
     _align(runs, certs, program)
     statuses = [certification_status(runs[c.name], h, c, policy, as_of) for h, c in certs]
     outcomes = [
