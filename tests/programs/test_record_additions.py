@@ -103,6 +103,23 @@ def test_pmi_has_no_default_category() -> None:
         "holdings": [{"certification": "PMP", "earned_on": "2023-01-01"}],
         "activities": [{"id": "a1", "credits": 5, "completed_on": "2023-02-01"}],
     }
+    # programs.md section 4: a PMI activity without a category is a record error saying it is missing
+    # (the record format's own default, training, is not a PMI category and must not leak in).
+    assert messages(data, PMI) == [
+        "activities[0].category: missing; pmi-pmp has no default category (one of "
+        "education_ways_of_working, education_power_skills, education_business_acumen, "
+        "giving_back_practitioner, giving_back_other)"
+    ]
+
+
+def test_a_missing_pmi_category_is_listed_with_the_other_problems() -> None:
+    data = {
+        "holdings": [{"certification": "PMP", "earned_on": "2023-01-01"}],
+        "activities": [
+            {"id": "a1", "credits": 5, "completed_on": "2023-02-01", "category": "education_power_skills"},
+            {"id": "a2", "credits": -1, "completed_on": "2023-02-01"},
+        ],
+    }
     found = messages(data, PMI)
-    assert len(found) == 1
-    assert found[0].startswith("activities[0].category: 'training' is not a category of pmi-pmp")
+    assert found[0].startswith("activities[1].category: missing; pmi-pmp has no default category")
+    assert found[1:] == ["activities[1].credits: -1 is not positive"]

@@ -317,10 +317,38 @@ def record_from_mapping(data: object, *, policy: Policy | None = None,
     """
     policy = policy or cisco_policy()
     data = _default_category(data, policy)
+    missing = _missing_categories(data, policy)
+    if missing:  # the format's own default would name a category the policy lacks: say what is missing
+        try:
+            _detailed_record(data, policy, source)
+        except RecordError as e:
+            paths = {p.path for p in missing}
+            missing += [p for p in e.problems if p.path not in paths]
+        raise RecordError(missing, source=source)
     record = _fast_record(data, policy)
     if record is not None:
         return record
     return _detailed_record(data, policy, source)
+
+
+def _missing_categories(data: object, policy: Policy) -> list[Problem]:
+    """``activities[i].category`` of each activity naming none under a fixed-cycle policy without a default.
+
+    Such a policy (``pmi-pmp``) has no ``default_category`` and no ``training``
+    category, so the record format's default cannot stand in (programs.md section 4).
+    """
+    program = policy.program
+    if program is None or program.default_category is not None or policy.category("training") is not None:
+        return []
+    activities = data.get("activities") if type(data) is dict else None
+    if type(activities) is not list:
+        return []
+    names = ", ".join(c.name for c in policy.categories)
+    return [
+        Problem(f"activities[{i}].category", f"missing; {policy.id} has no default category (one of {names})")
+        for i, a in enumerate(activities)
+        if type(a) is dict and "category" not in a
+    ]
 
 
 def _default_category(data: object, policy: Policy) -> object:
