@@ -272,3 +272,36 @@ def test_a_short_isaca_year_revokes_only_from_the_day_after_its_deadline(
     result = run(cisa, data, as_of)
     assert (by_name(result, "CISA")["status"], by_name(result, "CISA")["expires_on"]) == (status, expires_on)
     assert all(date.fromisoformat(e["on"]) <= as_of for e in result["events"])
+
+
+def test_an_early_renewal_leaves_nothing_due_now_and_next_is_the_next_cycle() -> None:
+    # Issue 15 trial. CISSP E = 2021-04-01 + 3 y = 2024-04-01. a1 100 A (2022-06-01) + a3 20 A naming ISSAP
+    # (2023-03-01): 120 >= 120, A 120 >= 90: renewed 2023-03-01, expires 2024-04-01 + 3 y = 2027-04-01.
+    # As of 2024-01-01 (still in the old cycle) next is the next cycle 2024-04-02 .. 2027-04-01, in full
+    # (nothing counted yet), due by its grace end 2027-04-01 + 90 d = 2027-06-30 (R-ISC2-4, D-FIXED-9);
+    # 2024-01-01 to 2027-06-30: 1276 days.
+    data = {
+        "holdings": [
+            {"certification": "CISSP", "earned_on": "2021-04-01"},
+            {"certification": "ISSAP", "earned_on": "2021-04-01"},
+        ],
+        "activities": [
+            {"id": "a1", "category": "group_a", "credits": 100, "completed_on": "2022-06-01",
+             "claimed_on": "2022-06-10", "status": "approved"},
+            {"id": "a3", "category": "group_a", "credits": 20, "completed_on": "2023-03-01",
+             "claimed_on": "2023-03-02", "status": "approved", "applies_to": ["ISSAP"]},
+        ],
+    }
+    record = recert.record_from_mapping(data, policy=ISC2)
+    evaluation = recert.evaluate(record, as_of=date(2024, 1, 1), policy=ISC2)
+    result = evaluation.to_dict()
+    cissp = result["next"][0]
+    assert (cissp["certification"], cissp["deadline"], cissp["days_left"]) == ("CISSP", "2027-06-30", 1276)
+    assert cissp["options"][0]["credits_missing"] == 120
+    assert [s["certification"] for s in result["next"]] == ["CISSP", "CISSP-ISSAP"]
+    text = "\n".join(render_text(evaluation))
+    assert "no active certification to renew" not in text
+    assert (
+        "CISSP: renewed on 2023-03-01 through 2027-04-01; nothing due now; for the next cycle (2024-04-02"
+        in text
+    )

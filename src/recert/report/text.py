@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from recert.core._limits import printable
 from recert.core.requirements import format_credits
@@ -194,9 +194,7 @@ def _next_lines(result: Evaluation, plan: Plan | None) -> list[str]:
     if plan is None:
         if not result.next:
             return ["  nothing: no active certification to renew"]
-        return [line for step in result.next for line in _wrap(
-            f"{step.certification}: {_by(step.deadline, result.as_of) if step.deadline else 'no deadline'}: "
-            "meet one of the options below")]
+        return [line for step in result.next for line in _wrap(_step_text(step, result))]
     lines: list[str] = []
     direct = {s.certification: s for s in plan.steps}
     covering = {name: s for s in plan.steps for name in s.renews}
@@ -220,6 +218,20 @@ def _next_lines(result: Evaluation, plan: Plan | None) -> list[str]:
             continue
         lines += _wrap(text)
     return lines or ["  nothing: no certification to renew"]
+
+
+def _step_text(step: NextStep, result: Evaluation) -> str:
+    """One certification's line; a fixed cycle renewed early has nothing due now (D-FIXED-9)."""
+    by = _by(step.deadline, result.as_of) if step.deadline else "no deadline"
+    status = next((c for c in result.certifications if c.certification == step.certification), None)
+    cycle = status.cycle if status is not None else None
+    end = status.expires_on if status is not None else None
+    if status is None or cycle is None or status.recertified_on is None or end is None or end <= cycle.ends_on:
+        return f"{step.certification}: {by}: meet one of the options below"
+    return (f"{step.certification}: renewed on {status.recertified_on.isoformat()} through "
+            f"{end.isoformat()}; nothing due now; for the next cycle "
+            f"({(cycle.ends_on + timedelta(days=1)).isoformat()} to {end.isoformat()}), {by}: "
+            "meet one of the options below")
 
 
 def _direct(step: Step) -> str:
