@@ -305,3 +305,26 @@ def test_an_early_renewal_leaves_nothing_due_now_and_next_is_the_next_cycle() ->
         "CISSP: renewed on 2023-03-01 through 2027-04-01; nothing due now; for the next cycle (2024-04-02"
         in text
     )
+
+
+def test_the_text_activity_table_shows_what_a_cap_left_counted() -> None:
+    # Security+ earned 2022-06-01, E = 2025-06-01; CEUs count toward it (R-CT-4). w1 15 webinar CEU:
+    # Security+ webinar_conference cap 10 -> 10 counted. x1 5 work-experience CEU on 2023-09-01: 3 per
+    # cycle year (R-CT-3; year 2 = (2023-06-01, 2024-06-01]) -> 3 counted. t1 30 training: no cap.
+    data = {
+        "holdings": [{"certification": "Security+", "earned_on": "2022-06-01"}],
+        "activities": [
+            {"id": "t1", "credits": 30, "completed_on": "2023-01-10", "claimed_on": "2023-01-11", "status": "approved"},
+            {"id": "w1", "category": "webinar_conference", "credits": 15, "completed_on": "2023-04-01",
+             "claimed_on": "2023-04-02", "status": "approved"},
+            {"id": "x1", "category": "work_experience", "credits": 5, "completed_on": "2023-09-01",
+             "claimed_on": "2023-09-02", "status": "approved"},
+        ],
+    }
+    record = recert.record_from_mapping(data, policy=COMPTIA)
+    lines = render_text(recert.evaluate(record, as_of=date(2024, 6, 1), policy=COMPTIA))
+    rows = {line.split()[0]: line.split("  ") for line in lines if line.startswith(("  t1 ", "  w1 ", "  x1 "))}
+    cells = {k: [c.strip() for c in v if c.strip()] for k, v in rows.items()}
+    assert cells["t1"][:3] == ["t1", "30", "counted"]
+    assert cells["w1"][:3] == ["w1", "15", "counted (10 after the cap)"]
+    assert cells["x1"][:3] == ["x1", "5", "counted (3 after the yearly cap)"]

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from recert.core._limits import printable
 from recert.core.requirements import format_credits
-from recert.core.result import CertificationStatus, Evaluation, NextStep, Shortfall
+from recert.core.result import ActivityOutcome, CertificationStatus, Evaluation, NextStep, Shortfall
 from recert.planner import PendingClaim, Plan, Regain, Step
 
 __all__ = ["WIDTH", "render_plan", "render_text"]
@@ -128,7 +128,7 @@ def render_text(result: Evaluation, source: str = "", plan: Plan | None = None) 
     if result.activities:
         lines += table(
             ["id", unit or "credits", "outcome", "toward", "reason"],
-            [[a.id, format_credits(a.credits), a.outcome, a.counted_toward or "-", a.reason or ""]
+            [[a.id, format_credits(a.credits), _outcome_text(a), a.counted_toward or "-", a.reason or ""]
              for a in result.activities], wrap=(3, 0))
         notes = [a for a in result.activities if a.outcome in ("rejected", "forfeited", "pending")]
         for a in notes:
@@ -169,6 +169,15 @@ def render_text(result: Evaluation, source: str = "", plan: Plan | None = None) 
 
 
 # --------------------------------------------------------------------------- what to do next
+
+
+def _outcome_text(a: ActivityOutcome) -> str:
+    """The outcome cell: under a fixed-cycle policy, what a cap or the credit step left counted."""
+    cycle = a.cycle
+    if cycle is None or a.outcome != "counted" or cycle.counted_credits >= a.credits:
+        return a.outcome
+    after = {"annual_cap": "the yearly cap", None: "rounding"}.get(cycle.capped, "the cap")
+    return f"counted ({format_credits(cycle.counted_credits)} after {after})"
 
 
 def _shortfall_text(s: Shortfall, unit: str) -> str:
