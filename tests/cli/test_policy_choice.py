@@ -38,6 +38,24 @@ def test_an_unknown_id_is_a_policy_error_listing_the_ids() -> None:
         resolve_policy("cisco-cee")
 
 
+def test_an_id_in_any_case_selects_the_embedded_policy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no file called PMI-PMP here
+    assert resolve_policy("PMI-PMP").id == "pmi-pmp"
+    assert resolve_policy("Isc2-Cissp").id == "isc2-cissp"
+    assert resolve_policy("CISCO-CE") is cisco_policy()
+
+
+def test_an_empty_policy_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(PolicyError) as caught:
+        resolve_policy("")
+    assert str(caught.value) == "--policy: empty"
+    record = str(EXAMPLES / "ccnp-renewed.json")
+    assert main(["evaluate", record, "--policy", ""]) == 2
+    assert capsys.readouterr().err.strip().splitlines() == ["recert: error: --policy: empty"]
+
+
 def test_a_path_is_read_as_a_file(tmp_path: Path) -> None:
     source = EXAMPLES / "policies" / "acme-ce.toml"
     assert resolve_policy(source).id == "acme-ce"

@@ -14,6 +14,7 @@ from recert.report.text import render_text
 POLICIES = Path(recert.__file__).parent / "io" / "policies"
 ISC2 = recert.load_policy(POLICIES / "isc2-cissp.toml")
 PMI = recert.load_policy(POLICIES / "pmi-pmp.toml")
+COMPTIA = recert.load_policy(POLICIES / "comptia.toml")
 
 
 def run(policy: recert.Policy, data: dict[str, Any], as_of: date) -> dict[str, Any]:
@@ -122,6 +123,26 @@ def test_a_pass_of_the_exam_earns_the_certification() -> None:
         "needed": 60,
         "counted": 0,
     }
+
+
+@pytest.mark.parametrize("with_holding", [True, False])
+def test_a_higher_holding_starting_on_d_aligns_like_the_exam_that_earns_it(with_holding: bool) -> None:
+    # Issue 15 trial: A+ earned 2020-03-01, E = 2023-03-01. SY0-601 passed 2022-06-01 earns Security+
+    # that day, E = 2022-06-01 + 3 y = 2025-06-01; a Security+ holding starting 2022-06-01 is the
+    # same earning (D-FIXED-4). A+ is active on 2022-06-01, so R-CT-6 aligns it:
+    # max(2023-03-01, 2025-06-01) = 2025-06-01, whether or not the record holds Security+.
+    holdings = [{"certification": "A+", "earned_on": "2020-03-01"}]
+    if with_holding:
+        holdings.append({"certification": "Security+", "earned_on": "2022-06-01"})
+    data = {"holdings": holdings, "exams": [{"exam": "SY0-601", "passed_on": "2022-06-01"}]}
+    result = run(COMPTIA, data, date(2022, 7, 1))
+    a_plus = by_name(result, "CompTIA A+")
+    assert (a_plus["status"], a_plus["expires_on"], a_plus["recertified_on"], a_plus["recertified_by"]) == (
+        "active",
+        "2025-06-01",
+        "2022-06-01",
+        "aligned with CompTIA Security+",
+    )
 
 
 def test_a_holding_that_starts_after_as_of_does_not_exist_yet() -> None:
@@ -251,3 +272,59 @@ def test_a_short_isaca_year_revokes_only_from_the_day_after_its_deadline(
     result = run(cisa, data, as_of)
     assert (by_name(result, "CISA")["status"], by_name(result, "CISA")["expires_on"]) == (status, expires_on)
     assert all(date.fromisoformat(e["on"]) <= as_of for e in result["events"])
+
+
+def test_an_early_renewal_leaves_nothing_due_now_and_next_is_the_next_cycle() -> None:
+    # Issue 15 trial. CISSP E = 2021-04-01 + 3 y = 2024-04-01. a1 100 A (2022-06-01) + a3 20 A naming ISSAP
+    # (2023-03-01): 120 >= 120, A 120 >= 90: renewed 2023-03-01, expires 2024-04-01 + 3 y = 2027-04-01.
+    # As of 2024-01-01 (still in the old cycle) next is the next cycle 2024-04-02 .. 2027-04-01, in full
+    # (nothing counted yet), due by its grace end 2027-04-01 + 90 d = 2027-06-30 (R-ISC2-4, D-FIXED-9);
+    # 2024-01-01 to 2027-06-30: 1276 days.
+    data = {
+        "holdings": [
+            {"certification": "CISSP", "earned_on": "2021-04-01"},
+            {"certification": "ISSAP", "earned_on": "2021-04-01"},
+        ],
+        "activities": [
+            {"id": "a1", "category": "group_a", "credits": 100, "completed_on": "2022-06-01",
+             "claimed_on": "2022-06-10", "status": "approved"},
+            {"id": "a3", "category": "group_a", "credits": 20, "completed_on": "2023-03-01",
+             "claimed_on": "2023-03-02", "status": "approved", "applies_to": ["ISSAP"]},
+        ],
+    }
+    record = recert.record_from_mapping(data, policy=ISC2)
+    evaluation = recert.evaluate(record, as_of=date(2024, 1, 1), policy=ISC2)
+    result = evaluation.to_dict()
+    cissp = result["next"][0]
+    assert (cissp["certification"], cissp["deadline"], cissp["days_left"]) == ("CISSP", "2027-06-30", 1276)
+    assert cissp["options"][0]["credits_missing"] == 120
+    assert [s["certification"] for s in result["next"]] == ["CISSP", "CISSP-ISSAP"]
+    text = "\n".join(render_text(evaluation))
+    assert "no active certification to renew" not in text
+    assert (
+        "CISSP: renewed on 2023-03-01 through 2027-04-01; nothing due now; for the next cycle (2024-04-02"
+        in text
+    )
+
+
+def test_the_text_activity_table_shows_what_a_cap_left_counted() -> None:
+    # Security+ earned 2022-06-01, E = 2025-06-01; CEUs count toward it (R-CT-4). w1 15 webinar CEU:
+    # Security+ webinar_conference cap 10 -> 10 counted. x1 5 work-experience CEU on 2023-09-01: 3 per
+    # cycle year (R-CT-3; year 2 = (2023-06-01, 2024-06-01]) -> 3 counted. t1 30 training: no cap.
+    data = {
+        "holdings": [{"certification": "Security+", "earned_on": "2022-06-01"}],
+        "activities": [
+            {"id": "t1", "credits": 30, "completed_on": "2023-01-10", "claimed_on": "2023-01-11", "status": "approved"},
+            {"id": "w1", "category": "webinar_conference", "credits": 15, "completed_on": "2023-04-01",
+             "claimed_on": "2023-04-02", "status": "approved"},
+            {"id": "x1", "category": "work_experience", "credits": 5, "completed_on": "2023-09-01",
+             "claimed_on": "2023-09-02", "status": "approved"},
+        ],
+    }
+    record = recert.record_from_mapping(data, policy=COMPTIA)
+    lines = render_text(recert.evaluate(record, as_of=date(2024, 6, 1), policy=COMPTIA))
+    rows = {line.split()[0]: line.split("  ") for line in lines if line.startswith(("  t1 ", "  w1 ", "  x1 "))}
+    cells = {k: [c.strip() for c in v if c.strip()] for k, v in rows.items()}
+    assert cells["t1"][:3] == ["t1", "30", "counted"]
+    assert cells["w1"][:3] == ["w1", "15", "counted (10 after the cap)"]
+    assert cells["x1"][:3] == ["x1", "5", "counted (3 after the yearly cap)"]

@@ -103,6 +103,62 @@ def test_pmi_has_no_default_category() -> None:
         "holdings": [{"certification": "PMP", "earned_on": "2023-01-01"}],
         "activities": [{"id": "a1", "credits": 5, "completed_on": "2023-02-01"}],
     }
+    # programs.md section 4: a PMI activity without a category is a record error saying it is missing
+    # (the record format's own default, training, is not a PMI category and must not leak in).
+    assert messages(data, PMI) == [
+        "activities[0].category: missing; pmi-pmp has no default category (one of "
+        "education_ways_of_working, education_power_skills, education_business_acumen, "
+        "giving_back_practitioner, giving_back_other)"
+    ]
+
+
+def test_a_missing_pmi_category_is_listed_with_the_other_problems() -> None:
+    data = {
+        "holdings": [{"certification": "PMP", "earned_on": "2023-01-01"}],
+        "activities": [
+            {"id": "a1", "credits": 5, "completed_on": "2023-02-01", "category": "education_power_skills"},
+            {"id": "a2", "credits": -1, "completed_on": "2023-02-01"},
+        ],
+    }
     found = messages(data, PMI)
-    assert len(found) == 1
-    assert found[0].startswith("activities[0].category: 'training' is not a category of pmi-pmp")
+    assert found[0].startswith("activities[1].category: missing; pmi-pmp has no default category")
+    assert found[1:] == ["activities[1].credits: -1 is not positive"]
+
+
+def isc2_record(applies_to: Any) -> dict[str, Any]:
+    return {
+        "holdings": [{"certification": "CISSP", "earned_on": "2021-04-01"}],
+        "activities": [
+            {"id": "a1", "category": "group_a", "credits": 20, "completed_on": "2023-03-01"},
+            {"id": "a2", "category": "group_a", "credits": 20, "completed_on": "2023-03-01", "applies_to": applies_to},
+        ],
+    }
+
+
+def test_an_unknown_applies_to_name_is_an_error_where_the_policy_reads_it() -> None:
+    # isc2-cissp reads applies_to (concentrations follow the CISSP, R-ISC2-8): a typo must not silently
+    # turn the activity into an outside_term one.
+    assert messages(isc2_record(["ISSAP", "ISSAPP"]), ISC2) == [
+        "activities[1].applies_to[1]: 'ISSAPP' is not a certification of isc2-cissp "
+        "(did you mean 'CISSP-ISSAP' or 'CISSP-ISSMP' or 'CISSP-ISSEP'?)"
+    ]
+    assert messages(isc2_record([1]), ISC2) == ["activities[1].applies_to[0]: 1 is not a string"]
+
+
+def test_an_unknown_applies_to_name_is_ignored_where_the_policy_does_not_read_it() -> None:
+    # pmi-pmp has no named requirement and no follows: programs.md section 6, accepted, no effect.
+    data = {
+        "holdings": [{"certification": "PMP", "earned_on": "2021-04-01"}],
+        "activities": [
+            {
+                "id": "a1",
+                "category": "education_power_skills",
+                "credits": 8,
+                "completed_on": "2023-03-01",
+                "applies_to": ["ISSAPP"],
+            }
+        ],
+    }
+    record = recert.record_from_mapping(data, policy=PMI)
+    assert record.activities[0].applies_to == ("ISSAPP",)
+    assert messages(cisco_record(applies_to=[1])) == ["activities[0].applies_to[0]: 1 is not a string"]

@@ -10,6 +10,7 @@ from recert.core._limits import (
     describe,
 )
 from recert.core.catalog_names import (
+    unknown_applies_to,
     unknown_category,
     unknown_certification,
     unknown_exam,
@@ -109,12 +110,73 @@ def _check_activity(a: Any, path: str, policy: Policy) -> list[Problem]:
 def _check_applies_to(names: Any, path: str, policy: Policy) -> list[Problem]:
     """``applies_to``: a non-empty list of names (programs.md section 6).
 
-    Names the policy's catalog lacks are accepted and match nothing, so one
-    record can be evaluated under every policy (``policy`` is unused).
+    Under a policy that reads ``applies_to`` (a ``named`` requirement or a
+    certification that ``follows`` another), every name must be a certification
+    of its catalog (did you mean ...). Under any other policy the names are
+    accepted and ignored, so one record can be evaluated under every policy.
     """
     if isinstance(names, tuple) and not names:
         return [Problem(_join(path, "applies_to"), "is empty: leave it out to mean every certification")]
-    return []
+    if not isinstance(names, tuple) or not _reads_applies_to(policy):
+        return []
+    return [
+        Problem(f"{_join(path, 'applies_to')}[{j}]", unknown_applies_to(name, policy))
+        for j, name in enumerate(names)
+        if isinstance(name, str) and policy.certification(name) is None
+    ]
+
+
+def _reads_applies_to(policy: Policy) -> bool:
+    """Whether *policy* reads ``applies_to``: a ``named`` requirement or a ``follows`` certification."""
+    program = policy.program
+    if program is None:
+        return False
+    if program.follows:
+        return True
+    options = [*program.options.values(), *program.certification_options.values()]
+    return any(getattr(r, "named", False) for group in options for o in group for r in o.requirements)
+
+
+def _missing_categories(data: object, policy: Policy) -> list[Problem]:
+    """``activities[i].category`` of each activity naming none under a fixed-cycle policy without a default.
+
+    Such a policy (``pmi-pmp``) has no ``default_category`` and no ``training``
+    category, so the record format's default cannot stand in (programs.md section 4).
+    """
+    program = policy.program
+    if program is None or program.default_category is not None or policy.category("training") is not None:
+        return []
+    activities = data.get("activities") if type(data) is dict else None
+    if type(activities) is not list:
+        return []
+    names = ", ".join(c.name for c in policy.categories)
+    return [
+        Problem(f"activities[{i}].category", f"missing; {policy.id} has no default category (one of {names})")
+        for i, a in enumerate(activities)
+        if type(a) is dict and "category" not in a
+    ]
+
+
+def _default_category(data: object, policy: Policy) -> object:
+    """*data* with the policy's ``default_category`` given to activities that name none (DESIGN.md 1).
+
+    Only a policy whose default is not ``training`` (the record format's own
+    default) changes anything, so Cisco records are read as before.
+    """
+    default = policy.program.default_category if policy.program is not None else None
+    if default is None or default == "training" or type(data) is not dict:
+        return data
+    activities = data.get("activities")
+    if type(activities) is not list or not any(type(a) is dict and "category" not in a for a in activities):
+        return data
+    filled = [{**a, "category": default} if type(a) is dict and "category" not in a else a for a in activities]
+    return {**data, "activities": filled}
+
+
+
+def _fill_category(data: object, policy: Policy) -> tuple[object, list[Problem]]:
+    """*data* with the policy's default category filled in, and the activities missing one it needs."""
+    return _default_category(data, policy), _missing_categories(data, policy)
 
 
 _CHECKS = {Holding: _check_holding, ExamPass: _check_exam, Activity: _check_activity}

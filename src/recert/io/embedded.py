@@ -61,17 +61,23 @@ def load_embedded_policy(policy_id: str) -> Policy:
 def resolve_policy(value: str | Path | None) -> Policy:
     """The policy a ``--policy`` value names: an embedded id or a policy file.
 
-    A value that is an embedded id (``isc2-cissp``) selects that policy, unless a file of that
-    exact name exists in the working directory, which then wins. Any other value is a path to a
-    TOML or JSON policy file. ``None`` is the embedded Cisco CE policy.
+    A value that is an embedded id in any case (``isc2-cissp``, ``PMI-PMP``) selects that policy,
+    unless a file of that exact name exists in the working directory, which then wins. Any other
+    value is a path to a TOML or JSON policy file. ``None`` is the embedded Cisco CE policy.
 
     Raises:
-        PolicyError: The file cannot be read or is not a valid policy, or a bare name is neither
-            an embedded id nor a file (the message lists the embedded ids).
+        PolicyError: The value is empty (``--policy: empty``), the file cannot be read or is not a
+            valid policy, or a bare name is neither an embedded id nor a file (the message lists
+            the embedded ids).
     """
     if value is None:
         return cisco_policy()
     text = str(value)
-    if _ID.fullmatch(text) and not Path(text).exists():
-        return load_embedded_policy(text)
+    if not text.strip():
+        raise PolicyError("empty", source="--policy")
+    if not Path(text).exists():
+        if text.lower() in embedded_policy_ids():
+            return load_embedded_policy(text.lower())
+        if _ID.fullmatch(text):
+            return load_embedded_policy(text)
     return load_policy(text)

@@ -48,7 +48,7 @@ from recert.core._limits import (
 from recert.core.policy import Policy
 from recert.core.record import CLAIM_STATUSES, Activity, ClaimStatus, ExamPass, Holding, Record
 from recert.exceptions import Problem, RecordError
-from recert.io._record_checks import _CHECKS, _UNREADABLE, _describe, _join
+from recert.io._record_checks import _CHECKS, _UNREADABLE, _describe, _fill_category, _join
 from recert.io.policy_toml import cisco_policy
 
 __all__ = ["iter_records", "load_record", "record_from_mapping"]
@@ -130,9 +130,20 @@ def _structure_names(value: object, _: object) -> tuple[str, ...]:
     """``applies_to``: an array of names (a lone string is not read as its letters)."""
     if not isinstance(value, list | tuple):
         raise ValueError(f"{_describe(value)} is not an array of certification names")
-    for item in value:
-        _structure_str(item, str)
+    for i, item in enumerate(value):
+        try:
+            _structure_str(item, str)
+        except ValueError as error:
+            raise _ElementError(i, str(error)) from None
     return tuple(value)
+
+
+class _ElementError(ValueError):
+    """A problem of element *index* of an array field (``applies_to[0]``)."""
+
+    def __init__(self, index: int, message: str) -> None:
+        super().__init__(message)
+        self.index = index
 
 
 def _converter(*, detailed: bool = True) -> cattrs.Converter:
@@ -171,6 +182,8 @@ def _from_cattrs(error: BaseException, path: str, data: Mapping[str, Any],
         ]
     if isinstance(error, KeyError):
         return [Problem(here, "is missing (required)")]
+    if isinstance(error, _ElementError):
+        here = f"{here}[{error.index}]"
     return [Problem(here, str(error))]
 
 
@@ -316,27 +329,19 @@ def record_from_mapping(data: object, *, policy: Policy | None = None,
             activity ``category`` the policy lacks.
     """
     policy = policy or cisco_policy()
-    data = _default_category(data, policy)
+    data, missing = _fill_category(data, policy)
+    if missing:  # the format's own default would name a category the policy lacks: say what is missing
+        try:
+            _detailed_record(data, policy, source)
+        except RecordError as e:
+            missing += [p for p in e.problems if p.path not in {m.path for m in missing}]
+        raise RecordError(missing, source=source)
     record = _fast_record(data, policy)
     if record is not None:
         return record
     return _detailed_record(data, policy, source)
 
 
-def _default_category(data: object, policy: Policy) -> object:
-    """*data* with the policy's ``default_category`` given to activities that name none (DESIGN.md 1).
-
-    Only a policy whose default is not ``training`` (the record format's own
-    default) changes anything, so Cisco records are read as before.
-    """
-    default = policy.program.default_category if policy.program is not None else None
-    if default is None or default == "training" or type(data) is not dict:
-        return data
-    activities = data.get("activities")
-    if type(activities) is not list or not any(type(a) is dict and "category" not in a for a in activities):
-        return data
-    filled = [{**a, "category": default} if type(a) is dict and "category" not in a else a for a in activities]
-    return {**data, "activities": filled}
 
 
 def _detailed_record(data: object, policy: Policy, source: str | None) -> Record:

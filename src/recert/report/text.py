@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from recert.core._limits import printable
 from recert.core.requirements import format_credits
-from recert.core.result import CertificationStatus, Evaluation, NextStep, Shortfall
+from recert.core.result import ActivityOutcome, CertificationStatus, Evaluation, NextStep, Shortfall
 from recert.planner import PendingClaim, Plan, Regain, Step
 
 __all__ = ["WIDTH", "render_plan", "render_text"]
@@ -130,7 +130,7 @@ def render_text(result: Evaluation, source: str = "", plan: Plan | None = None) 
     if result.activities:
         lines += table(
             ["id", unit or "credits", "outcome", "toward", "reason"],
-            [[a.id, format_credits(a.credits), a.outcome, a.counted_toward or "-", a.reason or ""]
+            [[a.id, format_credits(a.credits), _outcome_text(a), a.counted_toward or "-", a.reason or ""]
              for a in result.activities], wrap=(3, 0))
         notes = [a for a in result.activities if a.outcome in ("rejected", "forfeited", "pending")]
         for a in notes:
@@ -173,6 +173,15 @@ def render_text(result: Evaluation, source: str = "", plan: Plan | None = None) 
 # --------------------------------------------------------------------------- what to do next
 
 
+def _outcome_text(a: ActivityOutcome) -> str:
+    """The outcome cell: under a fixed-cycle policy, what a cap or the credit step left counted."""
+    cycle = a.cycle
+    if cycle is None or a.outcome != "counted" or cycle.counted_credits >= a.credits:
+        return a.outcome
+    after = {"annual_cap": "the yearly cap", None: "rounding"}.get(cycle.capped, "the cap")
+    return f"counted ({format_credits(cycle.counted_credits)} after {after})"
+
+
 def _shortfall_text(s: Shortfall, unit: str) -> str:
     """One shortfall in words: ``missing 5 CPE in group_a (85 of 90)``, ``fees paid through 2024-04-10, not 2025-04-10``."""
     if s.kind == "fees":
@@ -196,9 +205,7 @@ def _next_lines(result: Evaluation, plan: Plan | None) -> list[str]:
     if plan is None:
         if not result.next:
             return ["  nothing: no active certification to renew"]
-        return [line for step in result.next for line in _wrap(
-            f"{step.certification}: {_by(step.deadline, result.as_of) if step.deadline else 'no deadline'}: "
-            "meet one of the options below")]
+        return [line for step in result.next for line in _wrap(_step_text(step, result))]
     lines: list[str] = []
     direct = {s.certification: s for s in plan.steps}
     covering = {name: s for s in plan.steps for name in s.renews}
@@ -222,6 +229,20 @@ def _next_lines(result: Evaluation, plan: Plan | None) -> list[str]:
             continue
         lines += _wrap(text)
     return lines or ["  nothing: no certification to renew"]
+
+
+def _step_text(step: NextStep, result: Evaluation) -> str:
+    """One certification's line; a fixed cycle renewed early has nothing due now (D-FIXED-9)."""
+    by = _by(step.deadline, result.as_of) if step.deadline else "no deadline"
+    status = next((c for c in result.certifications if c.certification == step.certification), None)
+    cycle = status.cycle if status is not None else None
+    end = status.expires_on if status is not None else None
+    if status is None or cycle is None or status.recertified_on is None or end is None or end <= cycle.ends_on:
+        return f"{step.certification}: {by}: meet one of the options below"
+    return (f"{step.certification}: renewed on {status.recertified_on.isoformat()} through "
+            f"{end.isoformat()}; nothing due now; for the next cycle "
+            f"({(cycle.ends_on + timedelta(days=1)).isoformat()} to {end.isoformat()}), {by}: "
+            "meet one of the options below")
 
 
 def _direct(step: Step) -> str:

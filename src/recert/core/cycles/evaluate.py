@@ -206,13 +206,16 @@ def _evaluate(record: Record, as_of: date, policy: Policy) -> Evaluation:
         else:
             start = holding.earned_on
             end = first_end(start, holding.expires_on, years, lifecycle)
+        end, aligned = _earned_alignment(runs, cert.name, program, start, end)
         run.run(start, end, seen)
         if intent:
             kept = run.kept()
             for i in kept - taken:
                 owners[i] = cert.name  # decided now, before any alignment changes a cycle (D-FIXED-5)
             taken |= kept
-    _align(runs, certs, program, earned={c.name for h, c in certs if h not in record.holdings})
+        if aligned is not None:  # marked after kept(): as for a renewal's alignment (_align)
+            run.cycles[0].aligned_on, run.cycles[0].aligned_by = aligned
+    _align(runs, certs, program)
     statuses = [certification_status(runs[c.name], h, c, policy, as_of) for h, c in certs]
     outcomes = [
         _outcome(
@@ -236,9 +239,11 @@ def _align(
     runs: dict[str, HoldingRun],
     certs: list[tuple[Holding, Certification]],
     program: Program,
-    earned: set[str],
 ) -> None:
-    """R-CT-6: each renewal (or earning by passes) of X on D aligns the certifications of X's map active on D."""
+    """R-CT-6: each renewal of X on D aligns the certifications of X's map active on D.
+
+    Earnings are aligned before the lower certification's cycles run (``_earned_alignment``).
+    """
     if program.cascade != "map":
         return
     for _, cert in certs:  # highest first, so an aligned certification passes on the end it was given
@@ -247,11 +252,33 @@ def _align(
         if not run.cycles or not targets:
             continue
         moments = [(c.renewed_on, run.next_end_of(c)) for c in run.cycles if c.renewed_on is not None]
-        if cert.name in earned:
-            moments.append((run.cycles[0].start, run.cycles[0].end))
         for day, end in sorted(moments):
             for target in targets:
                 target.align(day, end, cert.name)
+
+
+def _earned_alignment(
+    runs: dict[str, HoldingRun], name: str, program: Program, start: date, end: date
+) -> tuple[date, tuple[date, str] | None]:
+    """R-CT-6 "earned on D": the first cycle [start, end] of *name* runs to the end of every
+    higher certification whose map names it and that was earned on a day D of that cycle.
+
+    A certification is earned on its first cycle's first day, by exam passes or as a
+    holding starting that day (D-FIXED-4): both give the same answer. Returns the end
+    and the (day, certification) of the last alignment, if any.
+    """
+    if program.cascade != "map":
+        return end, None
+    aligned: tuple[date, str] | None = None
+    earnings = sorted(
+        (r.cycles[0].start, r.cycles[0].end, n)
+        for n, r in runs.items()
+        if r.cycles and name in program.renews.get(n, ())
+    )
+    for day, higher_end, higher in earnings:
+        if start <= day <= end < higher_end:
+            end, aligned = higher_end, (day, higher)
+    return end, aligned
 
 
 _LAST_YEAR = 9000  # room for cycles and windows to be added without leaving datetime's range

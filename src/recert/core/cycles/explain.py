@@ -13,7 +13,7 @@ from datetime import date
 
 from recert.core.cycle_result import CycleCount, CycleState, CycleYear, Shortfall
 from recert.core.cycles.counting import CycleRun
-from recert.core.cycles.dates import ONE_DAY
+from recert.core.cycles.dates import ONE_DAY, cycle_years
 from recert.core.cycles.holding import HoldingRun
 from recert.core.cycles.model import Cap, CreditMinimum, ExamCount
 from recert.core.cycles.requirements import credit_option, shortfalls
@@ -286,13 +286,23 @@ def events_of(runs: dict[str, HoldingRun], certs: list[Certification], as_of: da
 def next_steps(
     statuses: list[CertificationStatus], runs: dict[str, HoldingRun], policy: Policy, as_of: date
 ) -> tuple[NextStep, ...]:
-    """For each active or suspended holding not yet renewed: its deadline and what its options lack."""
+    """For each active or suspended holding: its deadline and what its options lack.
+
+    A cycle renewed before its end (as_of still inside it) leaves nothing due now:
+    its step is the next cycle's, E + 1 day to E', in full, with that cycle's deadline (D-FIXED-9).
+    """
     out: list[NextStep] = []
     for status in statuses:
         run = runs[status.certification]
-        if status.status not in ("active", "suspended") or not run.cycles or run.cycles[-1].renewed_on:
+        if status.status not in ("active", "suspended") or not run.cycles:
             continue
         cur = run.cycles[-1]
+        if cur.renewed_on is not None:
+            if as_of > cur.end:
+                continue
+            following = run.next_end_of(cur)
+            start = cur.restart or cur.end + ONE_DAY
+            cur = CycleRun(start, following, cycle_years(start, following, run.years, run.lifecycle))
         deadline = run.window_end(cur.end) if run.allows("completing") else cur.end
         if deadline < as_of:
             deadline = run.window_end(cur.end)
