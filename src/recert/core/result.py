@@ -61,6 +61,17 @@ def _number(value: float) -> float | int:
     return int(rounded) if rounded == int(rounded) else rounded
 
 
+def _fixed_cycle_fields(
+    cycle: CycleState | None, grace_ends_on: date | None, shortfalls: tuple[Shortfall, ...]
+) -> dict[str, Any]:
+    """The keys a fixed-cycle policy adds to a certification and a next step (programs.md section 7)."""
+    return {
+        "cycle": None if cycle is None else cycle.to_dict(),
+        "grace_ends_on": _iso(grace_ends_on),
+        "shortfalls": [s.to_dict() for s in shortfalls],
+    }
+
+
 @attrs.frozen
 class CertificationStatus:
     """A certification in its latest state as of the evaluation date.
@@ -110,9 +121,7 @@ class CertificationStatus:
         """The JSON shape of the spec."""
         out = self._base_dict()
         if self.fixed_cycle:
-            out["cycle"] = None if self.cycle is None else self.cycle.to_dict()
-            out["grace_ends_on"] = _iso(self.grace_ends_on)
-            out["shortfalls"] = [s.to_dict() for s in self.shortfalls]
+            out |= _fixed_cycle_fields(self.cycle, self.grace_ends_on, self.shortfalls)
         else:
             out["cycle"] = None  # a rolling-cycle policy (cisco-ce) has terms, not cycles (spec section 7)
         return out
@@ -297,9 +306,7 @@ class NextStep:
         """The JSON shape of the spec."""
         out = self._base_dict()
         if self.fixed_cycle:
-            out["cycle"] = None if self.cycle is None else self.cycle.to_dict()
-            out["grace_ends_on"] = _iso(self.grace_ends_on)
-            out["shortfalls"] = [s.to_dict() for s in self.shortfalls]
+            out |= _fixed_cycle_fields(self.cycle, self.grace_ends_on, self.shortfalls)
         return out
 
     def _base_dict(self) -> dict[str, Any]:
