@@ -305,7 +305,7 @@ def _bad(rng: random.Random) -> Any:
 
 def _pick(rng: random.Random, good: list[Any]) -> Any:
     """A value from *good* (the key's real values and near misses) or any awkward value."""
-    return rng.choice(good) if rng.random() < 0.6 else _bad(rng)
+    return rng.choice(good) if rng.random() < 0.75 else _bad(rng)
 
 
 def _table(tree: dict[str, Any], *path: str) -> dict[str, Any]:
@@ -399,8 +399,10 @@ def mutate_policy_keys(tree: Any, rng: random.Random) -> Any:
             rng, ["window", "yearly", "cycle_end", "cycle", "01-15", "02-29", "12-32", "R-FC-5", ""]
         )
     elif where == "rollover":
-        key = rng.choice(["max", "within", "categories", "rule", "parameter"])
-        _table(tree, "lifecycle", "rollover")[key] = _pick(
+        key = rng.choice(["max", "within", "within", "categories", "rule", "parameter"])
+        rollover = _table(tree, "lifecycle", "rollover")
+        rollover.setdefault("within", {"months": 6})
+        rollover[key] = _pick(
             rng, numbers + spans + [[cat], [grp], ["nowhere"], [], "group_a"]
         )
     elif where == "parameters":
@@ -411,8 +413,7 @@ def mutate_policy_keys(tree: Any, rng: random.Random) -> Any:
                 "cascade",
                 "claim_window_days",
                 "pooling",
-                "credit_step_rule",
-                "renewal_from",
+                    "renewal_from",
             ]
         )
         _table(tree, "parameters")[key] = _pick(
@@ -518,12 +519,15 @@ def mutate_policy_keys(tree: Any, rng: random.Random) -> Any:
     else:
         versions = tree.setdefault("versions", [])
         if isinstance(versions, list):
+            head = tree.get("policy") if isinstance(tree.get("policy"), dict) else {}
             versions.append(
                 {
-                    "effective_from": _a_date(rng, objects=True),
+                    "policy": {**head, "version": "fuzz", "effective_from": _a_date(rng, objects=True)},
                     "lifecycle": _pick(rng, [{"cycle": "fixed"}, {"window": {"days": 1}}, {}]),
                 }
             )
+        elif rng.random() < 0.5:
+            tree["versions"] = _bad(rng)
     return tree
 
 
