@@ -10,7 +10,7 @@ policy keys (``[lifecycle]``, caps, groups, ``credit_step``, renewal map, ...) s
 values, in the tree or in the TOML text. The property: recert returns a result or raises a
 :class:`recert.RecertError`, never another exception, and every activity of a result has
 exactly one outcome. The ``ci`` profile bounds the examples (1,200 records and 240 policies,
-about 15 s on two cores); ``thorough`` runs 40,000 and 8,000. The long campaign is
+about 10 s on two cores); ``thorough`` runs 40,000 and 8,000. The long campaign is
 ``tests/fuzz/campaign.py``.
 """
 

@@ -133,7 +133,11 @@ def _one(seed: int, kind: str, index: int) -> tuple[str, str | None, list[dict[s
     """``(outcome, failure, slow records)`` of mutant *index*; failure is ``None`` when typed."""
     slow: list[dict[str, Any]] = []
     try:
-        return check(build(seed, kind, index), slow), None, slow
+        built = build(seed, kind, index)
+    except Exception as error:  # a bug of the harness: reported, and the run goes on
+        return "harness", f"harness: {type(error).__name__}: {error}", slow
+    try:
+        return check(built, slow), None, slow
     except UntypedError as error:
         return "untyped", str(error), slow
     except RecursionError as error:  # e.g. in the harness itself

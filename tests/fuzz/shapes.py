@@ -482,7 +482,7 @@ def mutate_policy_keys(tree: Any, rng: random.Random) -> Any:
                     )
                 )
     elif where == "certification":
-        certs = [c for c in tree.get("certifications", []) if isinstance(c, dict)]
+        certs = _items(tree, "certifications")
         if certs:
             key = rng.choice(["follows", "share_credits", "renews", "renews_rule", "caps", "lifecycle"])
             rng.choice(certs)[key] = _pick(
