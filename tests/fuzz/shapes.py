@@ -402,9 +402,7 @@ def mutate_policy_keys(tree: Any, rng: random.Random) -> Any:
         key = rng.choice(["max", "within", "within", "categories", "rule", "parameter"])
         rollover = _table(tree, "lifecycle", "rollover")
         rollover.setdefault("within", {"months": 6})
-        rollover[key] = _pick(
-            rng, numbers + spans + [[cat], [grp], ["nowhere"], [], "group_a"]
-        )
+        rollover[key] = _pick(rng, numbers + spans + [[cat], [grp], ["nowhere"], [], "group_a"])
     elif where == "parameters":
         key = rng.choice(
             [
@@ -413,7 +411,7 @@ def mutate_policy_keys(tree: Any, rng: random.Random) -> Any:
                 "cascade",
                 "claim_window_days",
                 "pooling",
-                    "renewal_from",
+                "renewal_from",
             ]
         )
         _table(tree, "parameters")[key] = _pick(

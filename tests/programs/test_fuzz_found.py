@@ -48,7 +48,9 @@ def test_a_follower_held_from_the_first_day_of_the_calendar_is_a_record_error() 
     # Was OverflowError "date value out of range": a concentration without its CISSP is shown
     # as ended the day before it was earned (D-FIXED-2), 0001-01-01 - 1 day. Replay 2:record:1280.
     data = {"holdings": [{"certification": "CISSP-ISSAP", "earned_on": "0001-01-01"}]}
-    assert _error(ISC2, data, date(2024, 8, 1)) == ["holdings[0].earned_on: 0001-01-01 is before the year 1000"]
+    assert _error(ISC2, data, date(2024, 8, 1)) == [
+        "holdings[0].earned_on: 0001-01-01 is before the year 1000"
+    ]
 
 
 def test_the_year_1000_is_the_first_a_fixed_cycle_record_may_give() -> None:
@@ -57,7 +59,11 @@ def test_the_year_1000_is_the_first_a_fixed_cycle_record_may_give() -> None:
     result = recert.evaluate(record, as_of=date(1000, 6, 1), policy=PMI).to_dict()
     pmp = result["certifications"][0]
     assert (pmp["certification"], pmp["status"], pmp["term_started_on"], pmp["expires_on"]) == (
-        "PMP", "active", "1000-01-01", "1003-01-01")
+        "PMP",
+        "active",
+        "1000-01-01",
+        "1003-01-01",
+    )
     assert _error(PMI, {"exams": [{"exam": "PMP", "passed_on": "0999-12-31"}]}, date(1000, 6, 1)) == [
         "exams[0].passed_on: 0999-12-31 is before the year 1000"
     ]
@@ -68,12 +74,20 @@ def test_the_year_1000_is_the_first_a_fixed_cycle_record_may_give() -> None:
     [
         # Was ValueError "year -975 is out of range": the rollover's months counted back from
         # the cycle end (R-FC-10) left the calendar. Found with isc2-cissp and pmi-pmp.
-        ({"years": 3000}, "lifecycle.rollover.within.years: 3000 is more than 100, the most recert reads here"),
-        ({"months": 36_600}, "lifecycle.rollover.within.months: 36600 is more than 1200, the most recert reads"),
+        (
+            {"years": 3000},
+            "lifecycle.rollover.within.years: 3000 is more than 100, the most recert reads here",
+        ),
+        (
+            {"months": 36_600},
+            "lifecycle.rollover.within.months: 36600 is more than 1200, the most recert reads",
+        ),
         ({"days": 36_601}, "lifecycle.rollover.within.days: 36601 is more than 36600, the most recert reads"),
     ],
 )
-def test_a_rollover_span_of_more_than_100_years_is_a_policy_error(within: dict[str, int], message: str) -> None:
+def test_a_rollover_span_of_more_than_100_years_is_a_policy_error(
+    within: dict[str, int], message: str
+) -> None:
     data = copy.deepcopy(_tree("isc2-cissp"))
     data["lifecycle"]["rollover"]["within"] = within
     with pytest.raises(recert.PolicyError) as caught:
@@ -99,8 +113,14 @@ def test_a_rollover_span_of_100_years_in_each_part_is_read() -> None:
         {
             "holdings": [{"certification": "PMP", "earned_on": "1000-03-01"}],
             "activities": [
-                {"id": f"e{i}", "category": c, "credits": credits, "completed_on": "1001-05-01",
-                 "claimed_on": "1001-05-01", "status": "approved"}
+                {
+                    "id": f"e{i}",
+                    "category": c,
+                    "credits": credits,
+                    "completed_on": "1001-05-01",
+                    "claimed_on": "1001-05-01",
+                    "status": "approved",
+                }
                 for i, (c, credits) in enumerate(zip(talent, [30, 20, 20], strict=True))
             ],
         },
@@ -109,5 +129,9 @@ def test_a_rollover_span_of_100_years_in_each_part_is_read() -> None:
     result = recert.evaluate(record, as_of=date(1003, 6, 1), policy=policy).to_dict()
     pmp = result["certifications"][0]
     assert (pmp["status"], pmp["expires_on"], pmp["cycle"]["starts_on"], pmp["cycle"]["rolled_in"]) == (
-        "active", "1006-03-01", "1003-03-02", 10)
+        "active",
+        "1006-03-01",
+        "1003-03-02",
+        10,
+    )
     assert [a["rolled_over"] for a in result["activities"]] == [0, 0, 10]
