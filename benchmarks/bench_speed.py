@@ -14,6 +14,9 @@ Figures (µs of CPU per call):
   activities, explanations on, one pending claim);
 - ``generated``: ``evaluate()`` per record over 300 generated records
   (``generate.generate_records``, fixed seed);
+- ``typical-json``, ``generated-json``: the same, explanations read: each result
+  written as JSON text as ``recert evaluate --format json`` does (``to_dict``, then
+  the standard library's encoder);
 - ``options``: the like-for-like decision: the typical record's three
   certifications' options decided by recert's requirement objects on the
   facts of their current terms (``Option.may_be_met`` then ``Option.assess``,
@@ -55,6 +58,16 @@ def _workloads(quick: bool) -> dict[str, tuple[Callable[[], object], int]]:
         for record in records:
             evaluate(record, as_of=AS_OF, policy=policy)
 
+    # Explanations read: the result turned into JSON text as ``recert evaluate --format json`` does.
+    encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+
+    def typical_json() -> str:
+        return encode(evaluate(typical, as_of=AS_OF, policy=policy).to_dict())
+
+    def generated_json() -> None:
+        for record in records:
+            encode(evaluate(record, as_of=AS_OF, policy=policy).to_dict())
+
     # The facts each certification of the typical record has on AS_OF, as the replay sees them.
     replay = Replay(policy, resolve(typical, policy), AS_OF)
     replay.run()
@@ -71,6 +84,8 @@ def _workloads(quick: bool) -> dict[str, tuple[Callable[[], object], int]]:
     out: dict[str, tuple[Callable[[], object], int]] = {
         "typical": (lambda: evaluate(typical, as_of=AS_OF, policy=policy), 40 if quick else 200),
         "generated": (generated, 1),
+        "typical-json": (typical_json, 40 if quick else 200),
+        "generated-json": (generated_json, 1),
         "options": (options, 2000 if quick else 20000),
     }
     for size in SIZES[:3] if quick else SIZES:
@@ -83,7 +98,7 @@ def _workloads(quick: bool) -> dict[str, tuple[Callable[[], object], int]]:
 
 
 def _per_record(name: str, quick: bool) -> int:
-    return (100 if quick else 300) if name == "generated" else 1
+    return (100 if quick else 300) if name.startswith("generated") else 1
 
 
 def worker(src: str, quick: bool, zen: bool) -> None:
@@ -168,10 +183,10 @@ def main() -> None:
         side.close()
     print(f"{args.rounds} interleaved rounds; medians of CPU µs per call; load average before "
           f"{' '.join(before)}, after {' '.join(after)}")
-    header = f"{'figure':12}" + "".join(f"{s.label[:28]:>30}" for s in sides)
+    header = f"{'figure':15}" + "".join(f"{s.label[:28]:>30}" for s in sides)
     print(header + ("   baseline/this" if len(sides) > 1 else ""))
     for name in names:
-        row = f"{name:12}"
+        row = f"{name:15}"
         for side in sides:
             row += f"{side.median(name):30.2f}" if name in side.samples else f"{'-':>30}"
         if len(sides) > 1 and name in sides[1].samples:

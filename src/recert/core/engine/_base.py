@@ -29,11 +29,7 @@ from recert.core.engine._state import (
 )
 from recert.core.policy import Parameters, Policy
 from recert.core.requirements import Facts, Option, PassFact
-from recert.core.result import (
-    Event,
-    EventKind,
-    Uses,
-)
+from recert.core.result_event import Event, EventKind, Sentence, Uses
 from recert.exceptions import Problem
 
 
@@ -139,7 +135,13 @@ class ReplayState:
         return self._order
 
     def _event(
-        self, on: date, kind: EventKind, cert: str, rule: str, detail: str, uses: Uses | None = None
+        self,
+        on: date,
+        kind: EventKind,
+        cert: str,
+        rule: str,
+        detail: str | Sentence,
+        uses: Uses | None = None,
     ) -> None:
         self.versions_used.add(self.current.version)
         self.events.append(Event(on, kind, cert, rule, detail, uses, self.current.version))

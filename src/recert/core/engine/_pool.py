@@ -17,6 +17,7 @@ from recert.core.engine._state import (
     Claim,
 )
 from recert.core.requirements import format_credits
+from recert.core.result_event import Sentence
 
 
 class Pool(ReplayState):
@@ -203,10 +204,15 @@ class Pool(ReplayState):
                 "pool_reset",
                 cert.name,
                 "R-CE-5",
-                f"the {cert.level.name} pool is used up by the recertification of "
-                f"{' and '.join(c.name for c in renewed or [cert])} on {today}: "
-                f"{format_credits(spent)} CE credits used, "
-                + (f"{format_credits(total)} forfeited" if not carry else "the rest carried over (D-POOL-2)"),
+                Sentence(
+                    _reset_text,
+                    cert.level.name,
+                    tuple(c.name for c in renewed or [cert]),
+                    today,
+                    spent,
+                    total,
+                    carry,
+                ),
             )
 
     def _refresh(self, cert: CertState, today: date | None = None) -> None:
@@ -274,4 +280,15 @@ def _mark_duplicate(entry: Claim, holder: Claim) -> None:
     entry.note = (
         f"item {entry.activity.item_key!r} already counts in this term through "
         f"activity {holder.activity.id!r} completed on {holder.completed_on}"
+    )
+
+
+def _reset_text(
+    level: str, names: tuple[str, ...], today: date, spent: float, total: float, carry: bool
+) -> str:
+    """The sentence of a pool reset, written when read (explanations as data, issue 14)."""
+    return (
+        f"the {level} pool is used up by the recertification of {' and '.join(names)} on {today}: "
+        f"{format_credits(spent)} CE credits used, "
+        + (f"{format_credits(total)} forfeited" if not carry else "the rest carried over (D-POOL-2)")
     )

@@ -20,11 +20,10 @@ from recert.core.engine._state import (
     CertState,
     Claim,
 )
-from recert.core.engine._terms import Terms, years_text
+from recert.core.engine._terms import Terms, validity_text
+from recert.core.policy import Validity
 from recert.core.requirements import Facts, OptionAssessment, PassFact, format_credits
-from recert.core.result import (
-    Uses,
-)
+from recert.core.result_event import Sentence, Uses
 
 _INF = float("inf")
 
@@ -185,7 +184,7 @@ class Renewal(Terms):
         cert.recertified_on = today
         cert.recertified_by = verdict.option.label
         cert.rule = verdict.option.rule
-        cert.how = f"recertified on {today} by {verdict.option.label}"
+        cert.how = Sentence(_by_text, today, verdict.option.label)
         cert.used_passes.update(verdict.passes)
         self.recert_day[cert.name] = self.direct_on[cert.name] = today
         for entry in used:
@@ -193,23 +192,23 @@ class Renewal(Terms):
                 entry.used_by, entry.used_on = cert.name, today
         if self.explain:  # a what-if's events are never read (R-CE-3)
             uses = Uses(tuple(e.activity.id for e in used), tuple(p.key for p in verdict.passes))
-            facts = []
-            if used:
-                facts.append(
-                    f"{format_credits(verdict.credits)} CE credits from "
-                    f"{len(used)} activit{'y' if len(used) == 1 else 'ies'}"
-                )
-            if verdict.passes:
-                facts.append("exam " + ", ".join(p.key for p in verdict.passes))
             self._event(
                 today,
                 "recertified",
                 cert.name,
                 verdict.option.rule,
-                f"{cert.name} met '{verdict.option.label}' on {today} ({'; '.join(facts)}); "
-                f"new term {today} to {cert.expires} "
-                f"({old if from_expiration else today} + {years_text(cert, today)}); "
-                f"previous expiration date {old}",
+                Sentence(
+                    _recertified_text,
+                    cert.validity,
+                    cert.name,
+                    verdict,
+                    len(used),
+                    uses.exams,
+                    today,
+                    cert.expires,
+                    old,
+                    old if from_expiration else today,
+                ),
                 uses,
             )
         return used, taken
@@ -253,17 +252,58 @@ class Renewal(Terms):
             cert.recertified_on = today
             cert.recertified_by = f"cascade from {source.name}"
             cert.rule = rule
-            cert.how = f"recertified on {today} by cascade from {source.name}"
+            cert.how = Sentence(_by_text, today, "cascade from " + source.name)
             if self.explain:  # a what-if's events are never read (R-CE-3)
                 self._event(
                     today,
                     "cascaded",
                     cert.name,
                     rule,
-                    f"{cert.name} renewed by cascade from {source.name} on {today}: expiration date "
-                    f"moves from {old} to {renewed} ({today} + {years_text(cert, today)})",
+                    Sentence(_cascaded_text, cert.validity, cert.name, source.name, today, old, renewed),
                 )
             if self._resets(cert, pool_rank) and self.recert_day.get(cert.name) != today:
                 self._reset_pool(cert, today, [])
             self.recert_day.setdefault(cert.name, today)
             self._refresh(cert, today)
+
+
+# The sentences of this module, written when read (explanations as data, issue 14). Each takes
+# the values its decision kept (the validity tuple of the term, not the certification's state).
+
+
+def _by_text(today: date, how: str) -> str:
+    return f"recertified on {today} by {how}"
+
+
+def _recertified_text(
+    validity: tuple[Validity, ...],
+    name: str,
+    verdict: OptionAssessment,
+    used: int,
+    exams: tuple[str, ...],
+    today: date,
+    expires: date | None,
+    old: date | None,
+    start: date,
+) -> str:
+    facts = []
+    if used:
+        facts.append(
+            f"{format_credits(verdict.credits)} CE credits from {used} activit{'y' if used == 1 else 'ies'}"
+        )
+    if exams:
+        facts.append("exam " + ", ".join(exams))
+    return (
+        f"{name} met '{verdict.option.label}' on {today} ({'; '.join(facts)}); "
+        f"new term {today} to {expires} ({start} + {validity_text(validity, today)}); "
+        f"previous expiration date {old}"
+    )
+
+
+def _cascaded_text(
+    validity: tuple[Validity, ...], name: str, source: str, today: date, old: date | None, renewed: date
+) -> str:
+    return (
+        f"{name} renewed by cascade from {source} on {today}: expiration date "
+        f"moves from {old} to {renewed} ({today} + {validity_text(validity, today)})"
+    )

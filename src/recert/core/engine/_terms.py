@@ -19,7 +19,7 @@ from recert.core.engine._state import (
     HeldTerm,
     validity_for,
 )
-from recert.core.policy import Certification
+from recert.core.policy import Certification, Validity
 from recert.exceptions import Problem
 
 
@@ -236,5 +236,10 @@ class Terms(Pool):
 
 def years_text(cert: CertState, start: date) -> str:
     """The length of a term of *cert* starting on *start*, for explanations (R-VAL-1)."""
-    years = validity_for(cert.validity, start).years
+    return validity_text(cert.validity, start)
+
+
+def validity_text(validity: tuple[Validity, ...], start: date) -> str:
+    """The length of a term starting on *start* under *validity* (see :func:`years_text`)."""
+    years = validity_for(validity, start).years
     return "lifetime" if years is None else f"{years} year{'s' if years != 1 else ''}"
