@@ -24,7 +24,7 @@ Figures (µs of CPU per call):
   table of the same options on the same facts (``bench_evaluate.zen_call``);
 - ``grow-N``: ``evaluate()`` on one record with N activities (10 ... 10,000).
 
-    python benchmarks/bench_speed.py --baseline /work/main [--rounds 7] [--quick]
+    python benchmarks/bench_speed.py --baseline /work/main [--baseline OTHER ...] [--rounds 7] [--quick]
 """
 
 from __future__ import annotations
@@ -156,7 +156,13 @@ class Side:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--baseline", type=Path, help="a checkout of recert to compare with (its src/ is imported)")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        action="append",
+        default=[],
+        help="a checkout of recert to compare with (its src/ is imported); repeat for several",
+    )
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
@@ -166,8 +172,8 @@ def main() -> None:
         worker(args.worker, args.quick, args.zen)
         return
     sides = [Side("this checkout", HERE.parent / "src", args.quick, zen=True)]
-    if args.baseline is not None:
-        sides.append(Side(f"baseline {args.baseline}", args.baseline / "src", args.quick, zen=False))
+    for baseline in args.baseline:
+        sides.append(Side(f"baseline {baseline}", baseline / "src", args.quick, zen=False))
     names = sides[0].names
     with open("/proc/loadavg") as load:
         before = load.read().split()[:3]
@@ -184,21 +190,22 @@ def main() -> None:
     print(f"{args.rounds} interleaved rounds; medians of CPU µs per call; load average before "
           f"{' '.join(before)}, after {' '.join(after)}")
     header = f"{'figure':15}" + "".join(f"{s.label[:28]:>30}" for s in sides)
-    print(header + ("   baseline/this" if len(sides) > 1 else ""))
+    print(header + "".join(f"  baseline {i}/this" for i in range(1, len(sides))))
     for name in names:
         row = f"{name:15}"
         for side in sides:
             row += f"{side.median(name):30.2f}" if name in side.samples else f"{'-':>30}"
-        if len(sides) > 1 and name in sides[1].samples:
-            row += f"   {sides[1].median(name) / sides[0].median(name):8.2f}x"
+        for side in sides[1:]:
+            if name in side.samples:
+                row += f"   {side.median(name) / sides[0].median(name):13.2f}x"
         print(row)
     this = sides[0]
     if "zen" in this.samples:
         zen = this.median("zen")
         print(f"zen / typical evaluate() (this checkout): {zen / this.median('typical'):.2f} (>= 2 is the target)")
         print(f"zen / recert options decision: {zen / this.median('options'):.1f} (>= 100 is the target)")
-        if len(sides) > 1:
-            print(f"zen / typical evaluate() (baseline): {zen / sides[1].median('typical'):.2f}")
+        for side in sides[1:]:
+            print(f"zen / typical evaluate() ({side.label}): {zen / side.median('typical'):.2f}")
     if "grow-10000" in this.samples:
         for side in sides:
             print(f"t(10,000)/t(1,000), {side.label}: "
