@@ -22,7 +22,7 @@ from recert.core.engine._state import (
 )
 from recert.core.engine._terms import Terms, validity_text
 from recert.core.policy import Validity
-from recert.core.requirements import Facts, OptionAssessment, PassFact, format_credits
+from recert.core.requirements import Facts, Option, OptionAssessment, PassFact, format_credits
 from recert.core.result_event import Sentence, Uses
 
 _INF = float("inf")
@@ -34,6 +34,51 @@ class Cascade(NamedTuple):
     source: CertState
     pool_rank: int | None  # the pool's level when the source renewed (D-POOL-1)
     strictly_below: bool  # R-CASC-2: only levels below the source's
+
+
+def first_option_met(
+    options: tuple[Option, ...], ce_only: float, ce: bool, credits: float, passes: tuple[PassFact, ...]
+) -> OptionAssessment | None:
+    """The first of a level's *options* met on one day's facts, or ``None`` (R-OPT-1, spec section 2).
+
+    The options decision of a check, on plain data compiled once per options tuple
+    (``Option.necessary``): each option's cheap necessary condition is tested first and only
+    an option that passes it is assessed in full.
+
+    Args:
+        options: The level's options in the policy's order (the first met one names the
+            recertification).
+        ce_only: The fewest CE credits an option without exam requirements needs (infinite when
+            every option needs an exam; 0 when an option needs nothing).
+        ce: Whether the certification may count CE credits today (R-CE-1, D-POOL-1).
+        credits: The CE credits in its pool (ignored when *ce* is false).
+        passes: The exam passes inside the term its options may use, in date order.
+    """
+    if not passes and ce_only and (not ce or credits < ce_only - 1e-9):
+        return None  # with no exam pass only an option without exams can be met
+    facts: Facts | None = None
+    for option in options:
+        needs_credits, needs_exams, exams = option.necessary
+        if needs_credits and (not ce or credits < needs_credits - 1e-9):
+            continue
+        if len(passes) < needs_exams:
+            continue
+        accepted = True  # each exam requirement accepts one of the passes (loops: no generator per test)
+        for kinds, codes in exams:
+            for p in passes:
+                if p.kind in kinds or p.code in codes:
+                    break
+            else:
+                accepted = False
+                break
+        if not accepted:
+            continue
+        if facts is None:
+            facts = Facts(credits=credits if ce else 0, passes=passes, ce_available=ce)
+        verdict = option.assess(facts)
+        if verdict.met:
+            return verdict
+    return None
 
 
 class Renewal(Terms):
@@ -84,9 +129,6 @@ class Renewal(Terms):
                 cert.unmet = key
                 first = bisect_right(qualifying.dates, cert.term_started_on, hi=seen_count)
                 if first == seen_count:  # no exam pass in the term: only options without exams
-                    ce_only = qualifying.ce_only
-                    if ce_only and (not ce or credits < ce_only - 1e-9):
-                        continue
                     passes: tuple[PassFact, ...] = ()
                 else:
                     used = cert.used_passes
@@ -95,26 +137,11 @@ class Renewal(Terms):
                         for p in qualifying.passes[first:seen_count]
                         if (deadline is None or p.passed_on <= deadline) and p not in used
                     )
-                facts: Facts | None = None
-                # ``Option.may_be_met`` on each option's plain data, without a call per option.
-                for option in options:
-                    needs_credits, needs_exams, exams = option.necessary
-                    if needs_credits and (not ce or credits < needs_credits - 1e-9):
-                        continue
-                    if len(passes) < needs_exams:
-                        continue
-                    if exams and not all(
-                        any(p.kind in kinds or p.code in codes for p in passes) for kinds, codes in exams
-                    ):
-                        continue
-                    if facts is None:
-                        facts = Facts(credits=credits if ce else 0, passes=passes, ce_available=ce)
-                    verdict = option.assess(facts)
-                    if verdict.met:
-                        cert.unmet = None  # the memo holds only checks that found nothing met
-                        done.add(cert.name)
-                        met.append((cert, verdict))
-                        break
+                verdict = first_option_met(options, qualifying.ce_only, ce, credits, passes)
+                if verdict is not None:
+                    cert.unmet = None  # the memo holds only checks that found nothing met
+                    done.add(cert.name)
+                    met.append((cert, verdict))
             if met:
                 # Every certification that meets an option in this check is recertified directly
                 # by its own option, and each pool is reset once (D-POOL-6).
