@@ -25,12 +25,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from golden import _diff  # noqa: E402
+from golden import _diff
 
-import recert  # noqa: E402
-from recert import evaluate, load_record, record_from_mapping  # noqa: E402
-from recert.core.policy import Policy  # noqa: E402
-from recert.exceptions import RecertError  # noqa: E402
+import recert
+from recert import evaluate, load_record, record_from_mapping
+from recert.core.policy import Policy
+from recert.exceptions import RecertError
 
 ROOT = Path(__file__).resolve().parent.parent
 POLICIES = Path(recert.__file__).parent / "io" / "policies"
