@@ -19,6 +19,7 @@ from recert.core.cycles.dates import first_end, validity_on
 from recert.core.cycles.explain import certification_status, events_of, next_steps
 from recert.core.cycles.holding import Decision, HoldingRun, Seen
 from recert.core.cycles.model import Program
+from recert.core.cycles.whatif import unaffected
 from recert.core.policy import Certification, Policy, normalize_name
 from recert.core.record import Activity, Holding, Record
 from recert.core.result import ActivityOutcome, CertificationStatus, Evaluation
@@ -66,14 +67,17 @@ def evaluate_fixed(record: Record, as_of: date, policy: Policy) -> Evaluation:
 
     A pending claim (``pending`` or ``audit``) is awaited by every certification
     whose status or expiration date its approval would change: the record is
-    decided again with that one claim approved.
+    decided again with that one claim approved, unless the base replay already
+    proves that its approval changes nothing (:func:`~recert.core.cycles.whatif.unaffected`).
     """
-    base = _evaluate(record, as_of, policy)
+    base, runs = _decide(record, as_of, policy)
     claims = [_claim(a, as_of) for a in record.activities]
     waiting: dict[str, list[str]] = {}
     for i, a in enumerate(record.activities):
         if claims[i] != ("claimed", False) or a.completed_on > as_of:
             continue
+        if unaffected(runs.values(), i):
+            continue  # proved from the base replay: approving it changes nothing (whatif.py)
         approved = attrs.evolve(a, status="approved", decided_on=None)
         activities = (*record.activities[:i], approved, *record.activities[i + 1 :])
         other = _evaluate(attrs.evolve(record, activities=activities), as_of, policy)
@@ -99,6 +103,11 @@ def _awaiting(status: CertificationStatus, ids: list[str]) -> CertificationStatu
 
 
 def _evaluate(record: Record, as_of: date, policy: Policy) -> Evaluation:
+    """The evaluation without ``awaiting`` (what a what-if compares; tests' naive reference)."""
+    return _decide(record, as_of, policy)[0]
+
+
+def _decide(record: Record, as_of: date, policy: Policy) -> tuple[Evaluation, dict[str, HoldingRun]]:
     """Decide a record under a fixed-cycle policy (programs.md R-FC-1 to R-FC-10, D-FC-1 to D-FC-5).
 
     Args:
@@ -107,7 +116,8 @@ def _evaluate(record: Record, as_of: date, policy: Policy) -> Evaluation:
         policy: A policy whose ``program.lifecycle.cycle`` is ``"fixed"``.
 
     Returns:
-        The evaluation, with ``policy.unit`` and the fixed-cycle fields.
+        The evaluation, with ``policy.unit`` and the fixed-cycle fields, and each
+        certification's replay.
 
     Raises:
         RecordError: A holding names a certification the catalog lacks, or an
@@ -223,7 +233,7 @@ def _evaluate(record: Record, as_of: date, policy: Policy) -> Evaluation:
         )
         for i, a in enumerate(record.activities)
     ]
-    return Evaluation(
+    evaluation = Evaluation(
         as_of=as_of,
         policy=(("id", policy.id), ("version", policy.version), ("unit", program.unit)),
         certifications=tuple(statuses),
@@ -233,6 +243,7 @@ def _evaluate(record: Record, as_of: date, policy: Policy) -> Evaluation:
         events=events_of(runs, [c for _, c in certs], as_of),
         candidate=record.candidate,
     )
+    return evaluation, runs
 
 
 def _align(
