@@ -81,6 +81,18 @@ class CycleRun:
         if not self.by_year:
             self.by_year = [0.0] * len(self.years)
 
+    def counts(self) -> CycleRun:
+        """A copy of the totals (counted, categories, years, named) with no members, items or cap use."""
+        return attrs.evolve(
+            self,
+            categories=dict(self.categories),
+            by_year=list(self.by_year),
+            named=dict(self.named),
+            members=[],
+            items=set(),
+            used={},
+        )
+
     def year_of(self, day: date) -> int:
         """Index of the cycle year containing *day* (the last year for a day after the end)."""
         for i, (first, last) in enumerate(self.years):

@@ -9,6 +9,7 @@ outcome, every decision its rule id and a sentence with the dates.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from datetime import date
 
 import attrs
@@ -19,7 +20,7 @@ from recert.core.cycles.dates import first_end, validity_on
 from recert.core.cycles.explain import certification_status, events_of, next_steps
 from recert.core.cycles.holding import Decision, HoldingRun, Seen
 from recert.core.cycles.model import Program
-from recert.core.cycles.whatif import unaffected
+from recert.core.cycles.whatif import share_key, unaffected
 from recert.core.policy import Certification, Policy, normalize_name
 from recert.core.record import Activity, Holding, Record
 from recert.core.result import ActivityOutcome, CertificationStatus, Evaluation
@@ -68,26 +69,42 @@ def evaluate_fixed(record: Record, as_of: date, policy: Policy) -> Evaluation:
     A pending claim (``pending`` or ``audit``) is awaited by every certification
     whose status or expiration date its approval would change: the record is
     decided again with that one claim approved, unless the base replay already
-    proves that its approval changes nothing (:func:`~recert.core.cycles.whatif.unaffected`).
+    proves that its approval changes nothing (:func:`~recert.core.cycles.whatif.unaffected`);
+    claims whose what-ifs are proved alike share one (:func:`~recert.core.cycles.whatif.share_key`).
     """
     base, runs = _decide(record, as_of, policy)
     claims = [_claim(a, as_of) for a in record.activities]
     waiting: dict[str, list[str]] = {}
+    shared: dict[Hashable, list[str]] = {}
     for i, a in enumerate(record.activities):
         if claims[i] != ("claimed", False) or a.completed_on > as_of:
             continue
         if unaffected(runs.values(), i):
             continue  # proved from the base replay: approving it changes nothing (whatif.py)
-        approved = attrs.evolve(a, status="approved", decided_on=None)
-        activities = (*record.activities[:i], approved, *record.activities[i + 1 :])
-        other = _evaluate(attrs.evolve(record, activities=activities), as_of, policy)
-        for before, after in zip(base.certifications, other.certifications, strict=True):
-            if (before.status, before.expires_on) != (after.status, after.expires_on):
-                waiting.setdefault(before.certification, []).append(a.id)
+        key = share_key(runs.values(), i, as_of)
+        changed = shared.get(key) if key is not None else None
+        if changed is None:
+            changed = _changed_by(record, i, as_of, policy, base)
+            if key is not None:
+                shared[key] = changed
+        for name in changed:
+            waiting.setdefault(name, []).append(a.id)
     if not waiting:
         return base
     statuses = tuple(_awaiting(c, waiting.get(c.certification, [])) for c in base.certifications)
     return attrs.evolve(base, certifications=statuses)
+
+
+def _changed_by(record: Record, index: int, as_of: date, policy: Policy, base: Evaluation) -> list[str]:
+    """The certifications whose status or expiration date change when claim *index* is approved (a what-if)."""
+    approved = attrs.evolve(record.activities[index], status="approved", decided_on=None)
+    activities = (*record.activities[:index], approved, *record.activities[index + 1 :])
+    other = _evaluate(attrs.evolve(record, activities=activities), as_of, policy)
+    return [
+        before.certification
+        for before, after in zip(base.certifications, other.certifications, strict=True)
+        if (before.status, before.expires_on) != (after.status, after.expires_on)
+    ]
 
 
 def _awaiting(status: CertificationStatus, ids: list[str]) -> CertificationStatus:

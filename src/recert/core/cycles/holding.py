@@ -96,6 +96,7 @@ class HoldingRun:
     earn_days: frozenset[date] = frozenset()
     ids: dict[int, str] = attrs.field(factory=dict)
     pending: dict[int, tuple[CycleRun, float, Seen]] = attrs.field(factory=dict)
+    after_day: dict[tuple[int, date], CycleRun] = attrs.field(factory=dict)
 
     def kept(self) -> set[int]:
         """Activities this holding keeps from lower ones (R-CT-4): those of its cycles that did not lapse."""
@@ -157,6 +158,8 @@ class HoldingRun:
             run = self.cycles[-1] if run.restart is not None else run
             for s in items:
                 self._count(s, run)
+            if any(s.index in self.pending for s in items):  # the totals a what-if adds to (whatif.py)
+                self.after_day[(id(run), day)] = run.counts()
             self._renew(run, day)
         self._check_revocation(self.as_of + ONE_DAY)
         if self.revoked_on is None:

@@ -41,16 +41,15 @@ Every comparison keeps a margin far above the rounding of sums of credits
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-import attrs
+from collections.abc import Hashable, Iterable
+from datetime import date
 
 from recert.core.cycles.counting import CycleRun, step_down
 from recert.core.cycles.holding import HoldingRun, Seen
-from recert.core.cycles.model import CreditMinimum
-from recert.core.cycles.requirements import _credits
+from recert.core.cycles.model import CreditMinimum, FixedOption
+from recert.core.cycles.requirements import _credits, shortfalls
 
-__all__ = ["unaffected"]
+__all__ = ["share_key", "unaffected"]
 
 _EPS = 1e-9
 _MARGIN = 1e-6
@@ -161,16 +160,8 @@ def _stays_unrenewed(run: HoldingRun, cycle: CycleRun, seen: Seen, x: float, exa
 
 
 def _plus(run: HoldingRun, cycle: CycleRun, seen: Seen, x: float) -> CycleRun:
-    """C's final counts with x more credits of the claim's category, year and naming (an upper bound)."""
-    bound = attrs.evolve(
-        cycle,
-        categories=dict(cycle.categories),
-        by_year=list(cycle.by_year),
-        named=dict(cycle.named),
-        members=[],
-        items=set(),
-        used={},
-    )
+    """*cycle*'s counts with x more credits of the claim's category, year and naming."""
+    bound = cycle.counts()
     bound.put(seen.category, x, cycle.year_of(seen.activity.completed_on))
     if seen.named:
         bound.named[seen.category] = bound.named.get(seen.category, 0.0) + x
@@ -183,3 +174,111 @@ def _short(req: CreditMinimum, bound: CycleRun, run: HoldingRun) -> bool:
     if req.per_year:
         return any(have < need for have in bound.by_year)
     return _credits(req, bound, run.program) < need
+
+
+# ------------------------------------------------------------------ claims with one what-if in common
+
+
+def share_key(runs: Iterable[HoldingRun], index: int, as_of: date) -> Hashable | None:
+    """A key shared by pending claims whose what-ifs give the same statuses and expiration dates, or ``None``.
+
+    Claims get the same key when each is pending in the one holding H only, in the
+    same cycle C that the base replay never renewed, and approving it renews C on
+    the claim's own day (C's totals after that day plus the claim's credits meet an
+    option, clearly, and no earlier option), by the same option, which does not
+    restart the cycle, on or before C's end (when every amount counted in C is a
+    multiple of 1/1024, its sums are exact in any order and "meets" is decided
+    exactly; otherwise with the margin). Each what-if then differs from the
+    others only in the day C is renewed and in C's totals, and neither is read
+    when H leads no follower, follows no leader and no renewal map joins it to
+    another holding of the record, except by a rollover out of C (when ``as_of``
+    is after C's end). With a rollover the key also holds the claim's category,
+    credits, cycle year and naming, and the claim must not roll over itself, and
+    C must hold no rolled-in credits and
+    every amount counted in it must be a multiple of 1/1024: sums of such amounts
+    are exact in any order, so C's totals are then the same to the last bit.
+    """
+    runs = list(runs)
+    spots = [(run, run.pending[index]) for run in runs if index in run.pending]
+    if len(spots) != 1:
+        return None
+    run, (cycle, room, seen) = spots[0]
+    day = seen.activity.completed_on
+    x = step_down(min(seen.activity.credits, room), run.program.credit_step)
+    if (
+        x <= _EPS
+        or cycle.first_renewed_on is not None
+        or cycle.aligned_on is not None
+        or day > cycle.end
+        or not _alone(run, runs)
+        or not _exact(run, cycle, seen, x)
+    ):
+        return None
+    after = run.after_day.get((id(cycle), day))
+    if after is None:
+        return None
+    exact_sums = not cycle.rolled_in and all(_dyadic(v) for v in (x, *(m[1] for m in cycle.members)))
+    option = _renewing(run, _plus(run, after, seen, x), day, exact_sums)
+    if option is None or option.restarts:
+        return None
+    rollover = run.lifecycle.rollover
+    if rollover is None or as_of <= cycle.end:
+        return (run.name, id(cycle), option.label)
+    eligible = rollover.within.before(cycle.end) < day and (
+        not rollover.categories or seen.category in rollover.categories
+    )
+    if eligible or not exact_sums:
+        return None
+    return (run.name, id(cycle), option.label, seen.category, x, cycle.year_of(day), seen.named)
+
+
+def _alone(run: HoldingRun, runs: list[HoldingRun]) -> bool:
+    """No leader, no follower, and no renewal map between *run* and another holding of the record."""
+    if run.leader is not None or any(other.leader is run for other in runs):
+        return False
+    renews = run.program.renews
+    names = {other.name for other in runs if other is not run}
+    return not (names & set(renews.get(run.name, ()))) and not any(run.name in renews.get(n, ()) for n in names)
+
+
+def _dyadic(value: float) -> bool:
+    return float(value * 1024).is_integer() and abs(value) < 2.0**40
+
+
+def _renewing(run: HoldingRun, bound: CycleRun, day: date, exact_sums: bool) -> FixedOption | None:
+    """The option that renews with the totals *bound* on *day*, when every option's answer is clear.
+
+    With *exact_sums* (every amount a multiple of 1/1024) *bound* is what the what-if
+    sums to, bit for bit, and the answer is the replay's; otherwise a requirement met
+    or short by less than the margin makes it ``None``.
+    """
+    for option in run.options:
+        short = shortfalls(
+            option,
+            bound,
+            run.program,
+            fees_through=run.fees_through,
+            passes=run.passes,
+            day=day,
+            name=run.name,
+            earning_codes=run.earning_codes,
+        )
+        credit = [r for r in option.requirements if isinstance(r, CreditMinimum) and not r.advisory]
+        if short:
+            if exact_sums or any(s.kind in ("exams", "fees") for s in short):
+                continue
+            if any(_short(r, bound, run) for r in credit):
+                continue  # clearly not met
+            return None  # too close to call
+        if not exact_sums and any(_near(r, bound, run) for r in credit):
+            return None
+        return option
+    return None
+
+
+def _near(req: CreditMinimum, bound: CycleRun, run: HoldingRun) -> bool:
+    """Whether a met *req* is met by less than the margin (float rounding could undo it)."""
+    limit = req.credits - _EPS + _MARGIN
+    if req.per_year:
+        return any(have < limit for have in bound.by_year)
+    return _credits(req, bound, run.program) < limit
