@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import attrs
+import pytest
 from hypothesis import given
 
 import recert
@@ -135,7 +136,10 @@ def test_claim_that_would_renew_is_decided_again_and_awaited() -> None:
 
 def test_claim_too_small_to_renew_is_skipped() -> None:
     # 50 A approved; p1 = 10 A pending: 60 A + 0 B = 60 < 120 even with it (case C): skipped, not awaited.
-    record = Record(holdings=(CISSP,), activities=(_a("a1", 50, "2022-09-01", status="approved"), _a("p1", 10, "2024-01-10")))
+    record = Record(
+        holdings=(CISSP,),
+        activities=(_a("a1", 50, "2022-09-01", status="approved"), _a("p1", 10, "2024-01-10")),
+    )
     assert _skipped(record, date(2024, 6, 1), ISC2)["p1"] is True
     assert evaluate_fixed(record, date(2024, 6, 1), ISC2).certifications[0].awaiting == ()
 
@@ -164,9 +168,45 @@ def test_isaca_claim_that_mends_a_short_year_is_awaited() -> None:
         holdings=(Holding("CISA", date(2022, 1, 1), fees_paid_through=date(2025, 1, 1)),),
         activities=(
             _a("a1", 10, "2022-05-01", "cpe", status="approved"),
-            Activity("p1", 10, date(2022, 11, 1), category="cpe", claimed_on=date(2022, 12, 1), status="pending"),
+            Activity(
+                "p1", 10, date(2022, 11, 1), category="cpe", claimed_on=date(2022, 12, 1), status="pending"
+            ),
         ),
     )
     assert _skipped(record, date(2023, 3, 1), ISACA)["p1"] is False
     status = evaluate_fixed(record, date(2023, 3, 1), ISACA).certifications[0]
     assert (status.status, status.awaiting) == ("revoked", ("p1",))
+
+
+def test_a_record_needing_more_what_ifs_than_the_budget_is_refused() -> None:
+    # CISSP + ISSAP (a follower: no what-if is shared), 89 A + 30 B approved, then n pending 1-CPE Group A
+    # claims, each of which would renew CISSP (90 A, 120 total): none is proved without effect, so each needs
+    # a what-if. Budget: what-ifs x facts x holdings <= 15,000. n = 80: 80 x 82 x 2 = 13,120, decided, CISSP
+    # awaits all 80; n = 100: 100 x 102 x 2 = 20,400, refused on the path "activities".
+    def record(n: int) -> Record:
+        claims = tuple(
+            Activity(
+                f"p{k}",
+                1,
+                date(2023, 1, 2),
+                category="group_a",
+                claimed_on=date(2023, 1, 3),
+                status="pending",
+            )
+            for k in range(n)
+        )
+        return Record(
+            holdings=(CISSP, Holding("ISSAP", date(2023, 1, 1))),
+            activities=(
+                _a("a1", 89, "2022-09-01", status="approved"),
+                _a("b1", 30, "2022-09-02", "group_b", status="approved"),
+                *claims,
+            ),
+        )
+
+    decided = evaluate_fixed(record(80), date(2024, 6, 1), ISC2)
+    assert len(decided.certifications[0].awaiting) == 80
+    with pytest.raises(recert.RecordError) as caught:
+        evaluate_fixed(record(100), date(2024, 6, 1), ISC2)
+    assert caught.value.problems[0].path == "activities"
+    assert "100 pending or audited claims" in str(caught.value) and "15,000" in str(caught.value)

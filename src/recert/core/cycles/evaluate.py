@@ -74,25 +74,59 @@ def evaluate_fixed(record: Record, as_of: date, policy: Policy) -> Evaluation:
     """
     base, runs = _decide(record, as_of, policy)
     claims = [_claim(a, as_of) for a in record.activities]
-    waiting: dict[str, list[str]] = {}
-    shared: dict[Hashable, list[str]] = {}
+    plan: list[tuple[int, Hashable | None]] = []  # (claim index, share key) of the claims to decide again
     for i, a in enumerate(record.activities):
         if claims[i] != ("claimed", False) or a.completed_on > as_of:
             continue
-        if unaffected(runs.values(), i):
-            continue  # proved from the base replay: approving it changes nothing (whatif.py)
-        key = share_key(runs.values(), i, as_of)
+        if not unaffected(runs.values(), i):  # else proved: approving it changes nothing (whatif.py)
+            plan.append((i, share_key(runs.values(), i, as_of)))
+    _check_budget(record, plan, len(runs))
+    waiting: dict[str, list[str]] = {}
+    shared: dict[Hashable, list[str]] = {}
+    for i, key in plan:
         changed = shared.get(key) if key is not None else None
         if changed is None:
             changed = _changed_by(record, i, as_of, policy, base)
             if key is not None:
                 shared[key] = changed
         for name in changed:
-            waiting.setdefault(name, []).append(a.id)
+            waiting.setdefault(name, []).append(record.activities[i].id)
     if not waiting:
         return base
     statuses = tuple(_awaiting(c, waiting.get(c.certification, [])) for c in base.certifications)
     return attrs.evolve(base, certifications=statuses)
+
+
+WHATIF_BUDGET = 15_000
+"""At most this many (what-ifs x facts x holdings): a what-if decides the whole record again (D-FIXED-7)."""
+
+
+def _check_budget(record: Record, plan: list[tuple[int, Hashable | None]], holdings: int) -> None:
+    """Refuse a record whose ``awaiting`` needs more what-ifs than the budget allows (issue 17: < 1 s a record).
+
+    The what-ifs needed are the pending claims neither proved without effect nor
+    sharing another's what-if; each costs about one decision of the record, so
+    their number times the record's facts (activities and exam passes) times its
+    holdings is bounded by :data:`WHATIF_BUDGET` (e.g. 50 what-ifs in a record of
+    600 facts and one holding, 20 with 4 holdings of 375 facts).
+
+    Raises:
+        RecordError: Over the budget, on the path ``activities``.
+    """
+    runs = len({key for _, key in plan if key is not None}) + sum(1 for _, key in plan if key is None)
+    facts = max(1, len(record.activities) + len(record.exams))
+    if runs * facts * max(1, holdings) > WHATIF_BUDGET:
+        raise RecordError(
+            [
+                Problem(
+                    "activities",
+                    f"{runs} pending or audited claims each need the record decided again to find what "
+                    f"awaits them (D-FIXED-7), with {facts} activities and exam passes: over the limit of "
+                    f"{WHATIF_BUDGET:,} (claims x activities and passes x {max(1, holdings)} holdings); "
+                    f"decide fewer pending claims at once",
+                )
+            ]
+        )
 
 
 def _changed_by(record: Record, index: int, as_of: date, policy: Policy, base: Evaluation) -> list[str]:

@@ -238,7 +238,9 @@ def _alone(run: HoldingRun, runs: list[HoldingRun]) -> bool:
         return False
     renews = run.program.renews
     names = {other.name for other in runs if other is not run}
-    return not (names & set(renews.get(run.name, ()))) and not any(run.name in renews.get(n, ()) for n in names)
+    return not (names & set(renews.get(run.name, ()))) and not any(
+        run.name in renews.get(n, ()) for n in names
+    )
 
 
 def _dyadic(value: float) -> bool:
