@@ -66,16 +66,13 @@ def _days(start: date, count: int, step: int = 1) -> list[str]:
 
 def encor_daily(days: int) -> str:
     exams = [{"exam": "350-401", "passed_on": d} for d in _days(date(2019, 1, 1), days)]
-    return json.dumps(
-        {"candidate": "encor-daily", "as_of": AS_OF.isoformat(), "holdings": [CCNA], "exams": exams}
-    )
+    return json.dumps({"candidate": "encor-daily", "as_of": AS_OF.isoformat(), "holdings": [CCNA],
+                       "exams": exams})
 
 
 def encor_and_lab_daily(days: int) -> str:
-    exams = [
-        {"exam": "350-401" if i % 2 else "CCIE Enterprise Infrastructure lab", "passed_on": d}
-        for i, d in enumerate(_days(date(2019, 1, 1), days))
-    ]
+    exams = [{"exam": "350-401" if i % 2 else "CCIE Enterprise Infrastructure lab", "passed_on": d}
+             for i, d in enumerate(_days(date(2019, 1, 1), days))]
     return json.dumps({"candidate": "encor-lab", "as_of": AS_OF.isoformat(), "exams": exams})
 
 
@@ -86,15 +83,8 @@ def pending_claims(claims: int = 100, exam_days: int = 400, exam: str = "200-301
         {"id": f"p{i}", "credits": 80, "completed_on": d, "claimed_on": d}
         for i, d in enumerate(_days(date(2019, 7, 2), claims, 19))
     ]
-    return json.dumps(
-        {
-            "candidate": "pending",
-            "as_of": AS_OF.isoformat(),
-            "holdings": holdings,
-            "exams": exams,
-            "activities": activities,
-        }
-    )
+    return json.dumps({"candidate": "pending", "as_of": AS_OF.isoformat(), "holdings": holdings,
+                       "exams": exams, "activities": activities})
 
 
 def deep_array() -> str:
@@ -105,22 +95,13 @@ def deep_field() -> str:
     deep: Any = "CCNA"
     for _ in range(400):
         deep = [deep]
-    return json.dumps(
-        {"as_of": AS_OF.isoformat(), "holdings": [{"certification": deep, "earned_on": "2020-01-01"}]}
-    )
+    return json.dumps({"as_of": AS_OF.isoformat(), "holdings": [{"certification": deep,
+                                                                  "earned_on": "2020-01-01"}]})
 
 
 def huge_credits() -> str:
-    activities = [
-        {
-            "id": f"a{i}",
-            "credits": 1e308,
-            "completed_on": "2024-01-02",
-            "claimed_on": "2024-01-02",
-            "status": "approved",
-        }
-        for i in range(2)
-    ]
+    activities = [{"id": f"a{i}", "credits": 1e308, "completed_on": "2024-01-02", "claimed_on": "2024-01-02",
+                   "status": "approved"} for i in range(2)]
     return json.dumps({"as_of": AS_OF.isoformat(), "holdings": [CCNA], "activities": activities})
 
 
@@ -137,16 +118,8 @@ def long_key() -> str:
 
 
 def long_ids() -> str:
-    activities = [
-        {
-            "id": f"{i:04d}" + "i" * 996,
-            "item": "x" * 1000,
-            "credits": 1,
-            "completed_on": "2024-01-02",
-            "claimed_on": "2024-01-03",
-        }
-        for i in range(45)
-    ]
+    activities = [{"id": f"{i:04d}" + "i" * 996, "item": "x" * 1000, "credits": 1,
+                   "completed_on": "2024-01-02", "claimed_on": "2024-01-03"} for i in range(45)]
     return json.dumps({"as_of": AS_OF.isoformat(), "holdings": [CCNA], "activities": activities})
 
 
@@ -159,58 +132,26 @@ FIXED: dict[str, tuple[str, str, list[tuple[str, float]]]] = {
     "pmi-pmp": (
         "PMP",
         "education_business_acumen",
-        [
-            ("education_ways_of_working", 8),
-            ("education_power_skills", 8),
-            ("education_business_acumen", 18),
-            ("giving_back_other", 25),
-        ],
+        [("education_ways_of_working", 8), ("education_power_skills", 8), ("education_business_acumen", 18),
+         ("giving_back_other", 25)],
     ),
     "isaca-cisa": ("CISA", "cpe", [("cpe", 119)]),
 }
 
 
-def _fixed(
-    policy: str,
-    activities: list[dict[str, Any]],
-    as_of: str = "2023-06-01",
-    holdings: list[dict[str, Any]] | None = None,
-) -> str:
-    holding = {
-        "certification": FIXED[policy][0],
-        "earned_on": "2020-01-01",
-        "fees_paid_through": "2030-01-01",
-    }
-    return json.dumps(
-        {
-            "candidate": f"fixed-{policy}",
-            "as_of": as_of,
-            "holdings": holdings or [holding],
-            "activities": activities,
-        }
-    )
+def _fixed(policy: str, activities: list[dict[str, Any]], as_of: str = "2023-06-01",
+           holdings: list[dict[str, Any]] | None = None) -> str:
+    holding = {"certification": FIXED[policy][0], "earned_on": "2020-01-01", "fees_paid_through": "2030-01-01"}
+    return json.dumps({"candidate": f"fixed-{policy}", "as_of": as_of, "holdings": holdings or [holding],
+                       "activities": activities})
 
 
-def _claims(
-    policy: str,
-    count: int,
-    start: date,
-    step: int,
-    credits: float,
-    status: str = "pending",
-    prefix: str = "p",
-    applies_to: list[str] | None = None,
-) -> list[dict[str, Any]]:
+def _claims(policy: str, count: int, start: date, step: int, credits: float, status: str = "pending",
+            prefix: str = "p", applies_to: list[str] | None = None) -> list[dict[str, Any]]:
     out = []
     for i, d in enumerate(_days(start, count, step)):
-        a: dict[str, Any] = {
-            "id": f"{prefix}{i}",
-            "credits": credits,
-            "completed_on": d,
-            "claimed_on": d,
-            "status": status,
-            "category": FIXED[policy][1],
-        }
+        a: dict[str, Any] = {"id": f"{prefix}{i}", "credits": credits, "completed_on": d, "claimed_on": d,
+                             "status": status, "category": FIXED[policy][1]}
         if applies_to:
             a["applies_to"] = applies_to[i % len(applies_to)]
         out.append(a)
@@ -218,17 +159,8 @@ def _claims(
 
 
 def _short_by_one(policy: str, day: str = "2020-02-01") -> list[dict[str, Any]]:
-    return [
-        {
-            "id": f"s{i}",
-            "credits": c,
-            "completed_on": day,
-            "claimed_on": day,
-            "status": "approved",
-            "category": cat,
-        }
-        for i, (cat, c) in enumerate(FIXED[policy][2])
-    ]
+    return [{"id": f"s{i}", "credits": c, "completed_on": day, "claimed_on": day, "status": "approved",
+             "category": cat} for i, (cat, c) in enumerate(FIXED[policy][2])]
 
 
 def fixed_pending(policy: str, count: int) -> str:
@@ -236,17 +168,9 @@ def fixed_pending(policy: str, count: int) -> str:
 
 
 def fixed_audit_after_renewal(policy: str) -> str:
-    renewed = [
-        *_short_by_one(policy),
-        {
-            "id": "r",
-            "credits": 5,
-            "completed_on": "2020-02-02",
-            "claimed_on": "2020-02-02",
-            "status": "approved",
-            "category": FIXED[policy][1],
-        },
-    ]
+    renewed = [*_short_by_one(policy), {"id": "r", "credits": 5, "completed_on": "2020-02-02",
+                                        "claimed_on": "2020-02-02", "status": "approved",
+                                        "category": FIXED[policy][1]}]
     return _fixed(policy, renewed + _claims(policy, 600, date(2020, 3, 1), 1, 1, status="audit"))
 
 
@@ -270,15 +194,10 @@ def fixed_many_activities(policy: str) -> str:
 
 def fixed_holdings(policy: str, count: int = 400) -> str:
     names = [c.name for c in resolve_policy(policy).certifications]
-    holdings = [
-        {"certification": n, "earned_on": "2020-01-01", "fees_paid_through": "2030-01-01"} for n in names
-    ]
+    holdings = [{"certification": n, "earned_on": "2020-01-01", "fees_paid_through": "2030-01-01"} for n in names]
     follows = [[n] for n in names if n.startswith("CISSP-")] or None
-    return _fixed(
-        policy,
-        _short_by_one(policy) + _claims(policy, count, date(2020, 3, 1), 2, 1, applies_to=follows),
-        holdings=holdings,
-    )
+    return _fixed(policy, _short_by_one(policy) + _claims(policy, count, date(2020, 3, 1), 2, 1, applies_to=follows),
+                  holdings=holdings)
 
 
 def fixed_shapes() -> list[tuple[str, str, Callable[[], str]]]:
@@ -289,28 +208,16 @@ def fixed_shapes() -> list[tuple[str, str, Callable[[], str]]]:
             (f"fixed {p}: pending 200", p, lambda p=p: fixed_pending(p, 200)),  # type: ignore[misc]
             (f"fixed {p}: pending 600", p, lambda p=p: fixed_pending(p, 600)),  # type: ignore[misc]
             (f"fixed {p}: audit 600 after renewal", p, lambda p=p: fixed_audit_after_renewal(p)),  # type: ignore[misc]
-            (
-                f"fixed {p}: each would renew, in cycle",
-                p,
-                lambda p=p: fixed_each_would_renew(p, "2022-06-01"),
-            ),  # type: ignore[misc]
-            (
-                f"fixed {p}: each would renew, after end",
-                p,
-                lambda p=p: fixed_each_would_renew(p, "2023-06-01"),
-            ),  # type: ignore[misc]
+            (f"fixed {p}: each would renew, in cycle", p,
+             lambda p=p: fixed_each_would_renew(p, "2022-06-01")),  # type: ignore[misc]
+            (f"fixed {p}: each would renew, after end", p,
+             lambda p=p: fixed_each_would_renew(p, "2023-06-01")),  # type: ignore[misc]
             (f"fixed {p}: many activities", p, lambda p=p: fixed_many_activities(p)),  # type: ignore[misc]
             (f"fixed {p}: all holdings, 400 pending", p, lambda p=p: fixed_holdings(p)),  # type: ignore[misc]
-            (
-                f"fixed {p}: all holdings, at the what-if limit",
-                p,
-                lambda p=p: fixed_holdings(p, _at_limit(p, len(resolve_policy(p).certifications))),
-            ),  # type: ignore[misc]
-            (
-                f"fixed {p}: each would renew, rollover window",
-                p,
-                lambda p=p: fixed_each_would_renew(p, "2023-06-01", date(2022, 7, 2), _at_limit(p, 1)),
-            ),  # type: ignore[misc]
+            (f"fixed {p}: all holdings, at the what-if limit", p,
+             lambda p=p: fixed_holdings(p, _at_limit(p, len(resolve_policy(p).certifications)))),  # type: ignore[misc]
+            (f"fixed {p}: each would renew, rollover window", p,
+             lambda p=p: fixed_each_would_renew(p, "2023-06-01", date(2022, 7, 2), _at_limit(p, 1))),  # type: ignore[misc]
         ]
     return shapes
 
@@ -338,13 +245,9 @@ def cpu(function: Callable[[], str], repeats: int) -> tuple[float, str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--days",
-        type=int,
-        default=1970,
-        help="days of ENCOR passes (default 1970: about 95 KB of JSON; the ENCOR-and-lab "
-        "shape takes 0.72 as many, for the same size)",
-    )
+    parser.add_argument("--days", type=int, default=1970,
+                        help="days of ENCOR passes (default 1970: about 95 KB of JSON; the ENCOR-and-lab "
+                             "shape takes 0.72 as many, for the same size)")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--only", help="run only the shapes whose name contains this")
     args = parser.parse_args()

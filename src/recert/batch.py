@@ -277,15 +277,8 @@ def _map_chunks(
         for chunk in chunks:
             yield from function(chunk, policy, *extra)
         return
-    yield from parallel_map(
-        _with_worker_policy,
-        chunks,
-        processes=processes,
-        chunksize=1,
-        initializer=_init_worker,
-        initargs=(policy,),
-        extra=(function, *extra),
-    )
+    yield from parallel_map(_with_worker_policy, chunks, processes=processes, chunksize=1,
+                            initializer=_init_worker, initargs=(policy,), extra=(function, *extra))
 
 
 def _with_worker_policy(chunks: list[T], function: Callable[..., list[R]], *extra: object) -> list[R]:

@@ -22,7 +22,9 @@ try:
     import dask.dataframe as dd
     import pandas as pd
 except ImportError as error:  # pragma: no cover - depends on the installation
-    raise ImportError("recert.dask needs Dask and pandas: pip install 'recert[dask]'") from error
+    raise ImportError(
+        "recert.dask needs Dask and pandas: pip install 'recert[dask]'"
+    ) from error
 
 from recert import frames
 from recert.core.policy import Policy
@@ -36,9 +38,8 @@ _KINDS = ("holding", "exam", "activity")
 
 
 def _empty(columns: Sequence[str]) -> pd.DataFrame:
-    return pd.DataFrame(
-        {name: pd.Series([], dtype="float64" if name == "credits" else object) for name in columns}
-    )
+    return pd.DataFrame({name: pd.Series([], dtype="float64" if name == "credits" else object)
+                         for name in columns})
 
 
 def _as_dask(frame: Any, npartitions: int) -> dd.DataFrame:
@@ -49,7 +50,8 @@ def _as_dask(frame: Any, npartitions: int) -> dd.DataFrame:
     raise TypeError(f"{type(frame).__name__} is not a Dask or pandas DataFrame")
 
 
-def _to_long(frame: pd.DataFrame, kind: str, partition_info: dict[str, Any] | None = None) -> pd.DataFrame:
+def _to_long(frame: pd.DataFrame, kind: str, partition_info: dict[str, Any] | None = None
+             ) -> pd.DataFrame:
     # Rows are numbered partition number * 2**32 + position: the input order,
     # which the shuffle does not keep and a record's activities report.
     number = partition_info["number"] if partition_info else 0
@@ -104,17 +106,15 @@ def evaluate(
         recert.RecordError: When computed, if a row or record is bad (every
             bad row of the partition is listed).
     """
-    given = [
-        (frame, kind)
-        for frame, kind in zip((holdings, exams, activities), _KINDS, strict=True)
-        if frame is not None
-    ]
+    given = [(frame, kind) for frame, kind in zip((holdings, exams, activities), _KINDS,
+                                                  strict=True) if frame is not None]
     counts = [f.npartitions for f, _ in given if isinstance(f, dd.DataFrame)]
     parts = npartitions or max(counts, default=1)
     long = dd.concat([_long(frame, kind, parts) for frame, kind in given])
     grouped = long.shuffle(on="candidate", npartitions=parts)
     meta = frames.evaluate_combined(_long_empty(), as_of=as_of, policy=policy)
-    results = grouped.map_partitions(frames.evaluate_combined, as_of=as_of, policy=policy, meta=meta)
+    results = grouped.map_partitions(frames.evaluate_combined, as_of=as_of, policy=policy,
+                                     meta=meta)
     certifications = results.map_partitions(_certifications, meta=_certifications(meta))
     activity_rows = results.map_partitions(_activities, meta=_activities(meta))
     return certifications, activity_rows

@@ -81,18 +81,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="recert",
         description="Decide certification status, expiration and recertification from a record "
-        "and a recertification policy (Cisco CE embedded).",
+                    "and a recertification policy (Cisco CE embedded).",
         epilog="examples:\n"
-        "  recert evaluate my-record.json                 what is active, what is missing\n"
-        "  recert evaluate my-record.json --format html > report.html   timelines\n"
-        "  recert plan my-record.json --as-of 2025-06-01  the cheapest steps, by date\n"
-        "  recert catalog                                 certifications and exam ids\n"
-        "run 'recert COMMAND --help' for a command's options",
+               "  recert evaluate my-record.json                 what is active, what is missing\n"
+               "  recert evaluate my-record.json --format html > report.html   timelines\n"
+               "  recert plan my-record.json --as-of 2025-06-01  the cheapest steps, by date\n"
+               "  recert catalog                                 certifications and exam ids\n"
+               "run 'recert COMMAND --help' for a command's options",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "--version", action="version", version=f"recert {_version()}", help="print recert's version and exit"
-    )
+    parser.add_argument("--version", action="version", version=f"recert {_version()}",
+                        help="print recert's version and exit")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)

@@ -57,9 +57,7 @@ def one_line(message: str) -> str:
     return "; ".join(line.strip() for line in message.splitlines() if line.strip())
 
 
-def print_error(
-    error: RecertError | str, *, prefix: str = "recert: error: ", file: IO[str] | None = None
-) -> None:
+def print_error(error: RecertError | str, *, prefix: str = "recert: error: ", file: IO[str] | None = None) -> None:
     """Print *error* on one printable line of standard error (or *file*)."""
     print(printable(f"{prefix}{one_line(str(error))}"), file=file or sys.stderr)
 
@@ -103,4 +101,4 @@ def positive_int(text: str) -> int:
 def cells(values: Sequence[str], widths: Sequence[int]) -> str:
     """One table row: each value left-aligned in its column's width, the last ones as they are."""
     padded = [v.ljust(w) for v, w in zip(values, widths, strict=False)]
-    return " ".join([*padded, *values[len(widths) :]]).rstrip()
+    return " ".join([*padded, *values[len(widths):]]).rstrip()

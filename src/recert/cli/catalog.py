@@ -41,15 +41,7 @@ from recert.core.requirements import Option
 from recert.exceptions import RecertError
 from recert.io.embedded import embedded_policy_ids, load_embedded_policy
 
-__all__ = [
-    "catalog_dict",
-    "embedded_list",
-    "register",
-    "render_catalog",
-    "renewal_options",
-    "select_version",
-    "validity_text",
-]
+__all__ = ["catalog_dict", "embedded_list", "register", "render_catalog", "renewal_options", "select_version", "validity_text"]
 
 
 def register(subparsers: Any) -> None:
@@ -64,41 +56,29 @@ def register(subparsers: Any) -> None:
         "catalog",
         help="list a policy's certifications and exams: level, validity, how earned, how renewed",
         description="List the certifications of a policy (level, validity, how each is earned from "
-        "exam passes, how it is renewed) and its exams.",
+                    "exam passes, how it is renewed) and its exams.",
         epilog="examples:\n"
-        "  recert catalog\n"
-        "  recert catalog --policy-version pre-2020 --format json\n"
-        "  recert catalog --list",
+               "  recert catalog\n"
+               "  recert catalog --policy-version pre-2020 --format json\n"
+               "  recert catalog --list",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "--policy",
-        metavar="ID|PATH",
+        "--policy", metavar="ID|PATH",
         help="an embedded policy id (see recert catalog --list; default: cisco-ce) "
-        "or a policy TOML/JSON file",
-    )
+             "or a policy TOML/JSON file")
     parser.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="text: one table per level (default); json: one object with certifications and exams",
-    )
+        "--format", choices=("text", "json"), default="text",
+        help="text: one table per level (default); json: one object with certifications and exams")
     parser.add_argument(
-        "--policy-version",
-        metavar="VERSION",
-        help="list this version of the policy (e.g. pre-2020) instead of the current one",
-    )
+        "--policy-version", metavar="VERSION",
+        help="list this version of the policy (e.g. pre-2020) instead of the current one")
     parser.add_argument(
-        "--version",
-        metavar="VERSION",
-        dest="old_version",
-        help="deprecated alias of --policy-version (prints a warning)",
-    )
+        "--version", metavar="VERSION", dest="old_version",
+        help="deprecated alias of --policy-version (prints a warning)")
     parser.add_argument(
-        "--list",
-        action="store_true",
-        help="list the embedded policies (their ids are valid --policy values) and exit",
-    )
+        "--list", action="store_true",
+        help="list the embedded policies (their ids are valid --policy values) and exit")
     parser.set_defaults(handler=_catalog_command)
 
 
@@ -113,14 +93,8 @@ def embedded_list() -> list[dict[str, Any]]:
     out = []
     for policy_id in embedded_policy_ids():
         policy = load_embedded_policy(policy_id)
-        out.append(
-            {
-                "id": policy_id,
-                "version": policy.version,
-                "title": policy.title,
-                "certifications": len(policy.certifications),
-            }
-        )
+        out.append({"id": policy_id, "version": policy.version, "title": policy.title,
+                    "certifications": len(policy.certifications)})
     return out
 
 
@@ -143,10 +117,8 @@ def _catalog_command(args: argparse.Namespace) -> int:
     policy = policy_or_default(args.policy)
     option, version = "--policy-version", args.policy_version
     if args.old_version is not None:
-        print_error(
-            "--version is deprecated (it names a policy version); use --policy-version",
-            prefix="recert catalog: warning: ",
-        )
+        print_error("--version is deprecated (it names a policy version); use --policy-version",
+                    prefix="recert catalog: warning: ")
         if version is None:
             option, version = "--version", args.old_version
     if version is not None:
@@ -236,9 +208,8 @@ def renewal_options(cert: Certification, policy: Policy) -> tuple[Option, ...]:
 
 
 def _earning(rule: EarningRule) -> str:
-    return rule.label or " + ".join(
-        "one of " + ", ".join(slot) if len(slot) > 1 else slot[0] for slot in rule.slots
-    )
+    return rule.label or " + ".join("one of " + ", ".join(slot) if len(slot) > 1 else slot[0]
+                                    for slot in rule.slots)
 
 
 def _ce_eligible(cert: Certification, level: Level) -> bool:
@@ -276,7 +247,8 @@ def _cert_dict(cert: Certification, policy: Policy) -> dict[str, Any]:
         ],
         "validity_text": validity_text(validity),
         "earned_by": [
-            {"label": _earning(rule), "exams": [list(slot) for slot in rule.slots]} for rule in cert.earned_by
+            {"label": _earning(rule), "exams": [list(slot) for slot in rule.slots]}
+            for rule in cert.earned_by
         ],
         "renewed_by": [
             {"label": option.label, "rule": option.rule} for option in renewal_options(cert, policy)
@@ -428,15 +400,11 @@ def render_catalog(policy: Policy) -> list[str]:
         tried) and notes (retired, Emeritus, no CE, no cascade); a ``-``
         marks an empty cell.
     """
-    lines = [
-        f"{policy.title or policy.id} ({policy.id} {policy.version}"
-        + (f", in force from {policy.effective_from.isoformat()})" if policy.effective_from else ")")
-    ]
+    lines = [f"{policy.title or policy.id} ({policy.id} {policy.version}"
+             + (f", in force from {policy.effective_from.isoformat()})" if policy.effective_from else ")")]
     if policy.earlier:
-        lines.append(
-            "other versions (--policy-version): "
-            + ", ".join(f"{v.version} from {_iso(v.effective_from)}" for v in policy.earlier)
-        )
+        lines.append("other versions (--policy-version): "
+                     + ", ".join(f"{v.version} from {_iso(v.effective_from)}" for v in policy.earlier))
     for level in policy.levels:
         certs = [c for c in policy.certifications if c.level == level.name]
         if not certs:

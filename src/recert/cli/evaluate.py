@@ -54,48 +54,34 @@ def register(subparsers: Subparsers) -> None:
         "evaluate",
         help="evaluate records: status, expiration, what counted, what is missing",
         description="Evaluate each record and print its result. A bad record prints an error in "
-        "its place; the others are still evaluated and the exit status is 2.",
+                    "its place; the others are still evaluated and the exit status is 2.",
         epilog="examples:\n"
-        "  recert evaluate examples/multi-track-late-claim.json\n"
-        "  recert evaluate my-record.toml --as-of 2025-06-01 --format json\n"
-        "  recert evaluate records.jsonl --jobs 2 --format json > results.jsonl",
+               "  recert evaluate examples/multi-track-late-claim.json\n"
+               "  recert evaluate my-record.toml --as-of 2025-06-01 --format json\n"
+               "  recert evaluate records.jsonl --jobs 2 --format json > results.jsonl",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "records",
-        nargs="+",
-        metavar="RECORD",
+        "records", nargs="+", metavar="RECORD",
         help="a record file (.json, .toml), a JSON Lines file (.jsonl, one record per line), "
-        "or - for JSON Lines on standard input",
-    )
+             "or - for JSON Lines on standard input")
     parser.add_argument(
-        "--as-of",
-        metavar="YYYY-MM-DD",
-        help="evaluation date; overrides the records' own as_of (default: a record's own as_of, else today)",
-    )
+        "--as-of", metavar="YYYY-MM-DD",
+        help="evaluation date; overrides the records' own as_of (default: a record's own as_of, else today)")
     parser.add_argument(
-        "--policy",
-        metavar="ID|PATH",
+        "--policy", metavar="ID|PATH",
         help="an embedded policy id (see recert catalog --list; default: cisco-ce) "
-        "or a policy TOML/JSON file",
-    )
+             "or a policy TOML/JSON file")
     parser.add_argument(
-        "--format",
-        choices=("text", "json", "html"),
-        default="text",
+        "--format", choices=("text", "json", "html"), default="text",
         help="text: tables for a person (default); json: the JSON result, one line per record "
-        "(pretty-printed when the only RECORD is one .json or .toml file); html: one "
-        "self-contained page with a timeline per certification",
-    )
+             "(pretty-printed when the only RECORD is one .json or .toml file); html: one "
+             "self-contained page with a timeline per certification")
     parser.add_argument(
-        "--jobs",
-        metavar="N",
-        type=positive_int,
-        default=1,
+        "--jobs", metavar="N", type=positive_int, default=1,
         help="evaluate in N worker processes, each reading, evaluating and writing chunks of "
-        "JSON Lines: output stays in input order and memory stays flat; default 1, in this "
-        "process",
-    )
+             "JSON Lines: output stays in input order and memory stays flat; default 1, in this "
+             "process")
     parser.set_defaults(handler=_evaluate_command)
 
 
@@ -113,13 +99,9 @@ def _evaluate_command(args: argparse.Namespace) -> int:
     stdin: IO[str] | IO[bytes] = getattr(sys.stdin, "buffer", sys.stdin)
     if args.format == "html":
         sys.stdout.write(page_head())
-    for text, count, failed in _map_chunks(
-        _run_chunk,
-        _tasks(paths, stdin, per_chunk),
-        policy=policy,
-        processes=args.jobs,
-        extra=(dates, args.format, single),
-    ):
+    for text, count, failed in _map_chunks(_run_chunk, _tasks(paths, stdin, per_chunk),
+                                           policy=policy, processes=args.jobs,
+                                           extra=(dates, args.format, single)):
         if not count:
             continue
         if wrote and args.format == "text":
@@ -236,9 +218,8 @@ def _read_task(task: _Task, policy: Policy) -> Iterator[tuple[str, Record | Rece
         yield task.path, task.error, task.path
 
 
-def _run_chunk(
-    task: _Task, policy: Policy, dates: tuple[date | None, date], form: str, pretty: bool
-) -> list[tuple[str, int, bool]]:
+def _run_chunk(task: _Task, policy: Policy, dates: tuple[date | None, date], form: str,
+               pretty: bool) -> list[tuple[str, int, bool]]:
     """Read, evaluate and write one task (in a worker process with ``--jobs N > 1``).
 
     Returns:
@@ -257,26 +238,16 @@ def _run_chunk(
             _write_result(one, result, record, source, form, policy, pretty=pretty, first=count == 0)
         except Exception as error:  # a bug in writing one result: it fails, the others go on
             one = io.StringIO()
-            _write_result(
-                one, _unexpected(error, where), record, source, form, policy, pretty=pretty, first=count == 0
-            )
+            _write_result(one, _unexpected(error, where), record, source, form, policy,
+                          pretty=pretty, first=count == 0)
             bad = True
         out.write(one.getvalue())
         count += 1
     return [(out.getvalue(), count, bad)]
 
 
-def _write_result(
-    out: IO[str],
-    result: Evaluation | RecertError,
-    record: Record | RecertError,
-    source: str,
-    form: str,
-    policy: Policy,
-    *,
-    pretty: bool,
-    first: bool,
-) -> None:
+def _write_result(out: IO[str], result: Evaluation | RecertError, record: Record | RecertError,
+                  source: str, form: str, policy: Policy, *, pretty: bool, first: bool) -> None:
     """Write one record's result (or error) in *form*: json, text or html."""
     if form == "json":
         _write_json(out, result, source, pretty=pretty, first=first)
@@ -302,9 +273,8 @@ def _unexpected(error: Exception, where: str) -> RecordError:
     )
 
 
-def _evaluate_one(
-    record: Record | RecertError, dates: tuple[date | None, date], policy: Policy, where: str
-) -> Evaluation | RecertError:
+def _evaluate_one(record: Record | RecertError, dates: tuple[date | None, date],
+                  policy: Policy, where: str) -> Evaluation | RecertError:
     """Evaluate on ``--as-of`` when given, else the record's own ``as_of``, else today.
 
     *dates* is (the ``--as-of`` date or ``None``, today); *where* names the record in an
@@ -333,9 +303,8 @@ def _error_dict(error: RecertError, source: str) -> dict[str, Any]:
     return out
 
 
-def _write_json(
-    out: IO[str], item: Evaluation | RecertError, source: str, *, pretty: bool, first: bool
-) -> None:
+def _write_json(out: IO[str], item: Evaluation | RecertError, source: str, *,
+                pretty: bool, first: bool) -> None:
     data = _error_dict(item, source) if isinstance(item, RecertError) else item.to_dict()
     text = (_PRETTY if pretty else _COMPACT).encode(data)
     if _SURROGATE.search(text):  # not UTF-8: write \uXXXX escapes instead of failing
@@ -353,16 +322,8 @@ _COMPACT = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 _PRETTY = json.JSONEncoder(ensure_ascii=False, indent=2, check_circular=False)
 
 
-def _write_text(
-    out: IO[str],
-    item: Evaluation | RecertError,
-    source: str,
-    *,
-    pretty: bool,
-    first: bool,
-    steps: Plan | None = None,
-    html: bool = False,
-) -> None:
+def _write_text(out: IO[str], item: Evaluation | RecertError, source: str, *,
+                pretty: bool, first: bool, steps: Plan | None = None, html: bool = False) -> None:
     if not first and not html:
         out.write("\n")
     if isinstance(item, RecertError):
@@ -372,7 +333,8 @@ def _write_text(
         if html:
             out.write(render_html_error(where, lines))
             return
-        out.write(printable(f"{where}: error") + "\n" + "".join(f"  {printable(line)}\n" for line in lines))
+        out.write(printable(f"{where}: error") + "\n"
+                  + "".join(f"  {printable(line)}\n" for line in lines))
         return
     # Every line is made safe as a whole: ids, names and notes come from the record.
     out.write("\n".join(printable(line) for line in render_text(item, source, steps)) + "\n")

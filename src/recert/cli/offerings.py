@@ -50,40 +50,27 @@ def register(subparsers: Any) -> None:
             takes the parsed arguments and returns the exit status.
     """
     parser = subparsers.add_parser(
-        "offerings",
-        help="check training offerings for CE credits (vendors)",
+        "offerings", help="check training offerings for CE credits (vendors)",
         description="Check training vendors' CE offerings (R-CE-6, R-CE-7).",
         epilog="example:\n  recert offerings check catalog.csv",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="offerings_command", metavar="COMMAND", required=True)
     check = commands.add_parser(
-        "check",
-        help="check a catalog of offerings (CSV, JSON Lines or JSON array)",
+        "check", help="check a catalog of offerings (CSV, JSON Lines or JSON array)",
         description="Check every offering of CATALOG; exit status 1 when any error is found.",
         epilog="examples:\n"
-        "  recert offerings check catalog.csv\n"
-        "  recert offerings check catalog.jsonl --format json --policy my-policy.toml",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    check.add_argument(
-        "catalog", metavar="CATALOG", help="a .csv, .jsonl or .json file (columns: docs/vendors.md)"
-    )
-    check.add_argument(
-        "--format", choices=("text", "json"), default="text", help="text table (default) or JSON Lines"
-    )
-    check.add_argument(
-        "--input",
-        choices=("csv", "jsonl", "json"),
-        default=None,
-        help="the catalog's format when its suffix does not say",
-    )
-    check.add_argument(
-        "--policy",
-        metavar="ID|PATH",
-        default=None,
-        help="an embedded policy id or a policy TOML file: its categories and its [offerings] table",
-    )
+               "  recert offerings check catalog.csv\n"
+               "  recert offerings check catalog.jsonl --format json --policy my-policy.toml",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    check.add_argument("catalog", metavar="CATALOG",
+                       help="a .csv, .jsonl or .json file (columns: docs/vendors.md)")
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help="text table (default) or JSON Lines")
+    check.add_argument("--input", choices=("csv", "jsonl", "json"), default=None,
+                       help="the catalog's format when its suffix does not say")
+    check.add_argument("--policy", metavar="ID|PATH", default=None,
+                       help="an embedded policy id or a policy TOML file: its categories and "
+                            "its [offerings] table")
     check.set_defaults(handler=run_check)
 
 
@@ -128,12 +115,10 @@ class _Tally:
 
     def line(self) -> str:
         checked = self.rows - self.malformed
-        return (
-            f"{self.rows} rows: {checked} offerings checked ({self.clean} without findings, "
-            f"{self.with_errors} with errors, {self.warnings_only} with warnings only, "
-            f"{self.info_only} with info only), {self.malformed} malformed; "
-            f"{self.errors} errors, {self.warnings} warnings, {self.infos} info"
-        )
+        return (f"{self.rows} rows: {checked} offerings checked ({self.clean} without findings, "
+                f"{self.with_errors} with errors, {self.warnings_only} with warnings only, "
+                f"{self.info_only} with info only), {self.malformed} malformed; "
+                f"{self.errors} errors, {self.warnings} warnings, {self.infos} info")
 
 
 def _cells(*values: str) -> str:
@@ -148,26 +133,22 @@ def _text_lines(entry: Entry, report: Report | None) -> list[str]:
     item = entry.item_id or "-"
     if report is None:
         assert entry.error is not None
-        return [
-            _cells(_where(entry), item, "error", "malformed", p.path or "-", p.message)
-            for p in entry.error.problems
-        ]
+        return [_cells(_where(entry), item, "error", "malformed", p.path or "-", p.message)
+                for p in entry.error.problems]
     if not report.findings:
         return [_cells(_where(entry), item, "ok")]
-    return [_cells(_where(entry), item, f.severity, f.check, f.field, f.message) for f in report.findings]
+    return [_cells(_where(entry), item, f.severity, f.check, f.field, f.message)
+            for f in report.findings]
 
 
 def _json_line(entry: Entry, report: Report | None) -> str:
-    where: dict[str, Any] = (
-        {"line": entry.line} if entry.line is not None else {"index": int(entry.source.strip("[]"))}
-    )
+    where: dict[str, Any] = ({"line": entry.line} if entry.line is not None
+                             else {"index": int(entry.source.strip("[]"))})
     if report is None:
         assert entry.error is not None
-        body: dict[str, Any] = {
-            "item_id": entry.item_id,
-            "ok": False,
-            "problems": [{"field": p.path, "message": p.message} for p in entry.error.problems],
-        }
+        body: dict[str, Any] = {"item_id": entry.item_id, "ok": False,
+                                "problems": [{"field": p.path, "message": p.message}
+                                             for p in entry.error.problems]}
     else:
         body = report.to_dict()
     return json.dumps({**where, **body})
@@ -192,7 +173,8 @@ def _load(policy_path: str | None) -> tuple[Policy | None, OfferingRules | None]
         raise PolicyError(error.problems, source=policy_path) from None
 
 
-def run_check(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+def run_check(args: argparse.Namespace, out: TextIO | None = None,
+              err: TextIO | None = None) -> int:
     """Check every offering of ``args.catalog`` and print the findings.
 
     Args:

@@ -48,44 +48,31 @@ def register(subparsers: Any) -> None:
         "plan",
         help="the cheapest steps, and their dates, that keep every certification of a record",
         description="Plan what to do, and by when, to keep every active certification: the "
-        "fewest exams, then the fewest CE credits, then the fewest steps, then the "
-        "latest dates (or a cost per exam with --credits-per-exam).",
+                    "fewest exams, then the fewest CE credits, then the fewest steps, then the "
+                    "latest dates (or a cost per exam with --credits-per-exam).",
         epilog="examples:\n"
-        "  recert plan examples/multi-track-late-claim.json\n"
-        "  recert plan my-record.toml --as-of 2025-06-01 --format json\n"
-        "  recert plan my-record.json --credits-per-exam 40",
+               "  recert plan examples/multi-track-late-claim.json\n"
+               "  recert plan my-record.toml --as-of 2025-06-01 --format json\n"
+               "  recert plan my-record.json --credits-per-exam 40",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "records",
-        nargs="+",
-        metavar="RECORD",
+        "records", nargs="+", metavar="RECORD",
         help="a record file (.json, .toml), a JSON Lines file (.jsonl), or - for JSON Lines on "
-        "standard input",
-    )
+             "standard input")
     parser.add_argument(
-        "--as-of",
-        metavar="YYYY-MM-DD",
-        help="planning date; overrides the records' own as_of (default: a record's own as_of, else today)",
-    )
+        "--as-of", metavar="YYYY-MM-DD",
+        help="planning date; overrides the records' own as_of (default: a record's own as_of, else today)")
     parser.add_argument(
-        "--policy",
-        metavar="ID|PATH",
+        "--policy", metavar="ID|PATH",
         help="an embedded policy id (see recert catalog --list; default: cisco-ce) "
-        "or a policy TOML/JSON file",
-    )
+             "or a policy TOML/JSON file")
     parser.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="text: steps for a person (default); json: the plan as JSON",
-    )
+        "--format", choices=("text", "json"), default="text",
+        help="text: steps for a person (default); json: the plan as JSON")
     parser.add_argument(
-        "--credits-per-exam",
-        metavar="N",
-        type=_credits,
-        help="compare plans by cost, one exam counting as N CE credits (default: fewest exams first)",
-    )
+        "--credits-per-exam", metavar="N", type=_credits,
+        help="compare plans by cost, one exam counting as N CE credits (default: fewest exams first)")
     parser.set_defaults(handler=_plan_command)
 
 
@@ -139,32 +126,24 @@ def _plan_command(args: argparse.Namespace) -> int:
             result = item
         else:
             try:
-                result = plan(
-                    item,
-                    as_of=given or item.as_of or today,
-                    policy=policy,
-                    credits_per_exam=args.credits_per_exam,
-                )
+                result = plan(item, as_of=given or item.as_of or today, policy=policy,
+                              credits_per_exam=args.credits_per_exam)
             except RecertError as error:
                 result = error
         if isinstance(result, RecertError):
             bad = True
             where = getattr(result, "source", None) or source
             if args.format == "json":
-                sys.stdout.write(
-                    json.dumps({"error": one_line(str(result)), "source": where}, ensure_ascii=False) + "\n"
-                )
+                sys.stdout.write(json.dumps({"error": one_line(str(result)), "source": where},
+                                            ensure_ascii=False) + "\n")
             else:
-                sys.stdout.write(
-                    ("" if first else "\n")
-                    + f"{where}: error\n"
-                    + "".join(f"  {line}\n" for line in str(result).splitlines())
-                )
+                sys.stdout.write(("" if first else "\n") + f"{where}: error\n"
+                                 + "".join(f"  {line}\n" for line in str(result).splitlines()))
         elif args.format == "json":
-            sys.stdout.write(
-                json.dumps(result.to_dict(), ensure_ascii=False, indent=2 if pretty else None) + "\n"
-            )
+            sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False,
+                                        indent=2 if pretty else None) + "\n")
         else:
             sys.stdout.write(("" if first else "\n") + "\n".join(render_plan(result, source)) + "\n")
         first = False
     return 2 if bad else 0
+

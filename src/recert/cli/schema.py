@@ -29,8 +29,10 @@ def register(subparsers: Any) -> None:
         "schema",
         help="print the JSON Schema of a record or of a result",
         description="Print the JSON Schema (draft 2020-12) of a record (what recert evaluate reads) "
-        "or of a result (each line recert evaluate --format json writes).",
-        epilog="examples:\n  recert schema record > record.schema.json\n  recert schema result",
+                    "or of a result (each line recert evaluate --format json writes).",
+        epilog="examples:\n"
+               "  recert schema record > record.schema.json\n"
+               "  recert schema result",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("name", choices=SCHEMAS, help="record or result")

@@ -148,11 +148,8 @@ _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u200e\u200f\u202a-\u202e\
 
 def _escape(match: re.Match[str]) -> str:
     char = match.group()
-    return (
-        repr(char)[1:-1]
-        if char not in "\u200e\u200f" and not "\u202a" <= char <= "\u2069"
+    return repr(char)[1:-1] if char not in "\u200e\u200f" and not "\u202a" <= char <= "\u2069" \
         else f"\\u{ord(char):04x}"
-    )
 
 
 def printable(text: str, *, limit: int = MAX_LINE) -> str:

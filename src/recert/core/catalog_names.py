@@ -74,28 +74,22 @@ def unknown_level(level: object, policy: Policy) -> str:
 
 def unknown_certification(name: str, policy: Policy) -> str:
     """A holding's ``certification`` the catalog lacks, given without ``level`` (did you mean ...)."""
-    return (
-        f"{describe(name)} is not in the catalog of {policy.id}"
-        f"{suggest(name, policy.certification_names(), _cert_name(policy))}; "
-        f"give its level ({levels_text(policy)}) if it is not a catalog certification"
-    )
+    return (f"{describe(name)} is not in the catalog of {policy.id}"
+            f"{suggest(name, policy.certification_names(), _cert_name(policy))}; "
+            f"give its level ({levels_text(policy)}) if it is not a catalog certification")
 
 
 def unknown_applies_to(name: str, policy: Policy) -> str:
     """An activity's ``applies_to`` name the catalog lacks, under a policy that reads it (did you mean ...)."""
-    return (
-        f"{describe(name)} is not a certification of {policy.id}"
-        f"{suggest(name, policy.certification_names(), _cert_name(policy))}"
-    )
+    return (f"{describe(name)} is not a certification of {policy.id}"
+            f"{suggest(name, policy.certification_names(), _cert_name(policy))}")
 
 
 def unknown_exam(name: str, policy: Policy) -> str:
     """An exam pass's ``exam`` the catalog lacks, given without ``kind`` (did you mean ...)."""
-    return (
-        f"{describe(name)} is not in the exam catalog of {policy.id}"
-        f"{suggest(name, _exam_names(policy), _exam_name(policy))}; "
-        f"give its kind ({', '.join(policy.exam_kinds)}) if it is not a catalog exam"
-    )
+    return (f"{describe(name)} is not in the exam catalog of {policy.id}"
+            f"{suggest(name, _exam_names(policy), _exam_name(policy))}; "
+            f"give its kind ({', '.join(policy.exam_kinds)}) if it is not a catalog exam")
 
 
 def unknown_exam_kind(kind: object, policy: Policy) -> str:

@@ -180,12 +180,8 @@ class Offering:
         """
         if self.ce_credits <= 0:
             raise OfferingError(
-                [
-                    Problem(
-                        "ce_credits",
-                        f"{self.ce_credits!r}: an offering stating no credits cannot become an activity",
-                    )
-                ],
+                [Problem("ce_credits", f"{self.ce_credits!r}: an offering stating no credits "
+                                       "cannot become an activity")],
                 source=self.item_id,
             )
         return Activity(
@@ -264,3 +260,4 @@ class OfferingRules:
         """The range that applies to *offering*: its format's, else its category's, else none."""
         by_name = {r.applies_to: r for r in self.credit_ranges}
         return by_name.get(offering.format) or by_name.get(offering.category)
+

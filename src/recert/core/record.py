@@ -30,27 +30,17 @@ def _positive(_: Any, attribute: attrs.Attribute[Any], value: float) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise RecordError([Problem(attribute.name, f"{describe(value)} is not a number")])
     if isinstance(value, int) and value > MAX_CREDITS:  # also one too large for a float
-        raise RecordError(
-            [
-                Problem(
-                    attribute.name,
-                    f"{describe(value)} is more than {MAX_CREDITS} (the most one activity may carry)",
-                )
-            ]
-        )
+        raise RecordError([Problem(attribute.name,
+                                   f"{describe(value)} is more than {MAX_CREDITS} (the most one "
+                                   "activity may carry)")])
     if not math.isfinite(value):
         raise RecordError([Problem(attribute.name, f"{describe(value)} is not a finite number")])
     if not value > 0:
         raise RecordError([Problem(attribute.name, f"{describe(value)} is not positive")])
     if value > MAX_CREDITS:
-        raise RecordError(
-            [
-                Problem(
-                    attribute.name,
-                    f"{describe(value)} is more than {MAX_CREDITS} (the most one activity may carry)",
-                )
-            ]
-        )
+        raise RecordError([Problem(attribute.name,
+                                   f"{describe(value)} is more than {MAX_CREDITS} (the most one "
+                                   "activity may carry)")])
 
 
 def _problem(path: str, message: str) -> RecordError:
@@ -94,9 +84,7 @@ class Holding:
 
     def __attrs_post_init__(self) -> None:
         if self.expires_on is not None and self.expires_on < self.earned_on:
-            raise _problem(
-                "expires_on",
-                f"{self.expires_on.isoformat()} is before earned_on {self.earned_on.isoformat()}",
+            raise _problem("expires_on", f"{self.expires_on.isoformat()} is before earned_on {self.earned_on.isoformat()}"
             )
 
 
@@ -160,15 +148,13 @@ class Activity:
                 raise _problem("decided_on", "given but claimed_on is missing")
             return
         if self.claimed_on < self.completed_on:
-            raise _problem(
-                "claimed_on",
-                f"{self.claimed_on.isoformat()} is before completed_on {self.completed_on.isoformat()}",
+            raise _problem("claimed_on", f"{self.claimed_on.isoformat()} is before completed_on "
+                f"{self.completed_on.isoformat()}"
             )
         if self.decided_on is not None:
             if self.decided_on < self.claimed_on:
-                raise _problem(
-                    "decided_on",
-                    f"{self.decided_on.isoformat()} is before claimed_on {self.claimed_on.isoformat()}",
+                raise _problem("decided_on", f"{self.decided_on.isoformat()} is before claimed_on "
+                    f"{self.claimed_on.isoformat()}"
                 )
             if self.status in (None, "pending", "audit"):
                 raise _problem("decided_on", "given but status is not approved or rejected")

@@ -47,18 +47,8 @@ Reason = Literal[
     "annual_cap",
 ]
 EventKind = Literal[
-    "held",
-    "earned",
-    "recertified",
-    "cascaded",
-    "expired",
-    "pool_reset",
-    "retired",
-    "emeritus",
-    "suspended",
-    "revoked",
-    "rolled_over",
-    "aligned",
+    "held", "earned", "recertified", "cascaded", "expired", "pool_reset", "retired", "emeritus", "suspended",
+    "revoked", "rolled_over", "aligned",
 ]
 
 
@@ -243,12 +233,7 @@ class ExamGap:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape: ``{"count", "kinds", "codes", "label"}``."""
-        return {
-            "count": self.count,
-            "kinds": list(self.kinds),
-            "codes": list(self.codes),
-            "label": self.label,
-        }
+        return {"count": self.count, "kinds": list(self.kinds), "codes": list(self.codes), "label": self.label}
 
 
 @attrs.frozen
@@ -450,27 +435,12 @@ class Evaluation:
             tuple(attrs.astuple(c, recurse=False) for c in self.certifications),
             tuple(attrs.astuple(a, recurse=False) for a in self.activities),
             None if self.pool is None else attrs.astuple(self.pool, recurse=False),
-            tuple(
-                (
-                    n.certification,
-                    n.deadline,
-                    tuple(attrs.astuple(g, recurse=False) for g in n.options),
-                    n.days_left,
-                )
-                for n in self.next
-            ),
-            tuple(
-                (
-                    e.on,
-                    e.kind,
-                    e.certification,
-                    e.rule,
-                    e.detail,
-                    None if e.uses is None else attrs.astuple(e.uses, recurse=False),
-                    e.version,
-                )
-                for e in self.events
-            ),
+            tuple((n.certification, n.deadline, tuple(attrs.astuple(g, recurse=False) for g in n.options),
+                   n.days_left)
+                  for n in self.next),
+            tuple((e.on, e.kind, e.certification, e.rule, e.detail,
+                   None if e.uses is None else attrs.astuple(e.uses, recurse=False), e.version)
+                  for e in self.events),
             self.candidate,
             self.versions,
         )

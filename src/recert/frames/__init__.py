@@ -31,7 +31,6 @@ column (``certification``, ``activity``; see :func:`split_results`).
 pandas is an optional dependency (``pip install recert[pandas]``); it is
 imported when this module is.
 """
-
 from __future__ import annotations
 
 from recert.frames._evaluate import (

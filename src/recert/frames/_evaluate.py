@@ -71,7 +71,8 @@ def _frame(rows: list[dict[str, Any]], columns: Sequence[str]) -> pd.DataFrame:
     """A frame with fixed dtypes whatever the rows: object columns, bar :data:`_DTYPES`."""
     pd = _pd()
     data = {
-        name: pd.array([row.get(name) for row in rows], dtype=_DTYPES.get(name, object)) for name in columns
+        name: pd.array([row.get(name) for row in rows], dtype=_DTYPES.get(name, object))
+        for name in columns
     }
     return pd.DataFrame(data, columns=list(columns))
 
@@ -171,11 +172,8 @@ def to_long(frame: pd.DataFrame, kind: str, first: int = 0) -> pd.DataFrame:
         elif name == "order":
             data[name] = pd.array(range(first, first + size), dtype="int64")
         elif name == "credits":  # a value that is not a number becomes missing
-            data[name] = (
-                pd.to_numeric(frame[name], errors="coerce").to_numpy(dtype="float64")
-                if name in frame.columns
-                else pd.array([math.nan] * size, dtype="float64")
-            )
+            data[name] = (pd.to_numeric(frame[name], errors="coerce").to_numpy(dtype="float64")
+                          if name in frame.columns else pd.array([math.nan] * size, dtype="float64"))
         elif name in frame.columns:
             data[name] = frame[name].to_numpy(dtype=object)
         else:
@@ -188,7 +186,9 @@ def _split_input(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
     return {kind: frame[kinds == kind] for kind in ("holding", "exam", "activity")}
 
 
-def evaluate_combined(frame: pd.DataFrame, *, as_of: date, policy: Policy | None = None) -> pd.DataFrame:
+def evaluate_combined(
+    frame: pd.DataFrame, *, as_of: date, policy: Policy | None = None
+) -> pd.DataFrame:
     """Evaluate the candidates of a long-layout frame; pure per group of candidate rows.
 
     Every candidate's rows must all be in *frame* (as after a shuffle or a
@@ -226,6 +226,8 @@ def evaluate_combined(frame: pd.DataFrame, *, as_of: date, policy: Policy | None
             row["table"] = "activity"
             rows.append(row)
     return _frame(rows, LONG_RESULT_COLUMNS)
+
+
 
 
 def _as_table(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
@@ -287,13 +289,13 @@ def evaluate_batches(
         yield _evaluate_once(carried, done, as_of, policy)
 
 
-def _evaluate_once(frame: pd.DataFrame, done: set[str], as_of: date, policy: Policy | None) -> pd.DataFrame:
+def _evaluate_once(frame: pd.DataFrame, done: set[str], as_of: date,
+                   policy: Policy | None) -> pd.DataFrame:
     candidates = set(frame["candidate"])
     again = sorted(candidates & done)
     if again:
-        raise RecordError(
-            [Problem(f"candidate {c}", "rows are not contiguous in the batches") for c in again]
-        )
+        raise RecordError([Problem(f"candidate {c}", "rows are not contiguous in the batches")
+                           for c in again])
     done |= candidates
     return evaluate_combined(frame, as_of=as_of, policy=policy)
 
@@ -310,7 +312,8 @@ def rows(frame: pd.DataFrame) -> list[Mapping[str, Any]]:
     """
     out: list[Mapping[str, Any]] = []
     for record in frame.to_dict("records"):
-        out.append({key: None if _missing(value) else _plain(value) for key, value in record.items()})
+        out.append({key: None if _missing(value) else _plain(value)
+                    for key, value in record.items()})
     return out
 
 
@@ -343,8 +346,11 @@ def tables_from_records(
         if record.candidate is None:
             missing.append(Problem(f"records[{index}].candidate", "is missing"))
             continue
-        for target, values in ((held, record.holdings), (passed, record.exams), (done, record.activities)):
-            target.extend({"candidate": record.candidate, **attrs.asdict(v, recurse=False)} for v in values)
+        for target, values in ((held, record.holdings), (passed, record.exams),
+                               (done, record.activities)):
+            target.extend({"candidate": record.candidate, **attrs.asdict(v, recurse=False)}
+                          for v in values)
     if missing:
         raise RecordError(missing)
-    return (_frame(held, HOLDING_COLUMNS), _frame(passed, EXAM_COLUMNS), _frame(done, ACTIVITY_COLUMNS))
+    return (_frame(held, HOLDING_COLUMNS), _frame(passed, EXAM_COLUMNS),
+            _frame(done, ACTIVITY_COLUMNS))

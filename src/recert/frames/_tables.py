@@ -112,9 +112,8 @@ _CONVERT: dict[str, Callable[[object], Any]] = dict.fromkeys(_DATES, _date)
 _CONVERT["credits"] = _number
 
 
-def _rows(
-    frame: pd.DataFrame, columns: Sequence[str], required: int, table: str, problems: list[Problem]
-) -> Iterator[tuple[object, str, dict[str, Any]]]:
+def _rows(frame: pd.DataFrame, columns: Sequence[str], required: int, table: str,
+          problems: list[Problem]) -> Iterator[tuple[object, str, dict[str, Any]]]:
     """(index label, candidate, fields) per row; conversion problems go to *problems*."""
     for name in columns[:required]:
         if name not in frame.columns:
@@ -123,7 +122,8 @@ def _rows(
         return
     present = [name for name in columns if name in frame.columns]
     labels = frame.index.tolist()
-    for label, values in zip(labels, frame[present].itertuples(index=False, name=None), strict=True):
+    for label, values in zip(labels, frame[present].itertuples(index=False, name=None),
+                             strict=True):
         fields: dict[str, Any] = {}
         bad = False
         for name, value in zip(present, values, strict=True):
@@ -190,7 +190,8 @@ def records_from_frames(
     for candidate in sorted(by_candidate):
         held, passed, done = by_candidate[candidate]
         try:
-            records.append(Record(holdings=held, exams=passed, activities=done, candidate=candidate))
+            records.append(Record(holdings=held, exams=passed, activities=done,
+                                  candidate=candidate))
         except ValueError as error:
             problems.append(Problem(f"candidate {candidate}", str(error)))
     if problems:

@@ -105,9 +105,7 @@ class _Reader:
         if value is None:
             self.fail(_join(path, key), "is missing")
         elif isinstance(value, int) and not isinstance(value, bool) and value > maximum:
-            self.fail(
-                _join(path, key), f"{describe(value)} is more than {maximum}, the most recert reads here"
-            )
+            self.fail(_join(path, key), f"{describe(value)} is more than {maximum}, the most recert reads here")
         else:
             self.fail(_join(path, key), f"{describe(value)} is not a whole number >= {minimum}")
         return minimum
@@ -204,8 +202,7 @@ def _options(r: _Reader, data: Any, path: str, kinds: set[str], rules: set[str])
                 for k, kind in enumerate(req_kinds):
                     if kind not in kinds:
                         r.fail(
-                            _join(_join(rp, "kinds"), k),
-                            f"{describe(kind)} is not an exam kind of exam_kinds",
+                            _join(_join(rp, "kinds"), k), f"{describe(kind)} is not an exam kind of exam_kinds"
                         )
                 if not req_kinds and not codes:
                     r.fail(rp, "names neither kinds nor codes")

@@ -50,20 +50,12 @@ def _check_holding(h: Any, path: str, policy: Policy) -> list[Problem]:
     # A retired_on before earned_on is accepted: a retired track still renewed under an earlier
     # version, as the tracking system shows it (D-RET-2).
     if _before(h.expires_on, h.earned_on):
-        out.append(
-            Problem(
-                _join(path, "expires_on"),
-                f"{h.expires_on.isoformat()} is before earned_on {h.earned_on.isoformat()}",
-            )
-        )
+        out.append(Problem(_join(path, "expires_on"), f"{h.expires_on.isoformat()} is before "
+                                                      f"earned_on {h.earned_on.isoformat()}"))
     first = h.first_earned_on
     if _before(h.earned_on, first):
-        out.append(
-            Problem(
-                _join(path, "first_earned_on"),
-                f"{first.isoformat()} is after earned_on {h.earned_on.isoformat()}",
-            )
-        )
+        out.append(Problem(_join(path, "first_earned_on"),
+                           f"{first.isoformat()} is after earned_on {h.earned_on.isoformat()}"))
     level = h.level if isinstance(h.level, str) else None
     if level is not None and not policy.has_level(level):
         out.append(Problem(_join(path, "level"), unknown_level(level, policy)))
@@ -73,12 +65,9 @@ def _check_holding(h: Any, path: str, policy: Policy) -> list[Problem]:
     if known is None and h.level is None:
         out.append(Problem(_join(path, "certification"), unknown_certification(h.certification, policy)))
     elif known is not None and level is not None and policy.has_level(level) and level != known.level:
-        out.append(
-            Problem(
-                _join(path, "level"),
-                f"{_describe(level)} differs from the catalog's level {known.level!r} of {known.name}",
-            )
-        )
+        out.append(Problem(_join(path, "level"),
+                           f"{_describe(level)} differs from the catalog's level {known.level!r} "
+                           f"of {known.name}"))
     return out
 
 
@@ -97,38 +86,24 @@ def _check_activity(a: Any, path: str, policy: Policy) -> list[Problem]:
     out.extend(_check_applies_to(a.applies_to, path, policy))
     if a.claimed_on is None:  # absent, not merely unreadable
         if a.status not in (None, _UNREADABLE):
-            out.append(
-                Problem(_join(path, "status"), f"{_describe(a.status)} is given but claimed_on is missing")
-            )
+            out.append(Problem(_join(path, "status"),
+                               f"{_describe(a.status)} is given but claimed_on is missing"))
         if isinstance(a.decided_on, date):
-            out.append(
-                Problem(
-                    _join(path, "decided_on"), f"{_describe(a.decided_on)} is given but claimed_on is missing"
-                )
-            )
+            out.append(Problem(_join(path, "decided_on"),
+                               f"{_describe(a.decided_on)} is given but claimed_on is missing"))
         return out
     if _before(a.claimed_on, a.completed_on):
-        out.append(
-            Problem(
-                _join(path, "claimed_on"),
-                f"{a.claimed_on.isoformat()} is before completed_on {a.completed_on.isoformat()}",
-            )
-        )
+        out.append(Problem(_join(path, "claimed_on"),
+                           f"{a.claimed_on.isoformat()} is before completed_on "
+                           f"{a.completed_on.isoformat()}"))
     if _before(a.decided_on, a.claimed_on):
-        out.append(
-            Problem(
-                _join(path, "decided_on"),
-                f"{a.decided_on.isoformat()} is before claimed_on {a.claimed_on.isoformat()}",
-            )
-        )
+        out.append(Problem(_join(path, "decided_on"),
+                           f"{a.decided_on.isoformat()} is before claimed_on "
+                           f"{a.claimed_on.isoformat()}"))
     if isinstance(a.decided_on, date) and a.status in (None, "pending", "audit"):
-        out.append(
-            Problem(
-                _join(path, "decided_on"),
-                f"{_describe(a.decided_on)} is given but status is "
-                f"{a.status or 'pending'!r}, not approved or rejected",
-            )
-        )
+        out.append(Problem(_join(path, "decided_on"),
+                           f"{_describe(a.decided_on)} is given but status is "
+                           f"{a.status or 'pending'!r}, not approved or rejected"))
     return out
 
 
@@ -194,10 +169,9 @@ def _default_category(data: object, policy: Policy) -> object:
     activities = data.get("activities")
     if type(activities) is not list or not any(type(a) is dict and "category" not in a for a in activities):
         return data
-    filled = [
-        {**a, "category": default} if type(a) is dict and "category" not in a else a for a in activities
-    ]
+    filled = [{**a, "category": default} if type(a) is dict and "category" not in a else a for a in activities]
     return {**data, "activities": filled}
+
 
 
 def _fill_category(data: object, policy: Policy) -> tuple[object, list[Problem]]:

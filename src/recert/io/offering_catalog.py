@@ -26,22 +26,12 @@ from recert.exceptions import OfferingError, Problem
 __all__ = ["COLUMNS", "REQUIRED", "Entry", "offering_from_mapping", "read_catalog"]
 
 #: Columns that every row must give.
-REQUIRED: tuple[str, ...] = ("item_id", "title", "provider", "authorized_partner", "format", "ce_credits")
+REQUIRED: tuple[str, ...] = ("item_id", "title", "provider", "authorized_partner", "format",
+                             "ce_credits")
 #: Every documented column, in the order of the example catalog.
 COLUMNS: tuple[str, ...] = (
-    "item_id",
-    "title",
-    "provider",
-    "authorized_partner",
-    "format",
-    "labs",
-    "edition",
-    "duration_hours",
-    "ce_credits",
-    "learning_credits",
-    "track",
-    "starts_on",
-    "ends_on",
+    "item_id", "title", "provider", "authorized_partner", "format", "labs", "edition",
+    "duration_hours", "ce_credits", "learning_credits", "track", "starts_on", "ends_on",
     "ce_catalog_id",
 )
 _COLUMN_SET = frozenset(COLUMNS)
@@ -133,20 +123,10 @@ def _edition(value: Any) -> str:
 
 
 _PARSERS: dict[str, Callable[[Any], Any]] = {
-    "item_id": _text,
-    "title": _text,
-    "provider": _text,
-    "authorized_partner": _flag,
-    "format": _format,
-    "labs": _flag,
-    "edition": _edition,
-    "duration_hours": _hours,
-    "ce_credits": _amount,
-    "learning_credits": _amount,
-    "track": _text,
-    "starts_on": _day,
-    "ends_on": _day,
-    "ce_catalog_id": _text,
+    "item_id": _text, "title": _text, "provider": _text, "authorized_partner": _flag,
+    "format": _format, "labs": _flag, "edition": _edition, "duration_hours": _hours,
+    "ce_credits": _amount, "learning_credits": _amount, "track": _text, "starts_on": _day,
+    "ends_on": _day, "ce_catalog_id": _text,
 }
 
 
@@ -186,11 +166,8 @@ def offering_from_mapping(row: Mapping[str, Any], *, source: str | None = None) 
             problems.append(Problem(column, str(error)))
     if problems or not values.keys() >= _REQUIRED_SET:
         failed = {p.path for p in problems}
-        problems += [
-            Problem(column, "is missing")
-            for column in REQUIRED
-            if column not in values and column not in failed
-        ]
+        problems += [Problem(column, "is missing") for column in REQUIRED
+                     if column not in values and column not in failed]
     if problems:
         raise OfferingError(problems, source=source)
     try:
@@ -237,11 +214,8 @@ def catalog_kind(path: Path) -> str:
     suffix = path.suffix.casefold()
     kinds = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
     if suffix not in kinds:
-        raise OfferingError(
-            f"cannot tell the catalog's format from {suffix or 'no suffix'!r} "
-            "(expected .csv, .jsonl or .json)",
-            source=str(path),
-        )
+        raise OfferingError(f"cannot tell the catalog's format from {suffix or 'no suffix'!r} "
+                            "(expected .csv, .jsonl or .json)", source=str(path))
     return kinds[suffix]
 
 
@@ -292,15 +266,12 @@ def _csv_rows(handle: Any, name: str) -> Iterator[Entry]:
         raise OfferingError("is empty: expected a header line", source=name) from None
     except csv.Error as error:
         raise OfferingError(f"line 1: {error}", source=name) from None
-    problems = [
-        Problem(f"header.{c}", f"unknown column (expected {', '.join(COLUMNS)})")
-        for c in header
-        if c not in _COLUMN_SET
-    ]
-    problems += [
-        Problem(f"header.{c}", "repeated column") for c in sorted({c for c in header if header.count(c) > 1})
-    ]
-    problems += [Problem(f"header.{c}", "required column is missing") for c in REQUIRED if c not in header]
+    problems = [Problem(f"header.{c}", f"unknown column (expected {', '.join(COLUMNS)})")
+                for c in header if c not in _COLUMN_SET]
+    problems += [Problem(f"header.{c}", "repeated column")
+                 for c in sorted({c for c in header if header.count(c) > 1})]
+    problems += [Problem(f"header.{c}", "required column is missing")
+                 for c in REQUIRED if c not in header]
     if problems:
         raise OfferingError(problems, source=name)
     width = len(header)
@@ -311,14 +282,16 @@ def _csv_rows(handle: Any, name: str) -> Iterator[Entry]:
         except StopIteration:
             return
         except csv.Error as error:
-            yield Entry(f"line {line}", line, None, error=OfferingError(str(error), source=f"line {line}"))
+            yield Entry(f"line {line}", line, None, error=OfferingError(str(error),
+                                                                        source=f"line {line}"))
             continue
         if not cells or (len(cells) == 1 and not cells[0].strip()):
             continue
         if len(cells) != width:
             item = cells[0].strip() or None if header[0] == "item_id" else None
             message = f"{len(cells)} fields, but the header has {width}"
-            yield Entry(f"line {line}", line, item, error=OfferingError(message, source=f"line {line}"))
+            yield Entry(f"line {line}", line, item, error=OfferingError(message,
+                                                                        source=f"line {line}"))
             continue
         yield _entry(dict(zip(header, cells, strict=True)), f"line {line}", line)
 
@@ -334,18 +307,15 @@ def _jsonl_rows(handle: Any) -> Iterator[Entry]:
         try:
             row = json.loads(text)
         except ValueError as error:
-            yield Entry(source, number, None, error=OfferingError(f"not valid JSON: {error}", source=source))
+            yield Entry(source, number, None, error=OfferingError(f"not valid JSON: {error}",
+                                                                  source=source))
             continue
         except RecursionError:
             yield Entry(source, number, None, error=OfferingError(_TOO_DEEP, source=source))
             continue
         if not isinstance(row, dict):
-            yield Entry(
-                source,
-                number,
-                None,
-                error=OfferingError(f"{type(row).__name__} is not a JSON object", source=source),
-            )
+            yield Entry(source, number, None, error=OfferingError(
+                f"{type(row).__name__} is not a JSON object", source=source))
             continue
         yield _entry(row, source, number)
 
@@ -362,11 +332,7 @@ def _json_rows(handle: Any, name: str) -> Iterator[Entry]:
     for index, row in enumerate(rows):
         source = f"[{index}]"
         if not isinstance(row, dict):
-            yield Entry(
-                source,
-                None,
-                None,
-                error=OfferingError(f"{type(row).__name__} is not a JSON object", source=source),
-            )
+            yield Entry(source, None, None, error=OfferingError(
+                f"{type(row).__name__} is not a JSON object", source=source))
             continue
         yield _entry(row, source, None)

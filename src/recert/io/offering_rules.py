@@ -18,14 +18,8 @@ from recert.exceptions import PolicyError, Problem
 
 __all__ = ["offering_rules_from_mapping"]
 
-_RULE_KEYS = {
-    "credit_range",
-    "max_credits_per_hour",
-    "per_hour_categories",
-    "labs_required_formats",
-    "ineligible_editions",
-    "severity",
-}
+_RULE_KEYS = {"credit_range", "max_credits_per_hour", "per_hour_categories",
+              "labs_required_formats", "ineligible_editions", "severity"}
 _CATEGORIES = tuple(dict.fromkeys(CATEGORY_OF_FORMAT.values()))
 
 
@@ -35,7 +29,9 @@ def _number(value: Any) -> float | None:
     return None
 
 
-def _names(value: Any, allowed: tuple[str, ...], path: str, problems: list[Problem]) -> tuple[str, ...]:
+def _names(
+    value: Any, allowed: tuple[str, ...], path: str, problems: list[Problem]
+) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         problems.append(Problem(path, f"{value!r} is not an array of strings"))
         return ()
@@ -81,9 +77,8 @@ def offering_rules_from_mapping(table: Mapping[str, Any], path: str = "offerings
         raise PolicyError([Problem(path, f"{table!r} is not a table")])
     for key in table:
         if key not in _RULE_KEYS:
-            problems.append(
-                Problem(f"{path}.{key}", f"unknown field (expected one of {', '.join(sorted(_RULE_KEYS))})")
-            )
+            problems.append(Problem(f"{path}.{key}", "unknown field (expected one of "
+                                                     f"{', '.join(sorted(_RULE_KEYS))})"))
     defaults = OfferingRules()
     kwargs: dict[str, Any] = {}
 
@@ -96,13 +91,8 @@ def offering_rules_from_mapping(table: Mapping[str, Any], path: str = "offerings
         for name, entry in raw.items():
             p = f"{path}.credit_range.{name}"
             if name not in FORMATS and name not in _CATEGORIES:
-                problems.append(
-                    Problem(
-                        p,
-                        f"{name!r} is not a format or a category "
-                        f"({', '.join(dict.fromkeys(FORMATS + _CATEGORIES))})",
-                    )
-                )
+                problems.append(Problem(p, f"{name!r} is not a format or a category "
+                                           f"({', '.join(dict.fromkeys(FORMATS + _CATEGORIES))})"))
             if not isinstance(entry, Mapping) or set(entry) != {"min", "max"}:
                 problems.append(Problem(p, f"{entry!r} is not a table {{min = N, max = N}}"))
                 continue
@@ -112,7 +102,9 @@ def offering_rules_from_mapping(table: Mapping[str, Any], path: str = "offerings
                     problems.append(Problem(f"{p}.{key}", f"{entry[key]!r} is not a number >= 0"))
             if low is not None and high is not None:
                 if low > high:
-                    problems.append(Problem(p, f"min {entry['min']!r} is above max {entry['max']!r}"))
+                    problems.append(
+                        Problem(p, f"min {entry['min']!r} is above max {entry['max']!r}")
+                    )
                 ranges.append(CreditRange(name, low, high))
         kwargs["credit_ranges"] = tuple(ranges)
 
@@ -123,15 +115,12 @@ def offering_rules_from_mapping(table: Mapping[str, Any], path: str = "offerings
         elif (rate := _number(value)) is not None and rate > 0:
             kwargs["max_credits_per_hour"] = rate
         else:
-            problems.append(
-                Problem(f"{path}.max_credits_per_hour", f"{value!r} is not a positive number or false")
-            )
+            problems.append(Problem(f"{path}.max_credits_per_hour",
+                                    f"{value!r} is not a positive number or false"))
 
-    for key, allowed in (
-        ("per_hour_categories", _CATEGORIES),
-        ("labs_required_formats", FORMATS),
-        ("ineligible_editions", EDITIONS),
-    ):
+    for key, allowed in (("per_hour_categories", _CATEGORIES),
+                         ("labs_required_formats", FORMATS),
+                         ("ineligible_editions", EDITIONS)):
         if key in table:
             kwargs[key] = _names(table[key], allowed, f"{path}.{key}", problems)
 

@@ -42,7 +42,6 @@ from recert.io.offering_rules import offering_rules_from_mapping
 
 __all__ = ["cisco_policy", "load_policy", "policy_from_bytes", "policy_from_mapping"]
 
-
 def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -> Policy:
     """Build a :class:`Policy` from a mapping shaped like the policy TOML file.
 
@@ -98,10 +97,7 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
         renewal = "recertification"
     parameters = Parameters(
         claim_window_days=r.whole(
-            {} if window_off else params,
-            "claim_window_days",
-            "parameters",
-            default=365,
+            {} if window_off else params, "claim_window_days", "parameters", default=365,
             maximum=MAX_CLAIM_WINDOW_DAYS,
         ),
         recertification_anchor=anchor,

@@ -163,9 +163,8 @@ _TOP_DRAFT = _draft(Record, leave_out=_LISTS)
 _TOP_FIELDS = (*_LISTS, *(a.name for a in attrs.fields(_TOP_DRAFT)))
 
 
-def _from_cattrs(
-    error: BaseException, path: str, data: Mapping[str, Any], fields: Iterable[str]
-) -> list[Problem]:
+def _from_cattrs(error: BaseException, path: str, data: Mapping[str, Any],
+                 fields: Iterable[str]) -> list[Problem]:
     """Turn a cattrs error tree into problems with paths and values."""
     if isinstance(error, BaseExceptionGroup):
         out: list[Problem] = []
@@ -177,9 +176,8 @@ def _from_cattrs(
     if isinstance(error, ForbiddenExtraKeysError):
         expected = ", ".join(fields)
         return [
-            Problem(
-                _join(path, key), f"unknown field (value {_describe(data[key])}); expected one of {expected}"
-            )
+            Problem(_join(path, key), f"unknown field (value {_describe(data[key])}); "
+                                      f"expected one of {expected}")
             for key in sorted(error.extra_fields)
         ]
     if isinstance(error, KeyError):
@@ -189,13 +187,8 @@ def _from_cattrs(
     return [Problem(here, str(error))]
 
 
-def _structure(
-    data: Mapping[str, Any],
-    draft: type[Any],
-    path: str,
-    problems: list[Problem],
-    fields: Iterable[str] | None = None,
-) -> Any:
+def _structure(data: Mapping[str, Any], draft: type[Any], path: str,
+               problems: list[Problem], fields: Iterable[str] | None = None) -> Any:
     try:
         return _CONVERTER.structure(data, draft)
     except Exception as error:  # cattrs raises a tree of builtin errors
@@ -225,9 +218,8 @@ def _partial(data: Mapping[str, Any], draft: type[Any]) -> SimpleNamespace:
     return SimpleNamespace(**values)
 
 
-def _elements(
-    data: Mapping[str, Any], key: str, cls: type[_T], policy: Policy, problems: list[Problem]
-) -> list[_T]:
+def _elements(data: Mapping[str, Any], key: str, cls: type[_T], policy: Policy,
+              problems: list[Problem]) -> list[_T]:
     raw = data.get(key, [])
     if not isinstance(raw, list):
         problems.append(Problem(key, f"{_describe(raw)} is not a list"))
@@ -265,9 +257,8 @@ def _duplicate_ids(data: Mapping[str, Any]) -> list[Problem]:
         if not isinstance(ident, str):
             continue
         if ident in seen:
-            out.append(
-                Problem(f"activities[{index}].id", f"{_describe(ident)} repeats activities[{seen[ident]}].id")
-            )
+            out.append(Problem(f"activities[{index}].id",
+                               f"{_describe(ident)} repeats activities[{seen[ident]}].id"))
         else:
             seen[ident] = index
     return out
@@ -307,7 +298,8 @@ def _fast_record(data: object, policy: Policy) -> Record | None:
 # --- public API --------------------------------------------------------------------------------
 
 
-def record_from_mapping(data: object, *, policy: Policy | None = None, source: str | None = None) -> Record:
+def record_from_mapping(data: object, *, policy: Policy | None = None,
+                        source: str | None = None) -> Record:
     """Build a :class:`~recert.core.record.Record` from parsed JSON or TOML.
 
     The mapping has the shape of the record format (``docs/record-format.md``):
@@ -350,6 +342,8 @@ def record_from_mapping(data: object, *, policy: Policy | None = None, source: s
     return _detailed_record(data, policy, source)
 
 
+
+
 def _detailed_record(data: object, policy: Policy, source: str | None) -> Record:
     """:func:`record_from_mapping` the slow way: every problem found, each with its path and value."""
     if not isinstance(data, Mapping):
@@ -358,9 +352,8 @@ def _detailed_record(data: object, policy: Policy, source: str | None) -> Record
     if beyond:  # nothing else is read: the checks below assume input of a sane size
         raise RecordError(beyond, source=source)
     problems: list[Problem] = []
-    top = _structure(
-        {k: v for k, v in data.items() if k not in _LISTS}, _TOP_DRAFT, "", problems, fields=_TOP_FIELDS
-    )
+    top = _structure({k: v for k, v in data.items() if k not in _LISTS}, _TOP_DRAFT, "", problems,
+                     fields=_TOP_FIELDS)
     holdings = _elements(data, "holdings", Holding, policy, problems)
     exams = _elements(data, "exams", ExamPass, policy, problems)
     activities = _elements(data, "activities", Activity, policy, problems)
@@ -414,10 +407,8 @@ def load_record(path: str | Path, *, policy: Policy | None = None) -> Record:
     source = str(path)
     suffix = path.suffix.lower()
     if suffix not in (".json", ".toml"):
-        raise RecordError(
-            f"{_describe(suffix) if suffix else 'no suffix'}: expected a .json, .toml or .jsonl file",
-            source=source,
-        )
+        raise RecordError(f"{_describe(suffix) if suffix else 'no suffix'}: expected a .json, .toml or .jsonl file",
+                          source=source)
     try:
         text = _decode(path.read_bytes(), source)
     except OSError as error:
@@ -461,9 +452,8 @@ def _toml(text: str) -> Any:
         raise ValueError(_TOO_DEEP) from None
 
 
-def iter_records(
-    lines_or_file: Iterable[str], *, policy: Policy | None = None, source: str | None = None
-) -> Iterator[Record | RecordError]:
+def iter_records(lines_or_file: Iterable[str], *, policy: Policy | None = None,
+                 source: str | None = None) -> Iterator[Record | RecordError]:
     """Read JSON Lines: one record per line, each a JSON object.
 
     A bad line does not stop the others: it yields a :class:`RecordError`

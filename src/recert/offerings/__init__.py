@@ -25,7 +25,6 @@ Decisions of this module (not part of Cisco's published rules):
 * **D-OFFER-2** Dates offered. An offering whose last day is before its first
   day cannot be attended as stated.
 """
-
 from __future__ import annotations
 
 from recert.core.offering import (

@@ -42,12 +42,8 @@ class LevelShare:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape: ``level``, ``required``, ``share``, ``renews``."""
-        return {
-            "level": self.level,
-            "required": self.required,
-            "share": round(self.share, 4),
-            "renews": self.renews,
-        }
+        return {"level": self.level, "required": self.required,
+                "share": round(self.share, 4), "renews": self.renews}
 
 
 @attrs.frozen
@@ -80,14 +76,10 @@ class CompletionEffect:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape."""
-        return {
-            "item_id": self.item_id,
-            "credits": self.credits,
-            "completed_on": self.completed_on.isoformat(),
-            "claim_deadline": self.claim_deadline.isoformat(),
-            "renews": list(self.renews),
-            "levels": [s.to_dict() for s in self.levels],
-        }
+        return {"item_id": self.item_id, "credits": self.credits,
+                "completed_on": self.completed_on.isoformat(),
+                "claim_deadline": self.claim_deadline.isoformat(),
+                "renews": list(self.renews), "levels": [s.to_dict() for s in self.levels]}
 
 
 def _policy(policy: Policy | None) -> Policy:
@@ -141,11 +133,8 @@ def completion_effect(
         required = _ce_only(level) if level.ladder else None
         if required is None:
             continue
-        shares.append(
-            LevelShare(
-                level.name, required, min(1.0, credits / required), credits >= required - 1e-9 and credits > 0
-            )
-        )
+        shares.append(LevelShare(level.name, required, min(1.0, credits / required),
+                                 credits >= required - 1e-9 and credits > 0))
     deadline = completed_on + timedelta(days=policy.parameters.claim_window_days)
     return CompletionEffect(offering.item_id, credits, completed_on, deadline, tuple(shares))
 

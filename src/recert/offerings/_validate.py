@@ -18,6 +18,7 @@ from recert.core.requirements import format_credits
 __all__ = ["Finding", "Report", "earns_credits", "validate_offering"]
 
 
+
 @attrs.frozen
 class Finding:
     """One thing a check found about an offering.
@@ -39,13 +40,8 @@ class Finding:
 
     def to_dict(self) -> dict[str, str]:
         """The JSON shape: ``severity``, ``check``, ``rule``, ``field``, ``message``."""
-        return {
-            "severity": self.severity,
-            "check": self.check,
-            "rule": self.rule,
-            "field": self.field,
-            "message": self.message,
-        }
+        return {"severity": self.severity, "check": self.check, "rule": self.rule,
+                "field": self.field, "message": self.message}
 
 
 @attrs.frozen
@@ -77,7 +73,8 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape: ``item_id``, ``ok`` and ``findings``."""
-        return {"item_id": self.item_id, "ok": self.ok, "findings": [f.to_dict() for f in self.findings]}
+        return {"item_id": self.item_id, "ok": self.ok,
+                "findings": [f.to_dict() for f in self.findings]}
 
 
 # --- the checks ------------------------------------------------------------------------------
@@ -89,19 +86,15 @@ _Hit = tuple[str, str] | None
 def _check_catalog_id(o: Offering, rules: OfferingRules) -> _Hit:
     if o.ce_catalog_id:
         return None
-    return (
-        "ce_catalog_id",
-        "has no CE catalog id: an item outside Cisco's CE item catalog earns no CE credits",
-    )
+    return ("ce_catalog_id", "has no CE catalog id: an item outside Cisco's CE item catalog "
+                             "earns no CE credits")
 
 
 def _check_authorized_provider(o: Offering, rules: OfferingRules) -> _Hit:
     if o.authorized_partner:
         return None
-    return (
-        "authorized_partner",
-        f"provider {o.provider!r} is not Cisco or an authorized partner: its deliveries earn no CE credits",
-    )
+    return ("authorized_partner", f"provider {o.provider!r} is not Cisco or an authorized "
+                                  "partner: its deliveries earn no CE credits")
 
 
 def _check_labs(o: Offering, rules: OfferingRules) -> _Hit:
@@ -120,12 +113,9 @@ def _check_credit_range(o: Offering, rules: OfferingRules) -> _Hit:
     bounds = rules.credit_range(o)
     if bounds is None or bounds.minimum <= o.ce_credits <= bounds.maximum:
         return None
-    return (
-        "ce_credits",
-        f"{format_credits(o.ce_credits)} CE credits is outside "
-        f"{format_credits(bounds.minimum)} to {format_credits(bounds.maximum)}, "
-        f"the range for {bounds.applies_to}",
-    )
+    return ("ce_credits", f"{format_credits(o.ce_credits)} CE credits is outside "
+                          f"{format_credits(bounds.minimum)} to {format_credits(bounds.maximum)}, "
+                          f"the range for {bounds.applies_to}")
 
 
 def _check_credits_per_hour(o: Offering, rules: OfferingRules) -> _Hit:
@@ -135,24 +125,18 @@ def _check_credits_per_hour(o: Offering, rules: OfferingRules) -> _Hit:
     rate = o.ce_credits / o.duration_hours
     if rate <= limit + 1e-9:
         return None
-    return (
-        "ce_credits",
-        f"{format_credits(o.ce_credits)} CE credits for "
-        f"{format_credits(o.duration_hours)} hours is "
-        f"{format_credits(round(rate, 2))} per hour, above "
-        f"{format_credits(limit)} per hour",
-    )
+    return ("ce_credits", f"{format_credits(o.ce_credits)} CE credits for "
+                          f"{format_credits(o.duration_hours)} hours is "
+                          f"{format_credits(round(rate, 2))} per hour, above "
+                          f"{format_credits(limit)} per hour")
 
 
 def _check_learning_credits(o: Offering, rules: OfferingRules) -> _Hit:
     if o.learning_credits is None or o.ce_credits == 0 or o.learning_credits != o.ce_credits:
         return None
-    return (
-        "ce_credits",
-        f"{format_credits(o.ce_credits)} CE credits equals the price of "
-        f"{format_credits(o.learning_credits)} Cisco Learning Credits: "
-        "Learning Credits are money, not CE credits",
-    )
+    return ("ce_credits", f"{format_credits(o.ce_credits)} CE credits equals the price of "
+                          f"{format_credits(o.learning_credits)} Cisco Learning Credits: "
+                          "Learning Credits are money, not CE credits")
 
 
 def _check_dates(o: Offering, rules: OfferingRules) -> _Hit:
@@ -161,15 +145,10 @@ def _check_dates(o: Offering, rules: OfferingRules) -> _Hit:
     return ("ends_on", f"{o.ends_on.isoformat()} is before starts_on {o.starts_on.isoformat()}")
 
 
-_LABEL = {
-    "instructor_led": "instructor-led training",
-    "virtual_instructor_led": "virtual instructor-led training",
-    "e_learning": "e-learning",
-    "learning_path": "a learning path",
-    "cisco_live": "a Cisco Live session",
-    "exam_authoring": "exam item authoring",
-    "other": "other",
-}
+_LABEL = {"instructor_led": "instructor-led training", "virtual_instructor_led":
+          "virtual instructor-led training", "e_learning": "e-learning",
+          "learning_path": "a learning path", "cisco_live": "a Cisco Live session",
+          "exam_authoring": "exam item authoring", "other": "other"}
 
 
 _CHECKS = {
@@ -246,16 +225,9 @@ def validate_offering(
         category = policy.category(offering.category)
         if category is None or not category.eligible:
             state = "is not a category" if category is None else "is not eligible"
-            add(
-                "category",
-                (
-                    "format",
-                    f"category {offering.category!r} of "
-                    f"{_LABEL[offering.format]} "
-                    f"{state} in policy {policy.id!r}",
-                ),
-                info=states_none,
-            )
+            add("category", ("format", f"category {offering.category!r} of "
+                                       f"{_LABEL[offering.format]} "
+                                       f"{state} in policy {policy.id!r}"), info=states_none)
     labs = _check_labs(offering, rules)
     add("labs", labs, info=states_none)
     if not (states_none and labs is not None):

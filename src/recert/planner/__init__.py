@@ -25,7 +25,6 @@ Pending claims get a what-if (the record re-evaluated with the claim
 approved, R-CE-3), and expired certifications the exams that earn them
 again (R-DATE-2, spec section 7). The module is pure: no I/O, no clock.
 """
-
 from __future__ import annotations
 
 from recert.planner._model import Change, EarningPath, ExamNeed, PendingClaim, Plan, Regain, Remark, Step

@@ -37,13 +37,8 @@ class ExamNeed:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape: ``{"count", "kinds", "codes", "label", "examples"}``."""
-        return {
-            "count": self.count,
-            "kinds": list(self.kinds),
-            "codes": list(self.codes),
-            "label": self.label,
-            "examples": list(self.examples),
-        }
+        return {"count": self.count, "kinds": list(self.kinds), "codes": list(self.codes),
+                "label": self.label, "examples": list(self.examples)}
 
 
 @attrs.frozen

@@ -115,11 +115,8 @@ def _targets(result: Evaluation, policy: Policy) -> tuple[list[_Target], list[Re
     version = policy.version_on(result.as_of)
     # The options assessed are those in force on as_of; a later version may change them
     # (D-VERSION-1): a step is planned before the next version starts.
-    starts = [
-        v.effective_from
-        for v in (*policy.earlier, policy)
-        if v.effective_from is not None and v.effective_from > result.as_of
-    ]
+    starts = [v.effective_from for v in (*policy.earlier, policy)
+              if v.effective_from is not None and v.effective_from > result.as_of]
     cap = min(starts) - timedelta(days=1) if starts else None
     nexts = {n.certification: n for n in result.next}
     targets: list[_Target] = []
@@ -127,37 +124,21 @@ def _targets(result: Evaluation, policy: Policy) -> tuple[list[_Target], list[Re
     for status in result.certifications:
         if status.status not in ("active", "suspended"):
             if status.status == "emeritus":
-                remarks.append(
-                    Remark(
-                        status.certification, status.status, status.expires_on, "R-EMER-1", status.explanation
-                    )
-                )
+                remarks.append(Remark(status.certification, status.status, status.expires_on, "R-EMER-1",
+                                      status.explanation))
             continue
         cert = _catalog(version, status)
         level = _level(version, status.level)
         options = {o.label: o for o in _options(cert, level)}
         if status.retired:
-            remarks.append(
-                Remark(
-                    status.certification,
-                    status.status,
-                    status.expires_on,
-                    "R-RET-1",
-                    f"{status.certification} is retired: it stays active to {status.expires_on} and can no "
-                    f"longer be renewed (R-RET-1)",
-                )
-            )
+            remarks.append(Remark(
+                status.certification, status.status, status.expires_on, "R-RET-1",
+                f"{status.certification} is retired: it stays active to {status.expires_on} and can no "
+                f"longer be renewed (R-RET-1)"))
             continue
         if status.expires_on is None:
-            remarks.append(
-                Remark(
-                    status.certification,
-                    status.status,
-                    None,
-                    "R-VAL-1",
-                    f"{status.certification} has no expiration date (lifetime): nothing to do",
-                )
-            )
+            remarks.append(Remark(status.certification, status.status, None, "R-VAL-1",
+                                  f"{status.certification} has no expiration date (lifetime): nothing to do"))
             continue
         step = nexts.get(status.certification)
         gaps: list[_Gap] = []
@@ -167,50 +148,27 @@ def _targets(result: Evaluation, policy: Policy) -> tuple[list[_Target], list[Re
                 if gap.served_by is not None:  # met only through the pool's certification (D-POOL-1)
                     continue
                 option = options.get(gap.option)
-                gaps.append(
-                    _Gap(
-                        gap.option,
-                        option.rule if option else "R-OPT-1",
-                        gap.credits_missing,
-                        gap.exams_missing,
-                    )
-                )
+                gaps.append(_Gap(gap.option, option.rule if option else "R-OPT-1", gap.credits_missing,
+                                 gap.exams_missing))
         else:  # off the ladder (CCST, CSM): exam-only options, nothing in its term met them yet
             deadline = status.expires_on
             for option in options.values():
                 credits = sum(r.credits for r in option.requirements if isinstance(r, CECredits))
-                exams = tuple(
-                    ExamGap(r.count, r.kinds, r.codes, r.label)
-                    for r in option.requirements
-                    if isinstance(r, Exams)
-                )
+                exams = tuple(ExamGap(r.count, r.kinds, r.codes, r.label)
+                              for r in option.requirements if isinstance(r, Exams))
                 gaps.append(_Gap(option.label, option.rule, credits, exams))
         if cap is not None and deadline > cap:
             deadline = cap
         if not gaps:
-            remarks.append(
-                Remark(
-                    status.certification,
-                    status.status,
-                    status.expires_on,
-                    status.rule,
-                    f"{status.certification} has no renewal option the policy publishes: it expires after "
-                    f"{status.expires_on}",
-                )
-            )
+            remarks.append(Remark(
+                status.certification, status.status, status.expires_on, status.rule,
+                f"{status.certification} has no renewal option the policy publishes: it expires after "
+                f"{status.expires_on}"))
             continue
-        targets.append(
-            _Target(
-                status.certification,
-                level.rank,
-                deadline,
-                cascades=status.status == "active"
-                and (level.ladder if cert.cascade is None else cert.cascade),
-                ladder=level.ladder,
-                track=cert.track,
-                gaps=tuple(gaps),
-            )
-        )
+        targets.append(_Target(
+            status.certification, level.rank, deadline,
+            cascades=status.status == "active" and (level.ladder if cert.cascade is None else cert.cascade),
+            ladder=level.ladder, track=cert.track, gaps=tuple(gaps)))
     return targets, remarks
 
 
@@ -227,9 +185,7 @@ class _Candidate:
 
     @property
     def covers(self) -> frozenset[str]:
-        return frozenset(
-            {self.target.name, *(t.name for t in self.cascaded), *(t.name for t in self.by_exam)}
-        )
+        return frozenset({self.target.name, *(t.name for t in self.cascaded), *(t.name for t in self.by_exam)})
 
     @property
     def exams(self) -> int:
@@ -261,15 +217,10 @@ def _candidates(targets: Sequence[_Target]) -> list[_Candidate]:
             # Doing it earlier may keep a certification whose deadline comes first.
             dates = {target.deadline} | {t.deadline for t in (*reach, *also) if t.deadline < target.deadline}
             for by in sorted(dates, reverse=True):
-                out.append(
-                    _Candidate(
-                        target,
-                        gap,
-                        by,
-                        tuple(t for t in reach if t.deadline >= by),
-                        tuple(t for t in also if t.deadline >= by),
-                    )
-                )
+                out.append(_Candidate(
+                    target, gap, by,
+                    tuple(t for t in reach if t.deadline >= by),
+                    tuple(t for t in also if t.deadline >= by)))
     return out
 
 
@@ -331,15 +282,8 @@ def _steps(
     for target in targets:
         if target.name not in kept:
             status = result.certification(target.name)
-            remarks.append(
-                Remark(
-                    target.name,
-                    status.status,
-                    status.expires_on,
-                    "R-DATE-2",
-                    f"{target.name}: no option can be planned before {target.deadline}",
-                )
-            )
+            remarks.append(Remark(target.name, status.status, status.expires_on, "R-DATE-2",
+                                  f"{target.name}: no option can be planned before {target.deadline}"))
     version = policy.version_on(result.as_of)
     steps = sorted((_step(c, version) for c in chosen), key=lambda s: (s.by, s.certification))
     return tuple(steps), tuple(remarks)
@@ -365,10 +309,8 @@ def _step(candidate: _Candidate, policy: Policy) -> Step:
         what.append("pass " + " and ".join(e.label for e in exams))
     cascaded = sorted(candidate.cascaded, key=lambda t: (-t.rank, t.name))
     by_exam = sorted(candidate.by_exam, key=lambda t: (-t.rank, t.name))
-    text = (
-        f"{' and '.join(what)} by {by}: meets {target.name}'s option '{gap.option}' "
-        f"({gap.rule}, on or before its deadline {target.deadline}, R-DATE-2)"
-    )
+    text = (f"{' and '.join(what)} by {by}: meets {target.name}'s option '{gap.option}' "
+            f"({gap.rule}, on or before its deadline {target.deadline}, R-DATE-2)")
     if cascaded:
         rules.append("R-CASC-1")
         text += f"; renews by cascade {', '.join(t.name for t in cascaded)} (R-CASC-1)"
@@ -376,17 +318,8 @@ def _step(candidate: _Candidate, policy: Policy) -> Step:
         rules.append("R-OPT-2")
         text += f"; the same exam renews {', '.join(t.name for t in by_exam)} (R-OPT-2)"
     renews = (target.name, *(t.name for t in cascaded), *(t.name for t in by_exam))
-    return Step(
-        by,
-        target.name,
-        gap.option,
-        gap.credits,
-        exams,
-        renews,
-        tuple(dict.fromkeys(rules)),
-        text[0].upper() + text[1:],
-        tuple(t.name for t in cascaded),
-    )
+    return Step(by, target.name, gap.option, gap.credits, exams, renews, tuple(dict.fromkeys(rules)),
+                text[0].upper() + text[1:], tuple(t.name for t in cascaded))
 
 
 # --------------------------------------------------------------------------- pending claims
@@ -414,9 +347,7 @@ def _what_if(
         if (after.status, after.expires_on) != (c.status, c.expires_on)
     )
     new_steps, _ = _steps(other, policy, credits_per_exam)
-    touched = {c.certification for c in changes} | (
-        {outcome.counted_toward} if outcome.counted_toward else set()
-    )
+    touched = {c.certification for c in changes} | ({outcome.counted_toward} if outcome.counted_toward else set())
     differs = [s for s in steps if s not in new_steps and touched.intersection(s.renews)]
     decide_by = min((s.by for s in differs), default=None)
     text = f"{activity_id} ({format_credits(outcome.credits)} CE credits) is pending"
@@ -425,23 +356,18 @@ def _what_if(
     else:
         text += "; if approved, no status or expiration date changes"
     if decide_by is not None:
-        text += (
-            f"; if it is still pending on {decide_by}, do the step due that day without it: a later "
-            f"approval still counts from the activity's completion (R-CE-3), but a rejection would "
-            f"leave no time"
-        )
+        text += (f"; if it is still pending on {decide_by}, do the step due that day without it: a later "
+                 f"approval still counts from the activity's completion (R-CE-3), but a rejection would "
+                 f"leave no time")
     claimed_on = next(a.claimed_on for a in record.activities if a.id == activity_id)
-    return PendingClaim(
-        activity_id, outcome.credits, outcome.counted_toward, claimed_on, changes, new_steps, decide_by, text
-    )
+    return PendingClaim(activity_id, outcome.credits, outcome.counted_toward, claimed_on, changes, new_steps,
+                        decide_by, text)
 
 
 def _change_text(change: Change) -> str:
     if change.status != change.status_if_approved:
-        return (
-            f"{change.certification} is {change.status_if_approved} to {change.expires_if_approved} "
-            f"instead of {change.status}"
-        )
+        return (f"{change.certification} is {change.status_if_approved} to {change.expires_if_approved} "
+                f"instead of {change.status}")
     return f"{change.certification} expires on {change.expires_if_approved} instead of {change.expires_on}"
 
 
@@ -451,37 +377,17 @@ def _change_text(change: Change) -> str:
 def _regain(status: CertificationStatus, policy: Policy) -> Regain:
     cert = policy.certification(status.certification)
     name = status.certification
-    paths = tuple(
-        EarningPath(r.label or _slots_label(r.slots), r.slots) for r in (cert.earned_by if cert else ())
-    )
+    paths = tuple(EarningPath(r.label or _slots_label(r.slots), r.slots) for r in (cert.earned_by if cert else ()))
     if status.retired:
-        return Regain(
-            name,
-            status.expires_on,
-            (),
-            status.explanation,
-            "R-RET-1",
-            f"{name} expired after {status.expires_on} and is retired: no new ones are issued (R-RET-1)",
-        )
+        return Regain(name, status.expires_on, (), status.explanation, "R-RET-1",
+                      f"{name} expired after {status.expires_on} and is retired: no new ones are issued (R-RET-1)")
     if not paths:
-        return Regain(
-            name,
-            status.expires_on,
-            (),
-            status.explanation,
-            "R-DATE-2",
-            f"{name} expired after {status.expires_on}; the catalog names no exams that earn it",
-        )
+        return Regain(name, status.expires_on, (), status.explanation, "R-DATE-2",
+                      f"{name} expired after {status.expires_on}; the catalog names no exams that earn it")
     ways = " or ".join(p.label for p in paths)
-    return Regain(
-        name,
-        status.expires_on,
-        paths,
-        status.explanation,
-        "R-DATE-2",
-        f"{name} expired after {status.expires_on}: only its full exam path earns it again "
-        f"(R-DATE-2): {ways}",
-    )
+    return Regain(name, status.expires_on, paths, status.explanation, "R-DATE-2",
+                  f"{name} expired after {status.expires_on}: only its full exam path earns it again "
+                  f"(R-DATE-2): {ways}")
 
 
 def _slots_label(slots: Iterable[tuple[str, ...]]) -> str:

@@ -53,11 +53,7 @@ _OUTCOME_COLOUR = {
     "unclaimed": "#6e6e6e",
 }
 _STATUS_COLOUR = {
-    "active": "#2f6fb3",
-    "expired": "#9e9e9e",
-    "suspended": "#d08a00",
-    "emeritus": "#7b5ea7",
-    "revoked": "#9e9e9e",
+    "active": "#2f6fb3", "expired": "#9e9e9e", "suspended": "#d08a00", "emeritus": "#7b5ea7", "revoked": "#9e9e9e",
 }
 
 _STYLE = """
@@ -79,12 +75,10 @@ details { margin-top: 20px; } pre { font-size: 13px; overflow-x: auto; backgroun
 
 def page_head(title: str = "recert report") -> str:
     """The start of the page: doctype, ``<head>`` with the inline style, the legend."""
-    return (
-        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
-        f"{_legend()}\n"
-    )
+    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
+            f"{_legend()}\n")
 
 
 def page_foot() -> str:
@@ -95,19 +89,14 @@ def page_foot() -> str:
 def render_html_error(where: str, lines: Sequence[str]) -> str:
     """A record that could not be evaluated, in its place on the page."""
     items = "".join(f"<li>{escape(line)}</li>" for line in lines)
-    return (
-        f'<section class="record"><h1 class="error">{escape(where)}: error</h1><ul>{items}</ul></section>\n'
-    )
+    return f'<section class="record"><h1 class="error">{escape(where)}: error</h1><ul>{items}</ul></section>\n'
 
 
 def render_html_page(result: Evaluation, plan: Plan | None, record: Record, source: str = "") -> str:
     """One whole page for one record: :func:`page_head`, the section, :func:`page_foot`."""
     who = result.candidate or "record"
-    return (
-        page_head(f"recert: {who} as of {result.as_of}")
-        + render_html_section(result, source, plan, record)
-        + page_foot()
-    )
+    return (page_head(f"recert: {who} as of {result.as_of}")
+            + render_html_section(result, source, plan, record) + page_foot())
 
 
 def render_html_section(result: Evaluation, source: str, plan: Plan | None, record: Record) -> str:
@@ -135,7 +124,7 @@ def render_html_section(result: Evaluation, source: str, plan: Plan | None, reco
         '<section class="record">',
         f"<h1>{who}{where}</h1>",
         f'<p class="meta">As of {result.as_of}, policy {escape(policy.get("id", "?"))} '
-        f"{escape(policy.get('version', ''))}</p>",
+        f'{escape(policy.get("version", ""))}</p>',
         "<h2>What to do next</h2>",
         '<ul class="todo">' + "".join(f"<li>{escape(line)}</li>" for line in todo) + "</ul>",
         "<h2>Timelines</h2>",
@@ -151,9 +140,8 @@ def render_html_section(result: Evaluation, source: str, plan: Plan | None, reco
         parts.append('<section class="cert"><h3>Activities toward no certification</h3>')
         parts.append(_others_svg(others, result, axis))
         parts.append("</section>")
-    parts.append(
-        "<details><summary>The full text report</summary><pre>" + escape("\n".join(text)) + "</pre></details>"
-    )
+    parts.append("<details><summary>The full text report</summary><pre>"
+                 + escape("\n".join(text)) + "</pre></details>")
     parts.append("</section>\n")
     return "\n".join(parts)
 
@@ -211,20 +199,10 @@ def _title(text: str) -> str:
     return f"<title>{escape(text)}</title>"
 
 
-def _text(
-    x: float,
-    y: float,
-    text: str,
-    *,
-    anchor: str = "start",
-    size: int = FONT,
-    colour: str = "#1d1d1d",
-    weight: str = "normal",
-) -> str:
-    return (
-        f'<text x="{x}" y="{y}" font-size="{size}" text-anchor="{anchor}" fill="{colour}" '
-        f'font-weight="{weight}">{escape(text)}</text>'
-    )
+def _text(x: float, y: float, text: str, *, anchor: str = "start", size: int = FONT, colour: str = "#1d1d1d",
+          weight: str = "normal") -> str:
+    return (f'<text x="{x}" y="{y}" font-size="{size}" text-anchor="{anchor}" fill="{colour}" '
+            f'font-weight="{weight}">{escape(text)}</text>')
 
 
 def _anchor_for(x: float) -> str:
@@ -241,9 +219,7 @@ def _terms(events: Sequence[Event], status: CertificationStatus) -> list[tuple[d
     terms: list[tuple[date, date, Event | None]] = []
     for i, event in enumerate(starts):
         following = starts[i + 1].on if i + 1 < len(starts) else None
-        expired = [
-            d - timedelta(days=1) for d in ends if d > event.on and (following is None or d <= following)
-        ]
+        expired = [d - timedelta(days=1) for d in ends if d > event.on and (following is None or d <= following)]
         if expired:
             end = expired[0]
         elif following is not None:
@@ -256,9 +232,7 @@ def _terms(events: Sequence[Event], status: CertificationStatus) -> list[tuple[d
     return terms
 
 
-def timeline_svg(
-    result: Evaluation, plan: Plan | None, record: Record, name: str, *, axis: object = None
-) -> str:
+def timeline_svg(result: Evaluation, plan: Plan | None, record: Record, name: str, *, axis: object = None) -> str:
     """The SVG timeline of one certification of a record.
 
     Args:
@@ -278,21 +252,14 @@ def timeline_svg(
     ax = axis if isinstance(axis, _Axis) else _Axis.for_record(result, plan, record)
     events = [e for e in result.events if e.certification == name]
     outcomes = {a.id: a for a in result.activities}
-    mine = [
-        a
-        for a in record.activities
-        if outcomes[a.id].counted_toward == name
-        or name in getattr(outcomes[a.id].cycle, "counted_toward_all", ())
-    ]
+    mine = [a for a in record.activities if outcomes[a.id].counted_toward == name
+            or name in getattr(outcomes[a.id].cycle, "counted_toward_all", ())]
     unit = _unit(result)
     lanes = 2 if len(mine) > 1 else 1
     bar_y, act_y = 46, 96
     height = act_y + (26 * lanes if mine else 0) + 34
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
-        f'role="img" aria-label="{escape(name)} timeline">',
-        _title(f"{name}: {status.explanation}"),
-    ]
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
+           f'role="img" aria-label="{escape(name)} timeline">', _title(f"{name}: {status.explanation}")]
     out += _grid(ax, height)
     # Terms.
     colour = _STATUS_COLOUR.get(status.status, "#2f6fb3")
@@ -305,25 +272,19 @@ def timeline_svg(
         x1, x2 = ax.x(start), max(ax.x(end), ax.x(start) + 3)
         detail = event.detail if event is not None else status.explanation
         rule = event.rule if event is not None else status.rule
-        out.append(
-            f'<g><rect x="{x1}" y="{bar_y}" width="{round(x2 - x1, 1)}" height="20" rx="3" fill="{fill}" '
-            f'stroke="#ffffff" stroke-width="1"/>{_title(f"term {start} to {end} ({rule}): {detail}")}</g>'
-        )
+        out.append(f'<g><rect x="{x1}" y="{bar_y}" width="{round(x2 - x1, 1)}" height="20" rx="3" fill="{fill}" '
+                   f'stroke="#ffffff" stroke-width="1"/>{_title(f"term {start} to {end} ({rule}): {detail}")}</g>')
         if x2 - x1 > 190:
             ink = "#ffffff" if fill == colour and fill != "#bdbdbd" else "#1d1d1d"
             out.append(_text(x1 + 6, bar_y + 15, f"{start} to {end}", colour=ink))
         if event is not None:
             out.append(_start_mark(ax.x(start), bar_y, event))
     if status.status == "suspended" and status.expires_on is not None:
-        deadline = status.grace_ends_on or next(
-            (n.deadline for n in result.next if n.certification == name), None
-        )
+        deadline = status.grace_ends_on or next((n.deadline for n in result.next if n.certification == name), None)
         if deadline is not None:
             x1, x2 = ax.x(status.expires_on), ax.x(deadline)
-            out.append(
-                f'<g><rect x="{x1}" y="{bar_y}" width="{round(x2 - x1, 1)}" height="20" fill="#f3d9a4" '
-                f'stroke="#d08a00" stroke-dasharray="4 3"/>{_title(status.explanation)}</g>'
-            )
+            out.append(f'<g><rect x="{x1}" y="{bar_y}" width="{round(x2 - x1, 1)}" height="20" fill="#f3d9a4" '
+                       f'stroke="#d08a00" stroke-dasharray="4 3"/>{_title(status.explanation)}</g>')
     for event in events:
         if event.kind in ("expired", "suspended", "retired", "emeritus", "revoked"):
             out.append(_end_mark(ax.x(event.on), bar_y, event))
@@ -331,10 +292,8 @@ def timeline_svg(
             out.append(_start_mark(ax.x(event.on), bar_y, event))
         elif event.kind == "pool_reset":
             x = ax.x(event.on)
-            out.append(
-                f'<g><line x1="{x}" y1="{bar_y + 22}" x2="{x}" y2="{bar_y + 32}" stroke="#1a7f37" '
-                f'stroke-width="3"/>{_title(f"pool reset on {event.on} ({event.rule}): {event.detail}")}</g>'
-            )
+            out.append(f'<g><line x1="{x}" y1="{bar_y + 22}" x2="{x}" y2="{bar_y + 32}" stroke="#1a7f37" '
+                       f'stroke-width="3"/>{_title(f"pool reset on {event.on} ({event.rule}): {event.detail}")}</g>')
     # What a pending claim would change (R-CE-3).
     for pending in pending_of(plan):
         for change in pending.changes:
@@ -343,92 +302,54 @@ def timeline_svg(
             x1 = ax.x(min(result.as_of, change.expires_on or result.as_of))
             x2 = ax.x(change.expires_if_approved)
             label = f"if {pending.activity} is approved: {change.status_if_approved} to {change.expires_if_approved}"
-            out.append(
-                f'<g><rect x="{x1}" y="{bar_y}" width="{max(round(x2 - x1, 1), 2)}" height="20" rx="3" '
-                f'fill="none" stroke="#b26b00" stroke-width="2" stroke-dasharray="6 4"/>'
-                f"{_title(pending.explanation + ' (R-CE-3)')}</g>"
-            )
+            out.append(f'<g><rect x="{x1}" y="{bar_y}" width="{max(round(x2 - x1, 1), 2)}" height="20" rx="3" '
+                       f'fill="none" stroke="#b26b00" stroke-width="2" stroke-dasharray="6 4"/>'
+                       f"{_title(pending.explanation + ' (R-CE-3)')}</g>")
             out.append(_text(x2 - 6, bar_y - 6, label, anchor="end", colour="#b26b00"))
     # Exam passes that served it.
     for event in events:
-        for key in event.uses.exams if event.uses else ():
+        for key in (event.uses.exams if event.uses else ()):
             code, _, on = key.rpartition(" on ")
             x = ax.x(date.fromisoformat(on))
-            out.append(
-                f'<g><path d="M{x} {bar_y - 16} l6 6 l-6 6 l-6 -6 z" fill="#5b3fa0"/>'
-                f"{_title(f'exam {code} passed on {on}: used when {name} was {event.kind} (R-OPT-1)')}</g>"
-            )
+            out.append(f'<g><path d="M{x} {bar_y - 16} l6 6 l-6 6 l-6 -6 z" fill="#5b3fa0"/>'
+                       f"{_title(f'exam {code} passed on {on}: used when {name} was {event.kind} (R-OPT-1)')}</g>")
     # The pool.
     pool = result.pool
     if pool is not None and pool.certification == name:
         x1, x2 = ax.x(pool.term_started_on), ax.x(result.as_of)
         label = f"pool: {_credits(pool.credits)} CE credits ({pool.level})"
-        out.append(
-            f'<g><rect x="{x1}" y="{bar_y + 24}" width="{max(round(x2 - x1, 1), 2)}" height="6" '
-            f'fill="#1a7f37" opacity="0.55"/>{_title(f"{label} since {pool.term_started_on} (R-CE-4)")}</g>'
-        )
-        out.append(
-            _text(
-                x2 + 6 if _anchor_for(x2) == "start" else x1 - 6,
-                bar_y + 32,
-                label,
-                anchor="start" if _anchor_for(x2) == "start" else "end",
-                colour="#1a7f37",
-            )
-        )
+        out.append(f'<g><rect x="{x1}" y="{bar_y + 24}" width="{max(round(x2 - x1, 1), 2)}" height="6" '
+                   f'fill="#1a7f37" opacity="0.55"/>{_title(f"{label} since {pool.term_started_on} (R-CE-4)")}</g>')
+        out.append(_text(x2 + 6 if _anchor_for(x2) == "start" else x1 - 6, bar_y + 32, label,
+                         anchor="start" if _anchor_for(x2) == "start" else "end", colour="#1a7f37"))
     # Activities, from completion to claim.
     for index, activity in enumerate(sorted(mine, key=lambda a: a.completed_on)):
-        out.append(
-            _activity(ax, act_y + 26 * (index % lanes), activity, outcomes[activity.id], result.as_of, unit)
-        )
+        out.append(_activity(ax, act_y + 26 * (index % lanes), activity, outcomes[activity.id], result.as_of, unit))
     # Deadline, the plan's step, today.
     nxt = next((n for n in result.next if n.certification == name), None)
     if nxt is not None and nxt.deadline is not None:
         x = ax.x(nxt.deadline)
         tip = f"deadline {nxt.deadline}: every option must be met on or before it (R-DATE-2)"
-        out.append(
-            f'<g><line x1="{x}" y1="18" x2="{x}" y2="{height - 26}" stroke="#c62828" stroke-width="2" '
-            f'stroke-dasharray="6 4"/>{_title(tip)}</g>'
-        )
-        out.append(
-            _text(
-                x - 6 if _anchor_for(x) == "end" else x + 6,
-                14,
-                f"deadline {nxt.deadline}",
-                anchor=_anchor_for(x),
-                colour="#c62828",
-                weight="600",
-            )
-        )
+        out.append(f'<g><line x1="{x}" y1="18" x2="{x}" y2="{height - 26}" stroke="#c62828" stroke-width="2" '
+                   f'stroke-dasharray="6 4"/>{_title(tip)}</g>')
+        out.append(_text(x - 6 if _anchor_for(x) == "end" else x + 6, 14, f"deadline {nxt.deadline}",
+                         anchor=_anchor_for(x), colour="#c62828", weight="600"))
     for number, step in enumerate(steps_of(plan), start=1):
         if name in step.renews:
             x = ax.x(step.by)
-            how = (
-                "direct"
-                if step.certification == name
-                else ("by cascade" if name in step.cascade else "by the same exam")
-            )
+            how = "direct" if step.certification == name else (
+                "by cascade" if name in step.cascade else "by the same exam")
             label = f"step {number}: {step.todo}"
             rules = ", ".join(step.rules)
             tip = f"{label} by {step.by}, {how}: {step.explanation} ({rules})"
             out.append(f'<g><path d="M{x} {bar_y + 20} l-7 12 h14 z" fill="#1d1d1d"/>{_title(tip)}</g>')
-            out.append(
-                _text(
-                    x - 10 if _anchor_for(x) == "end" else x + 10,
-                    bar_y + 44,
-                    label,
-                    anchor=_anchor_for(x),
-                    weight="600",
-                )
-            )
+            out.append(_text(x - 10 if _anchor_for(x) == "end" else x + 10, bar_y + 44, label,
+                             anchor=_anchor_for(x), weight="600"))
     x = ax.x(result.as_of)
-    out.append(
-        f'<g><line x1="{x}" y1="18" x2="{x}" y2="{height - 26}" stroke="#1d1d1d" stroke-width="2"/>'
-        f"{_title(f'as of {result.as_of}: the evaluation date')}</g>"
-    )
-    out.append(
-        _text(x - 6 if _anchor_for(x) == "end" else x + 6, 30, f"as of {result.as_of}", anchor=_anchor_for(x))
-    )
+    out.append(f'<g><line x1="{x}" y1="18" x2="{x}" y2="{height - 26}" stroke="#1d1d1d" stroke-width="2"/>'
+               f"{_title(f'as of {result.as_of}: the evaluation date')}</g>")
+    out.append(_text(x - 6 if _anchor_for(x) == "end" else x + 6, 30, f"as of {result.as_of}",
+                     anchor=_anchor_for(x)))
     out.append("</svg>")
     return "\n".join(out)
 
@@ -453,21 +374,17 @@ def _start_mark(x: float, y: int, event: Event) -> str:
         "held": f'<rect x="{x - 5}" y="{y + 5}" width="10" height="10" fill="#ffffff" stroke="#1d1d1d"/>',
         "earned": f'<circle cx="{x}" cy="{y + 10}" r="6" fill="#ffffff" stroke="#1d1d1d" stroke-width="2"/>',
         "recertified": f'<path d="M{x - 6} {y + 16} l6 -12 l6 12 z" fill="#ffffff" stroke="#1d1d1d" '
-        f'stroke-width="2"/>',
+                       f'stroke-width="2"/>',
         "cascaded": f'<path d="M{x - 6} {y + 16} l6 -12 l6 12 z" fill="#8fb3da" stroke="#1d1d1d" '
-        f'stroke-dasharray="2 2"/>',
+                    f'stroke-dasharray="2 2"/>',
     }
     shapes["aligned"] = shapes["cascaded"]  # R-CT-6, a fixed-cycle renewal map
-    return (
-        f"<g>{shapes[event.kind]}{_title(f'{event.kind} on {event.on} ({event.rule}): {event.detail}')}</g>"
-    )
+    return f"<g>{shapes[event.kind]}{_title(f'{event.kind} on {event.on} ({event.rule}): {event.detail}')}</g>"
 
 
 def _end_mark(x: float, y: int, event: Event) -> str:
-    return (
-        f'<g><line x1="{x}" y1="{y - 4}" x2="{x}" y2="{y + 24}" stroke="#c62828" stroke-width="3"/>'
-        f"{_title(f'{event.kind} on {event.on} ({event.rule}): {event.detail}')}</g>"
-    )
+    return (f'<g><line x1="{x}" y1="{y - 4}" x2="{x}" y2="{y + 24}" stroke="#c62828" stroke-width="3"/>'
+            f"{_title(f'{event.kind} on {event.on} ({event.rule}): {event.detail}')}</g>")
 
 
 def _unit(result: Evaluation) -> str:
@@ -476,28 +393,20 @@ def _unit(result: Evaluation) -> str:
     return str(dict(result.policy).get("unit", "cr")) if fixed else "cr"
 
 
-def _activity(
-    ax: _Axis, y: int, activity: Activity, outcome: ActivityOutcome, as_of: date, unit: str = "cr"
-) -> str:
+def _activity(ax: _Axis, y: int, activity: Activity, outcome: ActivityOutcome, as_of: date, unit: str = "cr") -> str:
     colour = _OUTCOME_COLOUR.get(outcome.outcome, "#6e6e6e")
     x1 = ax.x(activity.completed_on)
-    claimed = (
-        activity.claimed_on if activity.claimed_on is not None and activity.claimed_on <= as_of else None
-    )
+    claimed = activity.claimed_on if activity.claimed_on is not None and activity.claimed_on <= as_of else None
     parts = []
     if claimed is not None:
         x2 = ax.x(claimed)
         parts.append(f'<line x1="{x1}" y1="{y}" x2="{x2}" y2="{y}" stroke="{colour}" stroke-width="2"/>')
-        parts.append(
-            f'<line x1="{x2}" y1="{y - 6}" x2="{x2}" y2="{y + 6}" stroke="{colour}" stroke-width="2"/>'
-        )
+        parts.append(f'<line x1="{x2}" y1="{y - 6}" x2="{x2}" y2="{y + 6}" stroke="{colour}" stroke-width="2"/>')
     else:
         x2 = x1
     hollow = outcome.outcome in ("unclaimed", "pending")
-    parts.append(
-        f'<circle cx="{x1}" cy="{y}" r="6" fill="{"#ffffff" if hollow else colour}" '
-        f'stroke="{colour}" stroke-width="2"/>'
-    )
+    parts.append(f'<circle cx="{x1}" cy="{y}" r="6" fill="{"#ffffff" if hollow else colour}" '
+                 f'stroke="{colour}" stroke-width="2"/>')
     label = f"{activity.id} {_credits(activity.credits)} {unit} {outcome.outcome}"
     if outcome.cycle is not None and outcome.cycle.capped and outcome.outcome == "counted":  # R-FC-6
         label += f" ({_credits(outcome.cycle.counted_credits)} after the cap)"
@@ -515,13 +424,12 @@ def _other_activities(result: Evaluation, record: Record) -> list[tuple[Activity
 def _others_svg(items: Sequence[tuple[Activity, ActivityOutcome]], result: Evaluation, ax: _Axis) -> str:
     lanes = min(len(items), 3)
     height = 30 + 26 * lanes + 30
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" '
-        f'aria-label="activities toward no certification">'
-    ]
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" '
+           f'aria-label="activities toward no certification">']
     out += _grid(ax, height)
     for index, (activity, outcome) in enumerate(sorted(items, key=lambda p: p[0].completed_on)):
-        out.append(_activity(ax, 34 + 26 * (index % lanes), activity, outcome, result.as_of, _unit(result)))
+        out.append(_activity(ax, 34 + 26 * (index % lanes), activity, outcome, result.as_of,
+                             _unit(result)))
     x = ax.x(result.as_of)
     out.append(f'<line x1="{x}" y1="18" x2="{x}" y2="{height - 26}" stroke="#1d1d1d" stroke-width="2"/>')
     out.append("</svg>")
@@ -535,23 +443,16 @@ def _legend() -> str:
         ('<rect x="12" y="-5" width="10" height="10" fill="#fff" stroke="#1d1d1d"/>', "held (record)"),
         ('<circle cx="17" cy="0" r="6" fill="#fff" stroke="#1d1d1d" stroke-width="2"/>', "earned"),
         ('<path d="M11 6 l6 -12 l6 12 z" fill="#fff" stroke="#1d1d1d" stroke-width="2"/>', "renewed"),
-        (
-            '<path d="M11 6 l6 -12 l6 12 z" fill="#8fb3da" stroke="#1d1d1d" stroke-dasharray="2 2"/>',
-            "cascade",
-        ),
+        ('<path d="M11 6 l6 -12 l6 12 z" fill="#8fb3da" stroke="#1d1d1d" stroke-dasharray="2 2"/>', "cascade"),
         ('<path d="M17 -7 l6 6 l-6 6 l-6 -6 z" fill="#5b3fa0"/>', "exam pass"),
         ('<circle cx="17" cy="0" r="6" fill="#1a7f37"/>', "CE counted"),
         ('<circle cx="17" cy="0" r="6" fill="#fff" stroke="#b26b00" stroke-width="2"/>', "pending"),
         ('<circle cx="17" cy="0" r="6" fill="#c62828"/>', "rejected"),
-        (
-            '<line x1="17" y1="-9" x2="17" y2="9" stroke="#c62828" stroke-width="2" stroke-dasharray="4 3"/>',
-            "deadline",
-        ),
+        ('<line x1="17" y1="-9" x2="17" y2="9" stroke="#c62828" stroke-width="2" stroke-dasharray="4 3"/>',
+         "deadline"),
         ('<path d="M17 -6 l-7 12 h14 z" fill="#1d1d1d"/>', "plan step"),
     ]
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} 56" role="img" aria-label="legend">'
-    ]
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} 56" role="img" aria-label="legend">']
     for index, (shape, label) in enumerate(items):
         x = 8 + (index % 6) * 198
         y = 16 + (index // 6) * 26
@@ -580,19 +481,10 @@ def timelines_svg(result: Evaluation, plan: Plan | None, record: Record) -> str:
     for status in result.certifications:
         inner = timeline_svg(result, plan, record, status.certification, axis=axis)
         height = int(inner.split('viewBox="0 0 1200 ', 1)[1].split('"', 1)[0])
-        parts.append(
-            _text(
-                LEFT,
-                y + 20,
-                f"{status.certification}: {status.status}, expires {status.expires_on or 'never'}",
-                size=15,
-                weight="600",
-            )
-        )
+        parts.append(_text(LEFT, y + 20, f"{status.certification}: {status.status}, expires "
+                           f"{status.expires_on or 'never'}", size=15, weight="600"))
         parts.append(inner.replace("<svg ", f'<svg x="0" y="{y + 28}" width="{WIDTH}" height="{height}" ', 1))
         y += 28 + height + 8
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {y}" width="{WIDTH}" '
-        f'height="{y}" font-family="sans-serif">\n'
-        f'<rect x="0" y="0" width="{WIDTH}" height="{y}" fill="#ffffff"/>\n' + "\n".join(parts) + "\n</svg>\n"
-    )
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {y}" width="{WIDTH}" '
+            f'height="{y}" font-family="sans-serif">\n'
+            f'<rect x="0" y="0" width="{WIDTH}" height="{y}" fill="#ffffff"/>\n' + "\n".join(parts) + "\n</svg>\n")

@@ -32,19 +32,12 @@ def _wrap(text: str, indent: str = "  ", hang: str = "    ") -> list[str]:
     Text from the record (ids, names) is escaped first (:func:`recert.core._limits.printable`), so that
     a tab or a newline in it cannot break the layout.
     """
-    return textwrap.wrap(
-        printable(text),
-        WIDTH,
-        initial_indent=indent,
-        subsequent_indent=hang,
-        break_on_hyphens=False,
-        break_long_words=True,
-    ) or [indent.rstrip()]
+    return textwrap.wrap(printable(text), WIDTH, initial_indent=indent, subsequent_indent=hang,
+                         break_on_hyphens=False, break_long_words=True) or [indent.rstrip()]
 
 
-def table(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], *, wrap: Sequence[int] = (), indent: str = "  "
-) -> list[str]:
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, wrap: Sequence[int] = (),
+          indent: str = "  ") -> list[str]:
     """A plain-text table no wider than :data:`WIDTH`; the columns in *wrap* wrap to fit.
 
     Args:
@@ -72,14 +65,10 @@ def table(
                 widths[i] -= 1
     lines = []
     for row in (headers, ["-" * w for w in widths], *rows):
-        cells = [
-            textwrap.wrap(str(c), w, break_on_hyphens=False) or [""] if i in wrap else [str(c)]
-            for i, (c, w) in enumerate(zip(row, widths, strict=True))
-        ]
+        cells = [textwrap.wrap(str(c), w, break_on_hyphens=False) or [""] if i in wrap else [str(c)]
+                 for i, (c, w) in enumerate(zip(row, widths, strict=True))]
         for depth in range(max(len(c) for c in cells)):
-            parts = [
-                (c[depth] if depth < len(c) else "").ljust(w) for c, w in zip(cells, widths, strict=True)
-            ]
+            parts = [(c[depth] if depth < len(c) else "").ljust(w) for c, w in zip(cells, widths, strict=True)]
             lines.append((indent + (" " * gap).join(parts)).rstrip())
     return lines
 
@@ -113,11 +102,8 @@ def render_text(result: Evaluation, source: str = "", plan: Plan | None = None) 
     policy = dict(result.policy)
     who = result.candidate or "record"
     where = f" ({source})" if source else ""
-    lines = [
-        f"{who}{where}: as of {result.as_of.isoformat()}, policy "
-        f"{policy.get('id', '?')} {policy.get('version', '')}".rstrip(),
-        "",
-    ]
+    lines = [f"{who}{where}: as of {result.as_of.isoformat()}, policy "
+             f"{policy.get('id', '?')} {policy.get('version', '')}".rstrip(), ""]
 
     lines.append("Certifications")
     rows = []
@@ -125,29 +111,17 @@ def render_text(result: Evaluation, source: str = "", plan: Plan | None = None) 
     # suspended year (R-PRE2020-1), which next[] carries.
     deadlines = {step.certification: step for step in result.next}
     for c in result.certifications:
-        renewed = (
-            f"{c.recertified_on.isoformat()} by {c.recertified_by}" if c.recertified_on is not None else "-"
-        )
+        renewed = (f"{c.recertified_on.isoformat()} by {c.recertified_by}"
+                   if c.recertified_on is not None else "-")
         status = c.status + (" (retired)" if c.retired else "")
         days = _days(c.days_left, c.expires_on, result.as_of)
         step = deadlines.get(c.certification)
         if c.status == "suspended" and step is not None and step.deadline is not None:
             days = f"{step.days_left} (to {step.deadline.isoformat()})"
-        rows.append(
-            [
-                c.certification,
-                c.level,
-                status,
-                c.expires_on.isoformat() if c.expires_on else "never",
-                days,
-                renewed,
-            ]
-        )
-    lines += (
-        table(["certification", "level", "status", "expires", "days left", "last renewed"], rows, wrap=(5, 0))
-        if rows
-        else ["  (none)"]
-    )
+        rows.append([c.certification, c.level, status,
+                     c.expires_on.isoformat() if c.expires_on else "never", days, renewed])
+    lines += table(["certification", "level", "status", "expires", "days left", "last renewed"],
+                   rows, wrap=(5, 0)) if rows else ["  (none)"]
 
     # Fixed-cycle results name their unit and shortfalls (programs.md section 7); a rolling-cycle
     # result (cisco-ce) keeps its CE credit wording.
@@ -156,12 +130,8 @@ def render_text(result: Evaluation, source: str = "", plan: Plan | None = None) 
     if result.activities:
         lines += table(
             ["id", unit or "credits", "outcome", "toward", "reason"],
-            [
-                [a.id, format_credits(a.credits), _outcome_text(a), a.counted_toward or "-", a.reason or ""]
-                for a in result.activities
-            ],
-            wrap=(3, 0),
-        )
+            [[a.id, format_credits(a.credits), _outcome_text(a), a.counted_toward or "-", a.reason or ""]
+             for a in result.activities], wrap=(3, 0))
         notes = [a for a in result.activities if a.outcome in ("rejected", "forfeited", "pending")]
         for a in notes:
             lines += _wrap(f"{_labelled(a.id, a.explanation)} ({a.rule})")
@@ -172,26 +142,14 @@ def render_text(result: Evaluation, source: str = "", plan: Plan | None = None) 
     if unit:
         lines += ["", "Shortfalls"]
         short = [(c.certification, s) for c in result.certifications for s in c.shortfalls]
-        lines += [
-            line for name, s in short for line in _wrap(f"{name}: {_shortfall_text(s, unit)} ({s.rule})")
-        ]
+        lines += [line for name, s in short for line in _wrap(f"{name}: {_shortfall_text(s, unit)} ({s.rule})")]
         if not short:
             lines.append("  none")
     else:
-        lines += [
-            "",
-            *_wrap(
-                "CE pool: "
-                + (
-                    f"{format_credits(pool.credits)} credits toward {pool.level} ({pool.certification}), "
-                    f"term started {pool.term_started_on.isoformat()}"
-                    if pool
-                    else "none (no CE-eligible certification is active)"
-                ),
-                indent="",
-                hang="  ",
-            ),
-        ]
+        lines += ["", *_wrap("CE pool: " + (
+            f"{format_credits(pool.credits)} credits toward {pool.level} ({pool.certification}), "
+            f"term started {pool.term_started_on.isoformat()}" if pool else
+            "none (no CE-eligible certification is active)"), indent="", hang="  ")]
 
     lines += ["", "What to do next"]
     lines += _next_lines(result, plan)
@@ -234,10 +192,8 @@ def _shortfall_text(s: Shortfall, unit: str) -> str:
         return f"{s.kind} {s.name}"
     have = s.counted or 0
     where = f" in {s.name}" if s.name else ""
-    return (
-        f"missing {format_credits(s.needed - have)} {unit}{where} "
-        f"({format_credits(have)} of {format_credits(s.needed)})"
-    )
+    return (f"missing {format_credits(s.needed - have)} {unit}{where} "
+            f"({format_credits(have)} of {format_credits(s.needed)})")
 
 
 def _by(day: date, as_of: date) -> str:
@@ -262,10 +218,8 @@ def _next_lines(result: Evaluation, plan: Plan | None) -> list[str]:
         elif name in covering:
             step = covering[name]
             how = "cascade, R-CASC-1" if name in step.cascade else "the same exam, R-OPT-2"
-            text = (
-                f"{name}: {_by(step.by, result.as_of)}: nothing of its own; the {step.certification} "
-                f"step keeps it ({how})"
-            )
+            text = (f"{name}: {_by(step.by, result.as_of)}: nothing of its own; the {step.certification} "
+                    f"step keeps it ({how})")
         elif name in regain:
             text = f"{name}: {_expired(status, regain[name], plan)}"
         elif name in remarks:
@@ -283,20 +237,12 @@ def _step_text(step: NextStep, result: Evaluation) -> str:
     status = next((c for c in result.certifications if c.certification == step.certification), None)
     cycle = status.cycle if status is not None else None
     end = status.expires_on if status is not None else None
-    if (
-        status is None
-        or cycle is None
-        or status.recertified_on is None
-        or end is None
-        or end <= cycle.ends_on
-    ):
+    if status is None or cycle is None or status.recertified_on is None or end is None or end <= cycle.ends_on:
         return f"{step.certification}: {by}: meet one of the options below"
-    return (
-        f"{step.certification}: renewed on {status.recertified_on.isoformat()} through "
-        f"{end.isoformat()}; nothing due now; for the next cycle "
-        f"({(cycle.ends_on + timedelta(days=1)).isoformat()} to {end.isoformat()}), {by}: "
-        "meet one of the options below"
-    )
+    return (f"{step.certification}: renewed on {status.recertified_on.isoformat()} through "
+            f"{end.isoformat()}; nothing due now; for the next cycle "
+            f"({(cycle.ends_on + timedelta(days=1)).isoformat()} to {end.isoformat()}), {by}: "
+            "meet one of the options below")
 
 
 def _direct(step: Step) -> str:
@@ -314,16 +260,12 @@ def _expired(status: CertificationStatus, regain: Regain, plan: Plan) -> str:
     if waiting:
         change = next(c for p in waiting for c in p.changes if c.certification == status.certification)
         ids = ", ".join(p.activity for p in waiting)
-        unless = (
-            f" unless {ids} {'are' if len(waiting) > 1 else 'is'} approved (then "
-            f"{change.status_if_approved} to {change.expires_if_approved}, R-CE-3)"
-        )
+        unless = (f" unless {ids} {'are' if len(waiting) > 1 else 'is'} approved (then "
+                  f"{change.status_if_approved} to {change.expires_if_approved}, R-CE-3)")
     if status.retired:
         return f"{after}{unless}: retired, no new ones are issued (R-RET-1)"
     if not regain.paths:
-        return (
-            f"{after}{unless}: no option was met by then (R-DATE-2); the catalog names no exams that earn it"
-        )
+        return f"{after}{unless}: no option was met by then (R-DATE-2); the catalog names no exams that earn it"
     ways = " or ".join(p.label for p in regain.paths)
     return f"{after}{unless}: no option was met by then (R-DATE-2); to earn it again, pass {ways}"
 
@@ -338,9 +280,7 @@ def _pending_text(pending: PendingClaim, as_of: date) -> str:
             if c.status != c.status_if_approved:
                 parts.append(f"{c.certification} is {c.status_if_approved} to {c.expires_if_approved}")
             else:
-                parts.append(
-                    f"{c.certification} expires on {c.expires_if_approved} instead of {c.expires_on}"
-                )
+                parts.append(f"{c.certification} expires on {c.expires_if_approved} instead of {c.expires_on}")
         text += ": if approved, " + "; ".join(parts)
     else:
         text += ": if approved, no expiration date changes"
@@ -348,24 +288,17 @@ def _pending_text(pending: PendingClaim, as_of: date) -> str:
         first = pending.steps_if_approved[0]
         text += f"; the next step is then {first.todo} {_by(first.by, as_of)}"
     if pending.decide_by is not None:
-        text += (
-            f". If it is still pending on {pending.decide_by}, act without it: a later approval "
-            "still counts from the completion date, but a rejection would leave no time"
-        )
+        text += (f". If it is still pending on {pending.decide_by}, act without it: a later approval "
+                 "still counts from the completion date, but a rejection would leave no time")
     elif any(c.status == "expired" for c in pending.changes):
-        text += (
-            ". An approval counts whenever it comes, dated by the completion (the claim was "
-            "made before the expiration date); if it is rejected, earn the certification again"
-        )
+        text += (". An approval counts whenever it comes, dated by the completion (the claim was "
+                 "made before the expiration date); if it is rejected, earn the certification again")
     return text
 
 
 def _option_lines(step: NextStep) -> list[str]:
-    deadline = (
-        f"deadline {step.deadline.isoformat()}, {step.days_left} days left"
-        if step.deadline is not None
-        else "no deadline"
-    )
+    deadline = (f"deadline {step.deadline.isoformat()}, {step.days_left} days left"
+                if step.deadline is not None else "no deadline")
     lines = _wrap(f"{step.certification} ({deadline})")
     started = [g for g in step.options if g.served_by is None and not g.missing.startswith(g.option)]
     untouched = [g for g in step.options if g.served_by is None and g.missing.startswith(g.option)]
@@ -375,9 +308,7 @@ def _option_lines(step: NextStep) -> list[str]:
     if untouched:
         lines += _wrap("- nothing counted yet: " + "; ".join(g.option for g in untouched), "    ", "      ")
     for gap in served:
-        lines += _wrap(
-            f"- {gap.option}: only through the pool of {gap.served_by} (D-POOL-1)", "    ", "      "
-        )
+        lines += _wrap(f"- {gap.option}: only through the pool of {gap.served_by} (D-POOL-1)", "    ", "      ")
     if not step.options:
         lines += _wrap("- no option: it cannot be renewed", "    ", "      ")
     return lines
@@ -398,9 +329,8 @@ def render_plan(plan: Plan, source: str = "") -> list[str]:
     """
     who = plan.candidate or "record"
     where = f" ({source})" if source else ""
-    cost = (
-        f"{plan.exams} exam{'' if plan.exams == 1 else 's'}, {format_credits(plan.credits)} CE credits in all"
-    )
+    cost = (f"{plan.exams} exam{'' if plan.exams == 1 else 's'}, "
+            f"{format_credits(plan.credits)} CE credits in all")
     lines = [*_wrap(f"{who}{where}: plan as of {plan.as_of.isoformat()}: {cost}", "", "  "), ""]
     lines.append("Steps")
     if not plan.steps:

@@ -34,44 +34,24 @@ def _order_independence(policy: Policy, record: Record, as_of: date, base: Evalu
                 continue
             changes: dict[str, Any] = {field: change(items)}
             other = attrs.evolve(record, **changes)
-            _same(
-                "order_independence",
-                base,
-                evaluate(other, as_of=as_of, policy=policy),
-                f"{field} {name} changes the evaluation",
-                record,
-                as_of,
-            )
+            _same("order_independence", base, evaluate(other, as_of=as_of, policy=policy),
+                  f"{field} {name} changes the evaluation", record, as_of)
 
 
 def _causality(policy: Policy, record: Record, as_of: date, base: Evaluation) -> None:
     for event in base.events:
         if event.on > as_of:
-            raise InvariantViolation(
-                "causality",
-                f"event {event.kind} of {event.certification} is dated {event.on}, after as_of",
-                record,
-                as_of,
-            )
+            raise InvariantViolation("causality", f"event {event.kind} of {event.certification} "
+                                     f"is dated {event.on}, after as_of", record, as_of)
     known = cut(record, as_of)
     kept = {a.id for a in known.activities}
     for outcome in base.activities:
         if outcome.id not in kept and outcome.outcome != "unclaimed":
-            raise InvariantViolation(
-                "causality",
-                f"activity {outcome.id} completed after as_of is {outcome.outcome}, not unclaimed",
-                record,
-                as_of,
-            )
+            raise InvariantViolation("causality", f"activity {outcome.id} completed after as_of "
+                                     f"is {outcome.outcome}, not unclaimed", record, as_of)
     trimmed = attrs.evolve(base, activities=tuple(a for a in base.activities if a.id in kept))
-    _same(
-        "causality",
-        trimmed,
-        evaluate(known, as_of=as_of, policy=policy),
-        "the record cut to what was known on as_of evaluates differently",
-        record,
-        as_of,
-    )
+    _same("causality", trimmed, evaluate(known, as_of=as_of, policy=policy),
+          "the record cut to what was known on as_of evaluates differently", record, as_of)
 
 
 def _local_monotonicity(policy: Policy, record: Record, as_of: date, base: Evaluation) -> None:
@@ -83,29 +63,17 @@ def _local_monotonicity(policy: Policy, record: Record, as_of: date, base: Evalu
     category = next((c.name for c in policy.categories if c.eligible), policy.categories[0].name)
     additions: list[tuple[str, Record]] = []
     for credits in _ce_amounts(policy):
-        extra = Activity(
-            "invariant-extra",
-            credits,
-            as_of,
-            item="invariant-extra-item",
-            category=category,
-            claimed_on=as_of,
-            status="approved",
-        )
-        additions.append(
-            (
-                f"an approved claim of {credits:g} CE credits completed on as_of",
-                attrs.evolve(record, activities=(*record.activities, extra)),
-            )
-        )
+        extra = Activity("invariant-extra", credits, as_of, item="invariant-extra-item",
+                         category=category, claimed_on=as_of, status="approved")
+        additions.append((f"an approved claim of {credits:g} CE credits completed on as_of",
+                          attrs.evolve(record, activities=(*record.activities, extra))))
     kinds: dict[str, str] = {}
     for exam in policy.exams:
         kinds.setdefault(exam.kind, exam.code)
     for code in kinds.values():
         exam_pass = ExamPass(code, as_of)
-        additions.append(
-            (f"a pass of {code} on as_of", attrs.evolve(record, exams=(*record.exams, exam_pass)))
-        )
+        additions.append((f"a pass of {code} on as_of",
+                          attrs.evolve(record, exams=(*record.exams, exam_pass))))
     for what, bigger in additions:
         after = evaluate(bigger, as_of=as_of, policy=policy)
         for status in after.certifications:
@@ -113,33 +81,21 @@ def _local_monotonicity(policy: Policy, record: Record, as_of: date, base: Evalu
             if old is None:
                 continue
             if status.status != "active":
-                raise InvariantViolation(
-                    "local_monotonicity",
-                    f"adding {what} leaves {status.certification} {status.status}",
-                    record,
-                    as_of,
-                )
+                raise InvariantViolation("local_monotonicity", f"adding {what} leaves "
+                                         f"{status.certification} {status.status}", record, as_of)
             renewed_today = status.recertified_on == as_of and status.term_started_on == as_of
-            if (
-                old.expires_on is not None
-                and (status.expires_on is not None and status.expires_on < old.expires_on)
-                and not renewed_today
-            ):
+            if old.expires_on is not None and (
+                status.expires_on is not None and status.expires_on < old.expires_on
+            ) and not renewed_today:
                 raise InvariantViolation(
                     "local_monotonicity",
                     f"adding {what} moves the expiration date of {status.certification} "
-                    f"from {old.expires_on} to {status.expires_on}",
-                    record,
-                    as_of,
-                )
+                    f"from {old.expires_on} to {status.expires_on}", record, as_of)
             if old.expires_on is None and status.expires_on is not None:
                 raise InvariantViolation(
                     "local_monotonicity",
                     f"adding {what} gives lifetime {status.certification} an expiration date "
-                    f"{status.expires_on}",
-                    record,
-                    as_of,
-                )
+                    f"{status.expires_on}", record, as_of)
 
 
 def _no_double_counting(policy: Policy, record: Record, as_of: date, base: Evaluation) -> None:
@@ -161,9 +117,7 @@ def _no_double_counting(policy: Policy, record: Record, as_of: date, base: Evalu
                 raise InvariantViolation(
                     "no_double_counting",
                     f"{key} is used by {event.certification} on {seen[mark]} and again on {event.on}",
-                    record,
-                    as_of,
-                )
+                    record, as_of)
             seen[mark] = event.on.isoformat()
         for activity_id in event.uses.activities:
             used.add(activity_id)
@@ -172,19 +126,13 @@ def _no_double_counting(policy: Policy, record: Record, as_of: date, base: Evalu
                 raise InvariantViolation(
                     "no_double_counting",
                     f"activity {activity_id} is used by {event.certification} on {event.on} "
-                    f"but its outcome is {outcome}",
-                    record,
-                    as_of,
-                )
+                    f"but its outcome is {outcome}", record, as_of)
             item = by_id[activity_id].item_key
             if not carried and item in items:
                 raise InvariantViolation(
                     "no_double_counting",
                     f"activities {items[item]} and {activity_id} of item {item!r} are both used "
-                    f"by {event.certification} on {event.on}",
-                    record,
-                    as_of,
-                )
+                    f"by {event.certification} on {event.on}", record, as_of)
             items[item] = activity_id
     if not policy.parameters.carry_over_excess:
         _once_per_term_in_pool(record, as_of, base, used)
@@ -193,16 +141,14 @@ def _no_double_counting(policy: Policy, record: Record, as_of: date, base: Evalu
     single_pool = policy.parameters.pooling == "highest_level"
     if base.pool is not None and not policy.parameters.carry_over_excess and single_pool:
         available = sum(
-            by_id[a.id].credits for a in base.activities if a.outcome == "counted" and a.id not in used
+            by_id[a.id].credits for a in base.activities
+            if a.outcome == "counted" and a.id not in used
         )
         if base.pool.credits > available + 1e-9:
             raise InvariantViolation(
                 "no_double_counting",
                 f"the pool holds {base.pool.credits:g} CE credits but the counted activities "
-                f"no recertification used hold {available:g}",
-                record,
-                as_of,
-            )
+                f"no recertification used hold {available:g}", record, as_of)
 
 
 def _once_per_term_in_pool(record: Record, as_of: date, base: Evaluation, used: set[str]) -> None:
@@ -223,9 +169,7 @@ def _once_per_term_in_pool(record: Record, as_of: date, base: Evaluation, used: 
                 "no_double_counting",
                 f"activities {holder[key]} and {outcome.id} of item {activity.item_key!r} both "
                 f"count in the current term of {toward} (once per term, R-CE-1, D-DUP-1)",
-                record,
-                as_of,
-            )
+                record, as_of)
         holder[key] = outcome.id
 
 
@@ -289,9 +233,7 @@ def _cascade(policy: Policy, record: Record, as_of: date, base: Evaluation) -> N
                     f"{source} ({level}) {event.kind} on {day} but {status.certification} "
                     f"({status.level}), active that day, expires on {status.expires_on}, "
                     f"before {day} + its validity = {least}",
-                    record,
-                    as_of,
-                )
+                    record, as_of)
 
 
 def _claim_window(policy: Policy, record: Record, as_of: date, base: Evaluation) -> None:
@@ -306,21 +248,14 @@ def _claim_window(policy: Policy, record: Record, as_of: date, base: Evaluation)
         activity = by_id[outcome.id]
         claimed = activity.claimed_on
         if claimed is None:
-            raise InvariantViolation(
-                "claim_window",
-                f"activity {outcome.id} is {outcome.outcome} but was never claimed",
-                record,
-                as_of,
-            )
+            raise InvariantViolation("claim_window", f"activity {outcome.id} is {outcome.outcome} "
+                                     "but was never claimed", record, as_of)
         if claimed - activity.completed_on > window:
             raise InvariantViolation(
                 "claim_window",
                 f"activity {outcome.id} claimed on {claimed}, {(claimed - activity.completed_on).days} "
                 f"days after completion on {activity.completed_on}, is {outcome.outcome}; the window "
-                f"is {window.days} days",
-                record,
-                as_of,
-            )
+                f"is {window.days} days", record, as_of)
         # A forfeited activity's counted_toward names the reset that forfeited
         # it, and a carried-over one (carry_over_excess) follows the pool: of
         # those, only some CE-eligible certification active on the claim date
@@ -332,7 +267,8 @@ def _claim_window(policy: Policy, record: Record, as_of: date, base: Evaluation)
         if policy.program is None or not policy.program.fixed:  # fixed cycles: claims in the window count
             by_claim_day[claimed].append((outcome.id, toward))
     for day, claims in sorted(by_claim_day.items()):
-        without = attrs.evolve(record, activities=tuple(a for a in record.activities if a.claimed_on != day))
+        without = attrs.evolve(
+            record, activities=tuple(a for a in record.activities if a.claimed_on != day))
         then = evaluate(without, as_of=day, policy=policy)
         active = {c.certification for c in then.certifications if c.status == "active"}
         eligible = {c for c in active if _ce_eligible(policy, c, then.certification(c).level)}
@@ -343,9 +279,7 @@ def _claim_window(policy: Policy, record: Record, as_of: date, base: Evaluation)
                     "claim_window",
                     f"activity {activity_id} claimed on {day} counts toward "
                     f"{toward or 'a CE-eligible certification'}, which was not active that day",
-                    record,
-                    as_of,
-                )
+                    record, as_of)
 
 
 def _completeness(policy: Policy, record: Record, as_of: date, base: Evaluation) -> None:
@@ -384,21 +318,14 @@ def _status_matches_dates(policy: Policy, record: Record, as_of: date, base: Eva
             raise InvariantViolation(
                 "status_matches_dates",
                 f"{c.certification} is {c.status} on {as_of} with expiration date {c.expires_on} "
-                "(a term ends on its expiration date, inclusive)",
-                record,
-                as_of,
-            )
+                "(a term ends on its expiration date, inclusive)", record, as_of)
         if c.expires_on is not None and c.days_left != (c.expires_on - as_of).days:
             raise InvariantViolation(
                 "status_matches_dates",
-                f"{c.certification} has days_left {c.days_left}, expected {(c.expires_on - as_of).days}",
-                record,
-                as_of,
-            )
+                f"{c.certification} has days_left {c.days_left}, expected "
+                f"{(c.expires_on - as_of).days}", record, as_of)
         if c.term_started_on > as_of or (c.expires_on is not None and c.term_started_on > c.expires_on):
             raise InvariantViolation(
                 "status_matches_dates",
                 f"{c.certification} has a term from {c.term_started_on} to {c.expires_on}",
-                record,
-                as_of,
-            )
+                record, as_of)

@@ -34,7 +34,8 @@ class InvariantViolation(AssertionError):  # noqa: N818 - an assertion, named fo
         self.as_of = as_of
         text = json.dumps(record_to_dict(record), indent=None)
         super().__init__(
-            f"invariant {invariant} broken on as_of={as_of.isoformat()}: {message}\nrecord: {text}"
+            f"invariant {invariant} broken on as_of={as_of.isoformat()}: {message}\n"
+            f"record: {text}"
         )
 
 
@@ -118,9 +119,8 @@ def _first_difference(left: Any, right: Any, path: str = "") -> str | None:
     return None
 
 
-def _same(
-    invariant: str, first: Evaluation, second: Evaluation, what: str, record: Record, as_of: date
-) -> None:
+def _same(invariant: str, first: Evaluation, second: Evaluation, what: str,
+          record: Record, as_of: date) -> None:
     diff = _first_difference(canonical(first), canonical(second))
     if diff is not None:
         raise InvariantViolation(invariant, f"{what}; first difference at {diff}", record, as_of)

@@ -63,13 +63,11 @@ def policy_mappings(draw: st.DrawFn) -> dict[str, Any]:
         levels[name] = {"rank": rank, "ladder": on_ladder, "validity": validity, "options": options}
         for j in range(draw(st.integers(1, 2))):
             slots = draw(st.lists(st.sampled_from(codes), min_size=1, max_size=2, unique=True))
-            certifications.append(
-                {
-                    "name": f"{name.title()} {j}",
-                    "level": name,
-                    "earned_by": [{"exams": [[code] for code in slots]}],
-                }
-            )
+            certifications.append({
+                "name": f"{name.title()} {j}",
+                "level": name,
+                "earned_by": [{"exams": [[code] for code in slots]}],
+            })
     categories: dict[str, Any] = {"training": {}}
     if draw(st.booleans()):
         categories["gifts"] = {"eligible": False}
@@ -81,7 +79,9 @@ def policy_mappings(draw: st.DrawFn) -> dict[str, Any]:
         "earning_window_years": draw(st.integers(1, 3)),
     }
     cisco = cisco_policy()
-    rules = {rid: {"title": rule.title, "text": rule.text} for rid, rule in cisco.rules.items()}
+    rules = {
+        rid: {"title": rule.title, "text": rule.text} for rid, rule in cisco.rules.items()
+    }
     return {
         "policy": {"id": "random", "version": "1"},
         "exam_kinds": kinds,

@@ -242,7 +242,8 @@ ALL: dict[str, Invariant] = {
 }
 
 
-def check_all(policy: Policy, record: Record, as_of: date, *, only: Iterable[str] | None = None) -> None:
+def check_all(policy: Policy, record: Record, as_of: date, *,
+              only: Iterable[str] | None = None) -> None:
     """Run every invariant (or those named in *only*) on one record and date.
 
     The record is evaluated once and the evaluation shared by the checks.
@@ -262,9 +263,8 @@ def check_all(policy: Policy, record: Record, as_of: date, *, only: Iterable[str
         _CHECKS[name](policy, record, as_of, base)
 
 
-def invariant_test(
-    policy: Policy, *, only: Iterable[str] | None = None, **record_options: Any
-) -> Callable[..., None]:
+def invariant_test(policy: Policy, *, only: Iterable[str] | None = None,
+                   **record_options: Any) -> Callable[..., None]:
     """A ready Hypothesis test running :func:`check_all` on records of *policy*.
 
     Assign it to a ``test_*`` name in a test module and pytest collects it::

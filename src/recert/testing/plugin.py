@@ -49,7 +49,9 @@ def register_profiles() -> bool:
     except ImportError:
         return False
     for name, options in PROFILES.items():
-        settings.register_profile(name, suppress_health_check=[HealthCheck.too_slow], **options)
+        settings.register_profile(
+            name, suppress_health_check=[HealthCheck.too_slow], **options
+        )
     return True
 
 

@@ -72,7 +72,8 @@ _TRICKY = (
 _CREDITS = (1, 2.5, 4, 8, 10, 12.5, 16, 20, 24, 30, 32, 40, 64, 80)
 
 # Approved claims are drawn most often: they are the ones that count.
-_CLAIM_STATES = ("unclaimed", "pending", "approved", "approved", "approved", "approved_later", "rejected")
+_CLAIM_STATES = ("unclaimed", "pending", "approved", "approved", "approved", "approved_later",
+                 "rejected")
 
 
 @attrs.frozen
@@ -223,12 +224,8 @@ def holdings(
     fees = None
     if policy.program is not None and policy.program.fixed and draw(st.booleans()):
         # Fixed-cycle programs read fees_paid_through (R-FC-9): sometimes short of the cycle end.
-        fees = term.started_on + relativedelta(
-            years=draw(st.integers(0, 7)), days=draw(st.sampled_from((-1, 0, 1)))
-        )
-    return Holding(
-        name, term.started_on, expires_on=expires_on, retired_on=retired_on, fees_paid_through=fees
-    )
+        fees = term.started_on + relativedelta(years=draw(st.integers(0, 7)), days=draw(st.sampled_from((-1, 0, 1))))
+    return Holding(name, term.started_on, expires_on=expires_on, retired_on=retired_on, fees_paid_through=fees)
 
 
 @st.composite
@@ -306,31 +303,14 @@ def activities(
         applies_to = tuple(draw(st.lists(st.sampled_from(names), min_size=1, max_size=2, unique=True)))
     if state == "pending":
         audit: ClaimStatus | None = "audit" if fixed and draw(st.booleans()) else None
-        return Activity(
-            activity_id,
-            credits,
-            completed,
-            item=item,
-            category=category,
-            claimed_on=claimed,
-            status=audit,
-            applies_to=applies_to,
-        )
+        return Activity(activity_id, credits, completed, item=item, category=category,
+                        claimed_on=claimed, status=audit, applies_to=applies_to)
     decided = None
     if state == "approved_later" or draw(st.booleans()):
         decided = claimed + timedelta(days=draw(st.integers(0, 120)))
     status: ClaimStatus = "rejected" if state == "rejected" else "approved"
-    return Activity(
-        activity_id,
-        credits,
-        completed,
-        item=item,
-        category=category,
-        claimed_on=claimed,
-        status=status,
-        decided_on=decided,
-        applies_to=applies_to,
-    )
+    return Activity(activity_id, credits, completed, item=item, category=category,
+                    claimed_on=claimed, status=status, decided_on=decided, applies_to=applies_to)
 
 
 @st.composite
@@ -370,33 +350,21 @@ def records(
     """
     lo = draw(dates(min_value, max(min_value, max_value - relativedelta(years=7))))
     hi = min(max_value, lo + relativedelta(years=7))
-    names = draw(
-        st.lists(st.sampled_from([c.name for c in policy.certifications]), max_size=max_holdings, unique=True)
-    )
+    names = draw(st.lists(st.sampled_from([c.name for c in policy.certifications]),
+                          max_size=max_holdings, unique=True))
     held = [
-        draw(
-            holdings(
-                policy,
-                name,
-                min_value=lo,
-                max_value=max(lo, hi - relativedelta(years=2)),
-                given_expiration=given_expirations,
-                retired=retired,
-            )
-        )
+        draw(holdings(policy, name, min_value=lo, max_value=max(lo, hi - relativedelta(years=2)),
+                      given_expiration=given_expirations, retired=retired))
         for name in names
     ]
-    passes = draw(
-        st.lists(
-            exam_passes(policy, min_value=lo, max_value=hi),
-            max_size=max_exams if policy.exams else 0,
-            unique_by=lambda p: (_exam_code(policy, p.exam), p.passed_on),
-        )
-    )
+    passes = draw(st.lists(exam_passes(policy, min_value=lo, max_value=hi),
+                           max_size=max_exams if policy.exams else 0,
+                           unique_by=lambda p: (_exam_code(policy, p.exam), p.passed_on)))
     count = draw(st.integers(0, max_activities))
     # Half the activities fall in the first three years of a held term, where
     # they can count (and repeat an item, R-CE-1); the rest anywhere.
-    spans = [(lo, hi)] + [(h.earned_on, min(hi, h.earned_on + relativedelta(years=3))) for h in held]
+    spans = [(lo, hi)] + [(h.earned_on, min(hi, h.earned_on + relativedelta(years=3)))
+                          for h in held]
     acts = []
     for i in range(count):
         start, end = draw(st.sampled_from(spans)) if draw(st.booleans()) else (lo, hi)

@@ -107,8 +107,8 @@ def _check_budget(record: Record, plan: list[tuple[int, Hashable | None]], holdi
     The what-ifs needed are the pending claims neither proved without effect nor
     sharing another's what-if; each costs about one decision of the record, so
     their number times the record's facts (activities and exam passes) times its
-    holdings is bounded by :data:`WHATIF_BUDGET` (e.g. 50 what-ifs in a record of
-    600 facts and one holding, 20 with 4 holdings of 375 facts).
+    holdings is bounded by :data:`WHATIF_BUDGET` (e.g. 25 what-ifs in a record of
+    600 facts and one holding, 10 with 4 holdings and 375 facts).
 
     Raises:
         RecordError: Over the budget, on the path ``activities``.

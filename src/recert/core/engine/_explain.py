@@ -110,7 +110,6 @@ def finish_outcomes(self: ReplayState) -> None:
                 None,
             )
 
-
 def _toward(self: ReplayState, entry: Claim) -> str | None:
     names = [n for n in entry.listed_in if entry in self.certs[n].entries] or entry.listed_in
     if not names and entry.targets:
@@ -118,7 +117,6 @@ def _toward(self: ReplayState, entry: Claim) -> str | None:
     if not names:
         return None
     return max(names, key=lambda n: (self.certs[n].rank, self.certs[n].active, n))
-
 
 def result(self: ReplayState, record: Record, awaiting: dict[str, list[str]]) -> Evaluation:
     """The frozen result of a finished replay; *awaiting* from :func:`~recert.core.engine._whatif.awaiting`."""
@@ -166,7 +164,6 @@ def result(self: ReplayState, record: Record, awaiting: dict[str, list[str]]) ->
         events=events,
         candidate=record.candidate,
     )
-
 
 def _status(self: ReplayState, cert: CertState, awaiting: list[str]) -> CertificationStatus:
     days_left = (cert.expires - self.as_of).days if cert.expires is not None else None
@@ -217,7 +214,6 @@ def _status(self: ReplayState, cert: CertState, awaiting: list[str]) -> Certific
         explanation=text,
         days_left=days_left,
     )
-
 
 #: The gaps already worked out in one :func:`result`: (``id`` of an options tuple, the facts,
 #: whether the CE credits count in another pool, the deadline) -> (the options tuple, its gaps).

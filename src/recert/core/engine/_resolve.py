@@ -73,7 +73,9 @@ def resolve(record: Record, policy: Policy) -> ResolvedRecord:
         elif exam is not None:
             passes.add(PassFact(exam.code, exam.kind, exam_pass.passed_on))
         elif exam_pass.kind is None:
-            problems.append(Problem(f"exams[{i}].exam", unknown_exam(exam_pass.exam, policy)))
+            problems.append(
+                Problem(f"exams[{i}].exam", unknown_exam(exam_pass.exam, policy))
+            )
         elif exam_pass.kind not in policy.exam_kinds:
             problems.append(Problem(f"exams[{i}].kind", unknown_exam_kind(exam_pass.kind, policy)))
         else:
