@@ -125,8 +125,9 @@ def long_ids() -> str:
 
 # --- fixed-cycle policies (issue 17 item 2) ---------------------------------------------------------
 
-# policy id -> (holding, the category of the pending claims, approved credits one short of renewing)
-FIXED: dict[str, tuple[str, str, list[tuple[str, float]]]] = {
+# policy id -> (holding, the category of the pending claims, approved credits one short of renewing:
+# (category, credits[, day]))
+FIXED: dict[str, tuple[str, str, list[tuple[Any, ...]]]] = {
     "isc2-cissp": ("CISSP", "group_a", [("group_a", 89), ("group_b", 30)]),
     "comptia": ("CompTIA Security+", "training", [("training", 49)]),
     "pmi-pmp": (
@@ -135,7 +136,8 @@ FIXED: dict[str, tuple[str, str, list[tuple[str, float]]]] = {
         [("education_ways_of_working", 8), ("education_power_skills", 8), ("education_business_acumen", 18),
          ("giving_back_other", 25)],
     ),
-    "isaca-cisa": ("CISA", "cpe", [("cpe", 119)]),
+    # 120 hours and 20 in each calendar year (R-ISACA-2): 59 in 2020, 20 in 2021, 40 in 2022
+    "isaca-cisa": ("CISA", "cpe", [("cpe", 59), ("cpe", 20, "2021-02-01"), ("cpe", 40, "2022-02-01")]),
 }
 
 
@@ -159,8 +161,8 @@ def _claims(policy: str, count: int, start: date, step: int, credits: float, sta
 
 
 def _short_by_one(policy: str, day: str = "2020-02-01") -> list[dict[str, Any]]:
-    return [{"id": f"s{i}", "credits": c, "completed_on": day, "claimed_on": day, "status": "approved",
-             "category": cat} for i, (cat, c) in enumerate(FIXED[policy][2])]
+    return [{"id": f"s{i}", "credits": c, "completed_on": on[0] if on else day, "claimed_on": on[0] if on else day,
+             "status": "approved", "category": cat} for i, (cat, c, *on) in enumerate(FIXED[policy][2])]
 
 
 def fixed_pending(policy: str, count: int) -> str:

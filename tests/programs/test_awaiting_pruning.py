@@ -18,7 +18,7 @@ from hypothesis import given
 
 import recert
 from recert.core.cycles.evaluate import _claim, _decide, _evaluate, evaluate_fixed
-from recert.core.cycles.whatif import unaffected
+from recert.core.cycles.whatif import share_key, unaffected
 from recert.core.policy import Policy
 from recert.core.record import Activity, Holding, Record
 from recert.core.result import Evaluation
@@ -211,3 +211,30 @@ def test_a_record_needing_more_what_ifs_than_the_budget_is_refused() -> None:
     assert caught.value.problems[0].path == "activities"
     assert "100 pending or audited claims" in str(caught.value)
     assert "15,000" in str(caught.value)
+
+
+def test_claims_that_renew_by_the_cycle_end_share_one_what_if() -> None:
+    # CISA earned 2022-01-01: calendar cycle 2022-01-01 .. 2024-12-31 (R-ISACA-1). Approved: 59 hours in 2022,
+    # 20 in 2023, 40 on 2024-02-01 = 119 (each year >= 20). p1, p2 (1 hour each, pending, 2022): with either
+    # approved, 120 are met on 2024-02-01, before the end: expires 2027-12-31 instead of 2024-12-31. Both
+    # what-ifs renew the same cycle by the same option by its end: one key, one what-if, both awaited.
+    def cpe(id_: str, hours: float, day: date, status: str) -> Activity:
+        return Activity(id_, hours, day, category="cpe", claimed_on=day, status=status)  # type: ignore[arg-type]
+
+    record = Record(
+        holdings=(Holding("CISA", date(2022, 1, 1), fees_paid_through=date(2026, 1, 1)),),
+        activities=(
+            cpe("a22", 59, date(2022, 2, 1), "approved"),
+            cpe("a23", 20, date(2023, 2, 1), "approved"),
+            cpe("a24", 40, date(2024, 2, 1), "approved"),
+            cpe("p1", 1, date(2022, 3, 1), "pending"),
+            cpe("p2", 1, date(2022, 4, 1), "audit"),
+        ),
+    )
+    as_of = date(2024, 6, 1)
+    _, runs = _decide(record, as_of, ISACA)
+    keys = [share_key(runs.values(), i, as_of) for i in (3, 4)]
+    assert keys[0] is not None
+    assert keys[0] == keys[1]
+    status = evaluate_fixed(record, as_of, ISACA).certifications[0]
+    assert (status.status, status.expires_on, status.awaiting) == ("active", date(2024, 12, 31), ("p1", "p2"))

@@ -188,7 +188,8 @@ def share_key(runs: Iterable[HoldingRun], index: int, as_of: date) -> Hashable |
     option, clearly, and no earlier option), by the same option, which does not
     restart the cycle, on or before C's end (when every amount counted in C is a
     multiple of 1/1024, its sums are exact in any order and "meets" is decided
-    exactly; otherwise with the margin). Each what-if then differs from the
+    exactly; otherwise with the margin). Claims whose approval renews C later, but
+    by its end, share another key (``_renewed_by_end``). Each what-if then differs from the
     others only in the day C is renewed and in C's totals, and neither is read
     when H leads no follower, follows no leader and no renewal map joins it to
     another holding of the record, except by a rollover out of C (when ``as_of``
@@ -219,7 +220,9 @@ def share_key(runs: Iterable[HoldingRun], index: int, as_of: date) -> Hashable |
         return None
     exact_sums = not cycle.rolled_in and all(_dyadic(v) for v in (x, *(m[1] for m in cycle.members)))
     option = _renewing(run, _plus(run, after, seen, x), day, exact_sums)
-    if option is None or option.restarts:
+    if option is None:
+        return _renewed_by_end(run, cycle, seen, x, as_of, exact_sums)
+    if option.restarts:
         return None
     rollover = run.lifecycle.rollover
     if rollover is None or as_of <= cycle.end:
@@ -284,3 +287,32 @@ def _near(req: CreditMinimum, bound: CycleRun, run: HoldingRun) -> bool:
     if req.per_year:
         return any(have < limit for have in bound.by_year)
     return _credits(req, bound, run.program) < limit
+
+
+def _renewed_by_end(
+    run: HoldingRun, cycle: CycleRun, seen: Seen, x: float, as_of: date, exact_sums: bool
+) -> Hashable | None:
+    """The key of claims whose approval renews C later than their own day but by its end (or ``None``).
+
+    Such a what-if renews C on some day between the claim's and C's end, by the one
+    credit option (which does not restart the cycle): fixed cycles do not stack, so
+    that day moves no status or date. It holds when no activity counts into C after
+    its end (the window does not allow completing: C's final totals are its totals
+    at its end), C's final totals plus x meet the option on C's end (or ``as_of``),
+    the holding was never revoked in the base replay (with more credits the what-if
+    is not either), and no rollover is made out of C.
+    """
+    credit_options = [o for o in run.options if any(isinstance(r, CreditMinimum) for r in o.requirements)]
+    if (
+        run.allows("completing")
+        or len(credit_options) != 1
+        or credit_options[0].restarts
+        or run.revoked_on is not None
+        or any(c.revoked is not None for c in run.cycles)
+        or (run.lifecycle.rollover is not None and as_of > cycle.end)
+    ):
+        return None
+    option = _renewing(run, _plus(run, cycle, seen, x), min(cycle.end, as_of), exact_sums)
+    if option is not credit_options[0]:
+        return None
+    return (run.name, id(cycle), option.label, "by its end")
