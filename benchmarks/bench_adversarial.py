@@ -52,7 +52,7 @@ from recert.io.embedded import resolve_policy
 from recert.io.records import _json
 
 try:
-    from recert.core.cycles.evaluate import WHATIF_BUDGET
+    from recert.core.cycles.whatif import WHATIF_BUDGET
 except ImportError:  # a checkout from before the budget (issue 17): measure it with the same shapes
     WHATIF_BUDGET = 15_000
 

@@ -20,7 +20,7 @@ from recert.core.cycles.dates import first_end, validity_on
 from recert.core.cycles.explain import certification_status, events_of, next_steps
 from recert.core.cycles.holding import Decision, HoldingRun, Seen
 from recert.core.cycles.model import Program
-from recert.core.cycles.whatif import share_key, unaffected
+from recert.core.cycles.whatif import check_budget, share_key, unaffected
 from recert.core.policy import Certification, Policy, normalize_name
 from recert.core.record import Activity, Holding, Record
 from recert.core.result import ActivityOutcome, CertificationStatus, Evaluation
@@ -80,7 +80,7 @@ def evaluate_fixed(record: Record, as_of: date, policy: Policy) -> Evaluation:
             continue
         if not unaffected(runs.values(), i):  # else proved: approving it changes nothing (whatif.py)
             plan.append((i, share_key(runs.values(), i, as_of)))
-    _check_budget(record, plan, len(runs))
+    check_budget(record, plan, len(runs))
     waiting: dict[str, list[str]] = {}
     shared: dict[Hashable, list[str]] = {}
     for i, key in plan:
@@ -95,38 +95,6 @@ def evaluate_fixed(record: Record, as_of: date, policy: Policy) -> Evaluation:
         return base
     statuses = tuple(_awaiting(c, waiting.get(c.certification, [])) for c in base.certifications)
     return attrs.evolve(base, certifications=statuses)
-
-
-WHATIF_BUDGET = 15_000
-"""At most this many (what-ifs x facts x holdings): a what-if decides the whole record again (D-FIXED-7)."""
-
-
-def _check_budget(record: Record, plan: list[tuple[int, Hashable | None]], holdings: int) -> None:
-    """Refuse a record whose ``awaiting`` needs more what-ifs than the budget allows (issue 17: < 1 s a record).
-
-    The what-ifs needed are the pending claims neither proved without effect nor
-    sharing another's what-if; each costs about one decision of the record, so
-    their number times the record's facts (activities and exam passes) times its
-    holdings is bounded by :data:`WHATIF_BUDGET` (e.g. 25 what-ifs in a record of
-    600 facts and one holding, 10 with 4 holdings and 375 facts).
-
-    Raises:
-        RecordError: Over the budget, on the path ``activities``.
-    """
-    runs = len({key for _, key in plan if key is not None}) + sum(1 for _, key in plan if key is None)
-    facts = max(1, len(record.activities) + len(record.exams))
-    if runs * facts * max(1, holdings) > WHATIF_BUDGET:
-        raise RecordError(
-            [
-                Problem(
-                    "activities",
-                    f"{runs} pending or audited claims each need the record decided again to find what "
-                    f"awaits them (D-FIXED-7), with {facts} activities and exam passes: over the limit of "
-                    f"{WHATIF_BUDGET:,} (claims x activities and passes x {max(1, holdings)} holdings); "
-                    f"decide fewer pending claims at once",
-                )
-            ]
-        )
 
 
 def _changed_by(record: Record, index: int, as_of: date, policy: Policy, base: Evaluation) -> list[str]:

@@ -48,8 +48,10 @@ from recert.core.cycles.counting import CycleRun, step_down
 from recert.core.cycles.holding import HoldingRun, Seen
 from recert.core.cycles.model import CreditMinimum, FixedOption
 from recert.core.cycles.requirements import _credits, shortfalls
+from recert.core.record import Record
+from recert.exceptions import Problem, RecordError
 
-__all__ = ["share_key", "unaffected"]
+__all__ = ["WHATIF_BUDGET", "check_budget", "share_key", "unaffected"]
 
 _EPS = 1e-9
 _MARGIN = 1e-6
@@ -174,6 +176,41 @@ def _short(req: CreditMinimum, bound: CycleRun, run: HoldingRun) -> bool:
     if req.per_year:
         return any(have < need for have in bound.by_year)
     return _credits(req, bound, run.program) < need
+
+
+# ------------------------------------------------------------------ the budget of what-ifs
+
+
+WHATIF_BUDGET = 15_000
+"""At most this many (what-ifs x facts x holdings): a what-if decides the whole record again (D-FIXED-7)."""
+
+
+def check_budget(record: Record, plan: list[tuple[int, Hashable | None]], holdings: int) -> None:
+    """Refuse a record whose ``awaiting`` needs more what-ifs than the budget allows (issue 17: < 1 s a record).
+
+    The what-ifs needed are the pending claims neither proved without effect nor
+    sharing another's what-if; each costs about one decision of the record, so
+    their number times the record's facts (activities and exam passes) times its
+    holdings is bounded by :data:`WHATIF_BUDGET` (e.g. 25 what-ifs in a record of
+    600 facts and one holding, 10 with 4 holdings and 375 facts).
+
+    Raises:
+        RecordError: Over the budget, on the path ``activities``.
+    """
+    runs = len({key for _, key in plan if key is not None}) + sum(1 for _, key in plan if key is None)
+    facts = max(1, len(record.activities) + len(record.exams))
+    if runs * facts * max(1, holdings) > WHATIF_BUDGET:
+        raise RecordError(
+            [
+                Problem(
+                    "activities",
+                    f"{runs} pending or audited claims each need the record decided again to find what "
+                    f"awaits them (D-FIXED-7), with {facts} activities and exam passes: over the limit of "
+                    f"{WHATIF_BUDGET:,} (claims x activities and passes x {max(1, holdings)} holdings); "
+                    f"decide fewer pending claims at once",
+                )
+            ]
+        )
 
 
 # ------------------------------------------------------------------ claims with one what-if in common
