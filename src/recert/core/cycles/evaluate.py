@@ -71,6 +71,10 @@ def evaluate_fixed(record: Record, as_of: date, policy: Policy) -> Evaluation:
     decided again with that one claim approved, unless the base replay already
     proves that its approval changes nothing (:func:`~recert.core.cycles.whatif.unaffected`);
     claims whose what-ifs are proved alike share one (:func:`~recert.core.cycles.whatif.share_key`).
+
+    Raises:
+        RecordError: As :func:`_decide`; and on ``activities`` when the what-ifs
+            left are over :data:`~recert.core.cycles.whatif.WHATIF_BUDGET`.
     """
     base, runs = _decide(record, as_of, policy)
     claims = [_claim(a, as_of) for a in record.activities]
