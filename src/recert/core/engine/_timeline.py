@@ -97,9 +97,13 @@ class Replay(Earning):
             boundary = self._next_boundary()
             timeline = self.timeline
             fact_day = timeline.days[timeline.position] if timeline.position < len(timeline.days) else None
-            if boundary is None and fact_day is None:
+            # The earlier of the two that exist (an if, not ``min`` over a generator: every step).
+            if fact_day is not None and (boundary is None or fact_day < boundary):
+                today = fact_day
+            elif boundary is not None:
+                today = boundary
+            else:
                 break
-            today = min(d for d in (boundary, fact_day) if d is not None)
             if today > self.as_of:
                 break
             while waiting and waiting[-1] <= today:
@@ -113,29 +117,39 @@ class Replay(Earning):
 
     def _next_boundary(self) -> date | None:
         """The next day a term ends (expiration + 1 day) or a retirement takes effect."""
-        days: list[date] = []
+        # A running minimum (no list, no generator): this runs before every step of the replay.
+        best: date | None = None
         for c in self.certs.values():
-            if c.status is ACTIVE:
-                if c.expires is not None:
-                    days.append(c.expires + ONE_DAY)
-            elif c.status is SUSPENDED:
-                if c.suspended_until is not None:
-                    days.append(c.suspended_until + ONE_DAY)
-            elif c.status is EMERITUS and c.emeritus_until is not None:
-                days.append(c.emeritus_until + ONE_DAY)
-            if not c.retired and c.retired_on is not None:
-                days.append(c.retired_on)
+            status = c.status
+            if status is ACTIVE:
+                end = c.expires
+            elif status is SUSPENDED:
+                end = c.suspended_until
+            elif status is EMERITUS:
+                end = c.emeritus_until
+            else:
+                end = None
+            if end is not None:
+                end += ONE_DAY
+                if best is None or end < best:
+                    best = end
+            if not c.retired and c.retired_on is not None and (best is None or c.retired_on < best):
+                best = c.retired_on
         grant = self.facts.emeritus_on
-        if grant is not None and not self.emeritus_done:
-            days.append(grant)
-        if self.certs and self.policy.earlier:
+        if grant is not None and not self.emeritus_done and (best is None or grant < best):
+            best = grant
+        policy = self.policy
+        if self.certs and policy.earlier:
             # A new policy version starts: its options may be met that day (D-VERSION-1).
-            days += [
-                v.effective_from
-                for v in (*self.policy.earlier, self.policy)
-                if v.effective_from is not None and (self.day is None or v.effective_from > self.day)
-            ]
-        return min(days, default=None)
+            for v in (*policy.earlier, policy):
+                start = v.effective_from
+                if (
+                    start is not None
+                    and (self.day is None or start > self.day)
+                    and (best is None or start < best)
+                ):
+                    best = start
+        return best
 
     def _day(self, today: date, facts: Day) -> None:
         """One day in the order of D-DAY-1: terms end, then terms start, exams pass, credits arrive."""
