@@ -402,7 +402,7 @@ class CertState(Forkable):
         return made
 
     def credits(self) -> float:
-        total = 0  # a loop, not ``sum`` over a generator: asked at every check
+        total: float = 0  # a loop, not ``sum`` over a generator: asked at every check
         for e in self.entries:
             total += e.credits
         return total
