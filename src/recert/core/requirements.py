@@ -189,8 +189,9 @@ class Exams:
     def assess(self, facts: Facts, taken: frozenset[PassFact]) -> Assessment:
         chosen: list[PassFact] = []
         codes: set[str] = set()
+        kinds, accepted = self.kinds, self.codes  # ``qualifies`` written out (once per pass)
         for fact in facts.passes:
-            if fact in taken or fact.code in codes or not self.qualifies(fact):
+            if fact in taken or fact.code in codes or (fact.kind not in kinds and fact.code not in accepted):
                 continue
             chosen.append(fact)
             codes.add(fact.code)

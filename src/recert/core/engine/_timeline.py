@@ -163,12 +163,16 @@ class Replay(Earning):
         if facts.starts:
             # Same-day terms start in a defined order, highest level first, then by name, so
             # that the result never depends on the order of the record's lists.
-            starts = sorted(facts.starts, key=lambda t: (-self.policy.level(t.cert.level).rank, t.cert.name))
+            starts = facts.starts
+            if len(starts) > 1:  # (one term, the usual case: nothing to sort)
+                starts = sorted(starts, key=lambda t: (-self.policy.level(t.cert.level).rank, t.cert.name))
             started = [self._start_holding(today, term) for term in starts]
+            if len(started) > 1:
+                started.sort(key=lambda c: (-c.rank, c.name))
             # A term given by the record is an earning or recertification on its first day and
             # cascades like any other (D-CASC-2); a cascade never shortens a term (R-CASC-1).
             pool_rank = self._pool_rank()
-            for state in sorted(started, key=lambda c: (-c.rank, c.name)):
+            for state in started:
                 if not state.retired:
                     self._cascade(state, today, pool_rank, strictly_below=False, held=True)
             self._check(today)
@@ -182,6 +186,7 @@ class Replay(Earning):
             if again:
                 self._check(today, [Cascade(cert, before, False) for cert in again])
         if facts.arrivals:
-            for entry in sorted(facts.arrivals, key=Claim.sort_key):
+            arrivals = facts.arrivals
+            for entry in sorted(arrivals, key=Claim.sort_key) if len(arrivals) > 1 else arrivals:
                 self._arrive(today, entry)
             self._check(today)
