@@ -306,7 +306,7 @@ class Option:
         (fewest qualifying kinds and codes) first, so a pass serves at most one
         requirement of the option.
         """
-        taken: frozenset[PassFact] = frozenset()
+        taken: frozenset[PassFact] = _NONE_TAKEN
         if len(self.requirements) == 1:  # most options: nothing to share out
             verdict = self.requirements[0].assess(facts, taken)
             if verdict.met:
@@ -328,6 +328,9 @@ class Option:
         short = tuple((self.requirements[i], verdicts[i].short) for i in unmet)
         passes = tuple(p for p in facts.passes if p in taken)
         return OptionAssessment(self, not missing, missing, credits, passes, short)
+
+
+_NONE_TAKEN: frozenset[PassFact] = frozenset()  # an immutable constant (no pass taken yet)
 
 
 def _specificity(requirement: CECredits | Exams) -> int:

@@ -121,7 +121,8 @@ class ReplayState:
         """
         memo: Memo = {}
         # Claims first: the pools, the timeline and the open list all refer to them.
-        memo.update((id(claim), claim.fork(memo)) for claim in self.entries)
+        for claim in self.entries:  # a loop, not ``dict.update`` over a generator
+            memo[id(claim)] = claim.fork(memo)
         twin = copy.copy(self)
         state = twin.__dict__
         for name, copier, forker in self._fork_plan:
