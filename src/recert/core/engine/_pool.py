@@ -86,11 +86,16 @@ class Pool(ReplayState):
         """An activity's credits arrive: find what it counts toward (R-CE-1, R-CE-2, D-CLAIM-2, D-DUP-1)."""
         completed = entry.completed_on
         claimed = entry.claimed_on
-        holders = [
-            c
-            for c in self._ordered()
-            if c.active and c.ce_eligible and not c.retired and c.contains(completed)
-        ]
+        holders = []  # a loop with ``c.contains`` written out: once per claim and certification
+        for c in self._ordered():
+            if (
+                c.active
+                and c.ce_eligible
+                and not c.retired
+                and c.term_started_on <= completed
+                and (c.expires is None or completed <= c.expires)
+            ):
+                holders.append(c)
         entry.targets = tuple(c.name for c in holders)
         if not holders:
             ended = [c for c in self._ordered() if c.ce_eligible and not c.retired and c.contains(completed)]
@@ -121,8 +126,13 @@ class Pool(ReplayState):
         free: list[CertState] = []
         holder: Claim | None = None
         top = in_time[0].rank  # highest level first (see _ordered)
+        item = entry.item
         for cert in in_time:
-            twin = next((e for e in cert.entries if e.item == entry.item), None)
+            twin = None  # the claim of the same item already in this pool (a loop: no generator)
+            for e in cert.entries:
+                if e.item == item:
+                    twin = e
+                    break
             if twin is not None and entry.approved and dup_order(entry) < dup_order(twin):
                 # Claims can arrive out of completion order (anchor = claim): the earliest
                 # completion keeps the item (D-DUP-1).

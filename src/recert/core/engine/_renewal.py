@@ -122,7 +122,7 @@ class Renewal(Terms):
                 # verdict: those seen so far are the first ``seen_count`` of ``qualifying``.
                 qualifying: Qualifying = cert.compiled
                 seen_count = bisect_left(qualifying.positions, len(self.seen))
-                deadline = cert.deadline
+                deadline = cert.suspended_until if status is SUSPENDED else cert.expires  # ``cert.deadline``
                 key = (seen_count, cert.term_started_on, deadline, len(cert.used_passes), credits, options)
                 if cert.unmet == key:
                     continue
@@ -132,11 +132,11 @@ class Renewal(Terms):
                     passes: tuple[PassFact, ...] = ()
                 else:
                     used = cert.used_passes
-                    passes = tuple(
-                        p
-                        for p in qualifying.passes[first:seen_count]
-                        if (deadline is None or p.passed_on <= deadline) and p not in used
-                    )
+                    kept = []  # a loop, not a generator: a check may run thousands of times per record
+                    for p in qualifying.passes[first:seen_count]:
+                        if (deadline is None or p.passed_on <= deadline) and p not in used:
+                            kept.append(p)
+                    passes = tuple(kept)
                 verdict = first_option_met(options, qualifying.ce_only, ce, credits, passes)
                 if verdict is not None:
                     cert.unmet = None  # the memo holds only checks that found nothing met
@@ -149,7 +149,9 @@ class Renewal(Terms):
                 cascades += [Cascade(cert, pool_rank, False) for cert, _ in met]
             if not cascades:
                 return
-            for source, rank, below in sorted(cascades, key=lambda c: -c.source.rank):
+            if len(cascades) > 1:  # (one cascade, the usual case: nothing to sort)
+                cascades = sorted(cascades, key=_by_rank)
+            for source, rank, below in cascades:
                 self._cascade(source, today, rank, strictly_below=below)
 
     def _recertify_all(
@@ -292,6 +294,11 @@ class Renewal(Terms):
                 self._reset_pool(cert, today, [])
             self.recert_day.setdefault(cert.name, today)
             self._refresh(cert, today)
+
+
+def _by_rank(cascade: Cascade) -> int:
+    """Sort key: cascades from the highest level first (a stable sort keeps the check's order)."""
+    return -cascade.source.rank
 
 
 # The sentences of this module, written when read (explanations as data, issue 14). Each takes

@@ -402,7 +402,10 @@ class CertState(Forkable):
         return made
 
     def credits(self) -> float:
-        return sum(e.credits for e in self.entries)
+        total: float = 0  # a loop, not ``sum`` over a generator: asked at every check
+        for e in self.entries:
+            total += e.credits
+        return total
 
 
 class Day(Forkable):

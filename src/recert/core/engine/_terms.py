@@ -167,8 +167,8 @@ class Terms(Pool):
         level = version.level(cert.level.name) if version.has_level(cert.level.name) else cert.level
         cert.version_level = level
         cert.options = cert.cert.options if cert.cert.options is not None else level.options
-        cert.ce_threshold = min((o.credits_needed for o in cert.options if o.uses_ce), default=float("inf"))
         cert.compiled = self._qualifying(cert.options)
+        cert.ce_threshold = cert.compiled.ce_threshold  # made once per options tuple
         cert.validity = cert.cert.validity or level.validity
         cert.ce_eligible = level.takes_ce if cert.cert.ce_eligible is None else cert.cert.ce_eligible
 
