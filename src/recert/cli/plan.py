@@ -49,7 +49,10 @@ def register(subparsers: Any) -> None:
         help="the cheapest steps, and their dates, that keep every certification of a record",
         description="Plan what to do, and by when, to keep every active certification: the "
                     "fewest exams, then the fewest CE credits, then the fewest steps, then the "
-                    "latest dates (or a cost per exam with --credits-per-exam).",
+                    "latest dates (or a cost per exam with --credits-per-exam). Rolling-cycle "
+                    "policies only (cisco-ce, or a policy file without fixed cycles); under a "
+                    "fixed-cycle program (isc2-cissp, comptia, pmi-pmp, isaca-cisa) recert "
+                    "evaluate lists the shortfalls and next steps instead.",
         epilog="examples:\n"
                "  recert plan examples/multi-track-late-claim.json\n"
                "  recert plan my-record.toml --as-of 2025-06-01 --format json\n"
