@@ -48,7 +48,7 @@ from recert.core._limits import (
 from recert.core.policy import Policy
 from recert.core.record import CLAIM_STATUSES, Activity, ClaimStatus, ExamPass, Holding, Record
 from recert.exceptions import Problem, RecordError
-from recert.io._record_checks import _CHECKS, _UNREADABLE, _describe, _fill_category, _join
+from recert.io._record_checks import _CHECKS, _UNREADABLE, _describe, _fill_category, _join, too_many_digits
 from recert.io.policy_toml import cisco_policy
 
 __all__ = ["iter_records", "load_record", "record_from_mapping"]
@@ -84,14 +84,26 @@ def _structure_date(value: object, _: object) -> date:
     if isinstance(value, str):  # JSON's dates, and TOML's written as strings
         if _ISO_DATE.fullmatch(value):
             try:
-                return date.fromisoformat(value)
+                day = date.fromisoformat(value)
             except ValueError as error:
                 raise ValueError(f"{value!r} is not a date: {error}") from None
+            return _not_too_late(day)
     elif isinstance(value, datetime):
         raise ValueError(f"{value.isoformat()} is a date-time; give a date (YYYY-MM-DD)")
     elif isinstance(value, date):
-        return value
+        return _not_too_late(value)
     raise ValueError(f"{_describe(value)} is not a date (YYYY-MM-DD)")
+
+
+#: The last year a record's dates may be in (docs/record-format.md, Input limits): the engines
+#: refuse later ones too; the loader does so first, so that the error names the file.
+_LAST_YEAR = 9000
+
+
+def _not_too_late(day: date) -> date:
+    if day.year > _LAST_YEAR:
+        raise ValueError(f"{day.isoformat()} is after the year {_LAST_YEAR}")
+    return day
 
 
 def _structure_str(value: object, _: object) -> str:
@@ -439,6 +451,8 @@ def _json(text: str) -> Any:
         return json.loads(text, object_pairs_hook=_no_repeated_keys)
     except RecursionError:
         raise ValueError(_TOO_DEEP) from None
+    except ValueError as error:
+        raise too_many_digits(error) from None
 
 
 _TOO_DEEP = f"arrays and objects are nested deeper than the parser follows (recert reads {MAX_DEPTH} levels)"
@@ -450,6 +464,8 @@ def _toml(text: str) -> Any:
         return tomllib.loads(text)
     except RecursionError:
         raise ValueError(_TOO_DEEP) from None
+    except ValueError as error:
+        raise too_many_digits(error) from None
 
 
 def iter_records(lines_or_file: Iterable[str], *, policy: Policy | None = None,
