@@ -81,28 +81,19 @@ def _draft(cls: type[Any], *, leave_out: Iterable[str] = ()) -> type[Any]:
 
 
 def _structure_date(value: object, _: object) -> date:
-    if isinstance(value, str):  # JSON's dates, and TOML's written as strings
-        if _ISO_DATE.fullmatch(value):
-            try:
-                day = date.fromisoformat(value)
-            except ValueError as error:
-                raise ValueError(f"{value!r} is not a date: {error}") from None
-            return _not_too_late(day)
-    elif isinstance(value, datetime):
+    if isinstance(value, datetime):
         raise ValueError(f"{value.isoformat()} is a date-time; give a date (YYYY-MM-DD)")
-    elif isinstance(value, date):
-        return _not_too_late(value)
-    raise ValueError(f"{_describe(value)} is not a date (YYYY-MM-DD)")
-
-
-#: The last year a record's dates may be in (docs/record-format.md, Input limits): the engines
-#: refuse later ones too; the loader does so first, so that the error names the file.
-_LAST_YEAR = 9000
-
-
-def _not_too_late(day: date) -> date:
-    if day.year > _LAST_YEAR:
-        raise ValueError(f"{day.isoformat()} is after the year {_LAST_YEAR}")
+    if isinstance(value, date):
+        day = value
+    elif isinstance(value, str) and _ISO_DATE.fullmatch(value):  # JSON's dates, and TOML's as strings
+        try:
+            day = date.fromisoformat(value)
+        except ValueError as error:
+            raise ValueError(f"{value!r} is not a date: {error}") from None
+    else:
+        raise ValueError(f"{_describe(value)} is not a date (YYYY-MM-DD)")
+    if day.year > 9000:  # Input limits (record-format.md): refused here first, so the error names the file
+        raise ValueError(f"{day.isoformat()} is after the year 9000")
     return day
 
 
@@ -352,8 +343,6 @@ def record_from_mapping(data: object, *, policy: Policy | None = None,
     if record is not None:
         return record
     return _detailed_record(data, policy, source)
-
-
 
 
 def _detailed_record(data: object, policy: Policy, source: str | None) -> Record:
