@@ -14,8 +14,7 @@ from typing import Any
 import pytest
 
 import recert
-from recert import Activity, ExamPass, Holding, Record, RecordError
-from recert.exceptions import RecordTypeError
+from recert import Activity, ExamPass, Holding, Record, RecordError, RecordTypeError
 from recert.io.embedded import resolve_policy
 
 CCNA = Holding("CCNA", earned_on=date(2023, 1, 10))
