@@ -130,10 +130,20 @@ def _children(value: Mapping[Any, Any] | list[Any]) -> Iterator[tuple[str | int,
         yield from enumerate(value)
 
 
-def _join(path: str, key: str | int) -> str:
+def field_path(path: str, key: str | int) -> str:
+    """*path* and then *key*: ``[3]`` for an index, ``.name`` for a key.
+
+    A key that is empty, longer than ``SHOWN`` characters, or holds controls or lone
+    surrogates is quoted, escaped and cut as :func:`describe` shows a value.
+    """
     if isinstance(key, int):
         return f"{path}[{key}]"
+    if not key or len(key) > SHOWN or _UNSAFE.search(key):
+        key = describe(key)
     return f"{path}.{key}" if path else key
+
+
+_join = field_path
 
 
 # --- echoed text -------------------------------------------------------------------------------

@@ -114,9 +114,14 @@ def _changed_by(record: Record, index: int, as_of: date, policy: Policy, base: E
 
 
 def _awaiting(status: CertificationStatus, ids: list[str]) -> CertificationStatus:
-    """*status* with the pending claims it awaits and a sentence naming them."""
+    """*status* with the pending claims it awaits and a sentence naming them, by activity id.
+
+    Sorted by id as the Cisco engine lists its own (``engine._whatif.awaiting``), so that the
+    order of the record's activities never shows in the result.
+    """
     if not ids:
         return status
+    ids = sorted(ids)
     many = len(ids) > 1
     text = (
         f"{status.explanation}; unless pending claim{'s' if many else ''} {', '.join(ids)} "
