@@ -28,6 +28,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from datetime import date
 
+from recert.core.bounds import check_ce_whatifs, check_record
 from recert.core.cycles.evaluate import evaluate_fixed
 from recert.core.engine._explain import result
 from recert.core.engine._resolve import resolve
@@ -75,8 +76,10 @@ def evaluate(record: Record, *, as_of: date | None = None, policy: Policy) -> Ev
         raise RecordError([Problem("as_of", "is missing: give as_of to evaluate() or in the record")])
     if type(day) is not date:
         raise TypeError(f"as_of: {day!r} is not a datetime.date (use date.fromisoformat for text)")
+    check_record(record, day)  # counts and years spanned (issue 17: a bounded cost)
     if policy.program is not None and policy.program.fixed:  # the cycle kind, never a policy id
         return evaluate_fixed(record, day, policy)
+    check_ce_whatifs(record, day)
     facts = resolve(record, policy)
     replay = Replay(policy, facts, day)
     # Copies of the replay at the start of each day a pending claim's credits would arrive:
