@@ -71,51 +71,58 @@ def test_exam_passes_built_in_python_are_counted_at_the_entry() -> None:
 
 
 def test_the_cisco_what_if_budget_counts_claims_facts_and_holdings() -> None:
-    # one holding, every activity pending: P x P x 1 <= 100,000: 316 x 316 = 99,856 passes,
-    # 317 x 317 = 100,489 does not
-    check_ce_whatifs(_pending(316), AS_OF)
+    # one holding, every activity pending: P x P x 1 <= 20,000: 141 x 141 = 19,881 passes,
+    # 142 x 142 = 20,164 does not
+    check_ce_whatifs(_pending(141), AS_OF)
     with pytest.raises(RecordError) as error:
-        check_ce_whatifs(_pending(317), AS_OF)
+        check_ce_whatifs(_pending(142), AS_OF)
     assert _message(error) == (
-        "activities: 317 pending or audited claims may each need the record decided again to find what awaits "
-        "them (R-CE-3), with 317 activities and exam passes and 1 holdings: 100,489 is over the limit of "
-        "100,000 (claims x activities and passes x holdings); decide fewer pending claims at once"
+        "activities: 142 pending or audited claims may each need the record decided again to find what awaits "
+        "them (R-CE-3), with 142 activities and exam passes and 1 holdings: 20,164 is over the limit of "
+        "20,000 (claims x activities and passes x holdings); decide fewer pending claims at once"
     )
-    # two holdings: 223 x 223 x 2 = 99,458 passes, 224 x 224 x 2 = 100,352 does not
-    check_ce_whatifs(_pending(223, holdings=2), AS_OF)
+    # two holdings: 100 x 100 x 2 = 20,000 passes (at the limit), 101 x 101 x 2 = 20,402 does not
+    check_ce_whatifs(_pending(100, holdings=2), AS_OF)
     with pytest.raises(RecordError):
-        check_ce_whatifs(_pending(224, holdings=2), AS_OF)
+        check_ce_whatifs(_pending(101, holdings=2), AS_OF)
 
 
 def test_evaluate_refuses_a_record_over_the_cisco_what_if_budget() -> None:
     with pytest.raises(RecordError) as error:
-        recert.evaluate(_pending(317), policy=resolve_policy("cisco-ce"))
-    assert "317 pending or audited claims" in _message(error)
+        recert.evaluate(_pending(142), policy=resolve_policy("cisco-ce"))
+    assert "142 pending or audited claims" in _message(error)
 
 
 def test_claims_completed_after_as_of_and_approved_ones_are_not_counted() -> None:
-    # 400 claims: 317 pending would be over; 100 of them approved and 1 completed after as_of leave 299
-    # pending (299 x 400 = 119,600 > 100,000: still over), so use 200 approved: 199 x 400 = 79,600
-    record = _pending(400)
+    # 200 claims, 1 holding: all pending, 200 x 200 = 40,000 is over; with 100 approved and one of
+    # the others completed after as_of, 99 are counted: 99 x 200 = 19,800 is within 20,000
+    record = _pending(200)
     acts = list(record.activities)
-    acts[:200] = [Activity(a.id, 1, a.completed_on, claimed_on=a.claimed_on, status="approved") for a in acts[:200]]
-    acts[200] = Activity("late", 1, date(2027, 1, 1), claimed_on=date(2027, 1, 2), status="pending")
+    acts[:100] = [Activity(a.id, 1, a.completed_on, claimed_on=a.claimed_on, status="approved") for a in acts[:100]]
+    acts[100] = Activity("late", 1, date(2027, 1, 1), claimed_on=date(2027, 1, 2), status="pending")
     check_ce_whatifs(Record(holdings=record.holdings, activities=acts, as_of=AS_OF), AS_OF)
+    # completed on as_of: counted, 100 x 200 = 20,000, at the limit; an audited claim counts too: 101 x 200
+    acts[100] = Activity("late", 1, date(2026, 6, 1), claimed_on=date(2026, 6, 1), status="pending")
+    check_ce_whatifs(Record(holdings=record.holdings, activities=acts, as_of=AS_OF), AS_OF)
+    acts[0] = Activity("audited", 1, date(2025, 1, 1), claimed_on=date(2025, 1, 2), status="audit")
+    with pytest.raises(RecordError) as error:
+        check_ce_whatifs(Record(holdings=record.holdings, activities=acts, as_of=AS_OF), AS_OF)
+    assert "101 pending or audited claims" in _message(error)
 
 
 def test_the_plan_budget_counts_claims_squared() -> None:
-    # one holding, every activity pending: P x P x P x 1 <= 100,000: 46^3 = 97,336 passes, 47^3 = 103,823 does not
-    check_plan(_pending(46), AS_OF)
+    # one holding, every activity pending: P x P x P x 1 <= 10,000: 21^3 = 9,261 passes, 22^3 = 10,648 does not
+    check_plan(_pending(21), AS_OF)
     with pytest.raises(RecordError) as error:
-        check_plan(_pending(47), AS_OF)
+        check_plan(_pending(22), AS_OF)
     assert _message(error) == (
-        "activities: a plan decides the record again for each of its 47 pending or audited claims, with 47 "
-        "activities and exam passes and 1 holdings: 103,823 is over the limit of 100,000 (claims squared x "
+        "activities: a plan decides the record again for each of its 22 pending or audited claims, with 22 "
+        "activities and exam passes and 1 holdings: 10,648 is over the limit of 10,000 (claims squared x "
         "activities and passes x holdings); plan with fewer pending claims"
     )
 
 
 def test_plan_refuses_beyond_its_budget() -> None:
     with pytest.raises(RecordError) as error:
-        recert.plan(_pending(47), policy=resolve_policy("cisco-ce"))
-    assert "each of its 47 pending or audited claims" in _message(error)
+        recert.plan(_pending(22), policy=resolve_policy("cisco-ce"))
+    assert "each of its 22 pending or audited claims" in _message(error)

@@ -93,8 +93,8 @@ def check_ce_whatifs(record: Record, as_of: date) -> None:
 
     A what-if replays the record from a pending claim's arrival; its cost grows with
     the facts (activities and exam passes) and the holdings. The budget bounds
-    pending claims x facts x holdings: e.g. 50 pending claims among 1,000 facts with
-    2 holdings (100,000) are decided, 51 are refused. Counted before the replay, so
+    pending claims x facts x holdings: e.g. 10 pending claims among 1,000 facts with
+    2 holdings (20,000) are decided, 11 are refused. Counted before the replay, so
     the copies kept for what-ifs are bounded too.
 
     Raises:
@@ -124,8 +124,8 @@ def check_plan(record: Record, as_of: date) -> None:
 
     A plan decides the record again once per pending claim, each decision with the
     what-ifs of the other pending claims: pending claims squared x facts x holdings is
-    bounded. E.g. 10 pending claims among 500 facts with 2 holdings (100,000) are
-    planned, 11 are refused.
+    bounded. E.g. 5 pending claims among 200 facts with 2 holdings (10,000) are
+    planned, 6 are refused.
 
     Raises:
         RecordError: Over the budget, on the path ``activities``.
