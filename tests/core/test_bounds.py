@@ -20,7 +20,8 @@ AS_OF = date(2026, 6, 1)
 
 def _pending(count: int, holdings: int = 1) -> Record:
     activities = [
-        Activity(f"p{i}", 1, date(2025, 1, 1), claimed_on=date(2025, 1, 2), status="pending") for i in range(count)
+        Activity(f"p{i}", 1, date(2025, 1, 1), claimed_on=date(2025, 1, 2), status="pending")
+        for i in range(count)
     ]
     held = [Holding("CCNA", date(2024, 1, 1))] * holdings
     return Record(holdings=held, activities=activities, as_of=AS_OF)
@@ -47,8 +48,10 @@ def test_a_record_spanning_100_years_is_decided_and_one_day_more_is_refused() ->
     older = Record(holdings=[Holding("CCNA", date(1926, 5, 31))], as_of=AS_OF)
     with pytest.raises(RecordError) as error:
         recert.evaluate(older, policy=policy)
-    assert "holdings[0].earned_on: 1926-05-31 is more than 100 years before the evaluation date 2026-06-01 " \
+    assert (
+        "holdings[0].earned_on: 1926-05-31 is more than 100 years before the evaluation date 2026-06-01 "
         "(the earliest date recert reads is 1926-06-01)" in _message(error)
+    )
 
 
 def test_the_span_is_checked_under_a_fixed_cycle_policy_too() -> None:
@@ -98,7 +101,9 @@ def test_claims_completed_after_as_of_and_approved_ones_are_not_counted() -> Non
     # the others completed after as_of, 99 are counted: 99 x 200 = 19,800 is within 20,000
     record = _pending(200)
     acts = list(record.activities)
-    acts[:100] = [Activity(a.id, 1, a.completed_on, claimed_on=a.claimed_on, status="approved") for a in acts[:100]]
+    acts[:100] = [
+        Activity(a.id, 1, a.completed_on, claimed_on=a.claimed_on, status="approved") for a in acts[:100]
+    ]
     acts[100] = Activity("late", 1, date(2027, 1, 1), claimed_on=date(2027, 1, 2), status="pending")
     check_ce_whatifs(Record(holdings=record.holdings, activities=acts, as_of=AS_OF), AS_OF)
     # completed on as_of: counted, 100 x 200 = 20,000, at the limit; an audited claim counts too: 101 x 200

@@ -355,7 +355,8 @@ def _earn_days(cert: Certification, passes: Passes, window_years: int) -> frozen
         earliest = day - relativedelta(years=window_years)
         for rule in cert.earned_by:
             if any(code in slot for slot in rule.slots) and all(
-                any(passes.any_between(c, earliest, day, after_low=False) for c in slot) for slot in rule.slots
+                any(passes.any_between(c, earliest, day, after_low=False) for c in slot)
+                for slot in rule.slots
             ):
                 out.add(day)
                 break
