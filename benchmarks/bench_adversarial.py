@@ -251,6 +251,23 @@ def fixed_holdings(policy: str, count: int = 400) -> str:
 _EXAM = {"isc2-cissp": "CISSP", "comptia": "SY0-701", "pmi-pmp": "PMP", "isaca-cisa": "CISA"}
 
 
+def fixed_chain(policy: str) -> str:
+    """Cycles renewed every 3 years over the 100 years allowed (trial 3's chains), then pending claims
+    in the last cycle, as many as the what-if budget lets through."""
+    renewed: list[dict[str, Any]] = []
+    for k, start in enumerate(range(1927, 2023, 3)):
+        for i, (cat, credits, *_) in enumerate(FIXED[policy][2]):
+            day = f"{start}-02-01"
+            renewed.append({"id": f"r{k}_{i}", "credits": credits + 1, "completed_on": day, "claimed_on": day,
+                            "status": "approved", "category": cat})
+    count = 1
+    while (count + 1) * (count + 1 + len(renewed)) <= WHATIF_BUDGET:
+        count += 1
+    holding = {"certification": FIXED[policy][0], "earned_on": "1926-01-01", "fees_paid_through": "2100-01-01"}
+    return json.dumps({"candidate": f"chain-{policy}", "as_of": "2025-06-01", "holdings": [holding],
+                       "activities": renewed + _claims(policy, count, date(2024, 2, 1), 1, 1)})
+
+
 def fixed_shapes() -> list[tuple[str, str, Callable[[], str]]]:
     shapes: list[tuple[str, str, Callable[[], str]]] = []
     for p in FIXED:
@@ -269,6 +286,7 @@ def fixed_shapes() -> list[tuple[str, str, Callable[[], str]]]:
              lambda p=p: fixed_holdings(p, _at_limit(p, len(resolve_policy(p).certifications)))),  # type: ignore[misc]
             (f"fixed {p}: all holdings, 500 exam days", p,
              lambda p=p: all_holdings_exams(500, p, _EXAM[p])),  # type: ignore[misc]
+            (f"fixed {p}: 33 cycles in 100 years, at the limit", p, lambda p=p: fixed_chain(p)),  # type: ignore[misc]
             (f"fixed {p}: each would renew, rollover window", p,
              lambda p=p: fixed_each_would_renew(p, "2023-06-01", date(2022, 7, 2), _at_limit(p, 1))),  # type: ignore[misc]
         ]
