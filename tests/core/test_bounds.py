@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import attrs
 import pytest
 
 import recert
-from recert.core.bounds import check_ce_whatifs, check_plan, check_record, earliest_allowed
+from recert.core.bounds import _DATES, check_ce_whatifs, check_plan, check_record, earliest_allowed
 from recert.core.record import Activity, ExamPass, Holding, Record
 from recert.exceptions import RecordError
 from recert.io.embedded import resolve_policy
@@ -36,6 +37,15 @@ def test_the_earliest_date_read_is_100_years_before_as_of() -> None:
     assert earliest_allowed(AS_OF) == date(1926, 6, 1)
     assert earliest_allowed(date(2024, 2, 29)) == date(1924, 2, 29)
     assert earliest_allowed(date(2025, 2, 28)) == date(1925, 2, 28)
+    # 2000-02-29 - 100 years: 1900 is not a leap year (divisible by 100, not by 400): 1900-02-28
+    assert earliest_allowed(date(2000, 2, 29)) == date(1900, 2, 28)
+
+
+def test_every_date_field_of_a_record_is_part_of_the_span() -> None:
+    # a date field added to Holding, ExamPass or Activity must be checked too
+    for key, cls in (("holdings", Holding), ("exams", ExamPass), ("activities", Activity)):
+        names = tuple(f.name for f in attrs.fields(cls) if "date" in str(f.type))
+        assert _DATES[key] == names
 
 
 def test_a_record_spanning_100_years_is_decided_and_one_day_more_is_refused() -> None:

@@ -10,9 +10,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import attrs
-from dateutil.relativedelta import relativedelta
-
 from recert.core._limits import (
     CE_WHATIF_BUDGET,
     MAX_ACTIVITIES,
@@ -32,9 +29,24 @@ _CLAIMS_AWAITED = ("pending", "audit")
 def earliest_allowed(as_of: date) -> date:
     """The earliest date a record evaluated on *as_of* may give: ``MAX_SPAN_YEARS`` years before it.
 
-    E.g. 1926-06-01 for ``as_of`` 2026-06-01 (2026 - 100; 29 February falls back to 28 February).
+    E.g. 1926-06-01 for ``as_of`` 2026-06-01; 29 February falls back to 28 February when the
+    year 100 years before is not a leap year (2024-02-29 gives 1924-02-29, a leap year).
     """
-    return as_of - relativedelta(years=MAX_SPAN_YEARS)
+    year = as_of.year - MAX_SPAN_YEARS
+    if year < 1:
+        return date.min
+    try:
+        return as_of.replace(year=year)
+    except ValueError:  # 29 February in a year that has none
+        return as_of.replace(year=year, day=28)
+
+
+# The date fields of each list's items, in the order of their class (a problem names the first).
+_DATES = {
+    "holdings": ("earned_on", "expires_on", "retired_on", "first_earned_on", "fees_paid_through"),
+    "exams": ("passed_on",),
+    "activities": ("completed_on", "claimed_on", "decided_on"),
+}
 
 
 def check_record(record: Record, as_of: date) -> None:
@@ -56,25 +68,22 @@ def check_record(record: Record, as_of: date) -> None:
     if problems:
         raise RecordError(problems)
     earliest = earliest_allowed(as_of)
-    for key in ("holdings", "exams", "activities"):
+    for key, fields in _DATES.items():
         for i, item in enumerate(getattr(record, key)):
-            bad = next(
-                (
-                    (field.name, value)
-                    for field in attrs.fields(type(item))
-                    if isinstance(value := getattr(item, field.name), date) and value < earliest
-                ),
-                None,
-            )
-            if bad is not None:
-                problems.append(
-                    Problem(
-                        f"{key}[{i}].{bad[0]}",
-                        f"{bad[1].isoformat()} is more than {MAX_SPAN_YEARS} years before the evaluation "
-                        f"date {as_of.isoformat()} (the earliest date recert reads is {earliest.isoformat()})",
+            for name in fields:
+                value = getattr(item, name)
+                if value is not None and value < earliest:
+                    problems.append(
+                        Problem(
+                            f"{key}[{i}].{name}",
+                            f"{value.isoformat()} is more than {MAX_SPAN_YEARS} years before the evaluation "
+                            f"date {as_of.isoformat()} (the earliest date recert reads is {earliest.isoformat()})",
+                        )
                     )
-                )
-                break
+                    break
+            else:
+                continue
+            break  # the first of each list
     if problems:
         raise RecordError(problems)
 
