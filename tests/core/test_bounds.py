@@ -84,45 +84,46 @@ def test_exam_passes_built_in_python_are_counted_at_the_entry() -> None:
 
 
 def test_the_cisco_what_if_budget_counts_claims_facts_and_holdings() -> None:
-    # one holding, every activity pending: P x P x 1 <= 20,000: 141 x 141 = 19,881 passes,
-    # 142 x 142 = 20,164 does not
-    check_ce_whatifs(_pending(141), AS_OF)
+    # one holding, every activity pending: P x P x 1 <= 15,000: 122 x 122 = 14,884 passes,
+    # 123 x 123 = 15,129 does not
+    check_ce_whatifs(_pending(122), AS_OF)
     with pytest.raises(RecordError) as error:
-        check_ce_whatifs(_pending(142), AS_OF)
+        check_ce_whatifs(_pending(123), AS_OF)
     assert _message(error) == (
-        "activities: 142 pending or audited claims may each need the record decided again to find what awaits "
-        "them (R-CE-3), with 142 activities and exam passes and 1 holdings: 20,164 is over the limit of "
-        "20,000 (claims x activities and passes x holdings); decide fewer pending claims at once"
+        "activities: 123 pending or audited claims may each need the record decided again to find what awaits "
+        "them (R-CE-3), with 123 activities and exam passes and 1 holdings: 15,129 is over the limit of "
+        "15,000 (claims x activities and passes x holdings); decide fewer pending claims at once"
     )
-    # two holdings: 100 x 100 x 2 = 20,000 passes (at the limit), 101 x 101 x 2 = 20,402 does not
-    check_ce_whatifs(_pending(100, holdings=2), AS_OF)
+    # two holdings: 86 x 86 x 2 = 14,792 passes, 87 x 87 x 2 = 15,138 does not
+    check_ce_whatifs(_pending(86, holdings=2), AS_OF)
     with pytest.raises(RecordError):
-        check_ce_whatifs(_pending(101, holdings=2), AS_OF)
+        check_ce_whatifs(_pending(87, holdings=2), AS_OF)
 
 
 def test_evaluate_refuses_a_record_over_the_cisco_what_if_budget() -> None:
     with pytest.raises(RecordError) as error:
-        recert.evaluate(_pending(142), policy=resolve_policy("cisco-ce"))
-    assert "142 pending or audited claims" in _message(error)
+        recert.evaluate(_pending(123), policy=resolve_policy("cisco-ce"))
+    assert "123 pending or audited claims" in _message(error)
 
 
 def test_claims_completed_after_as_of_and_approved_ones_are_not_counted() -> None:
-    # 200 claims, 1 holding: all pending, 200 x 200 = 40,000 is over; with 100 approved and one of
-    # the others completed after as_of, 99 are counted: 99 x 200 = 19,800 is within 20,000
-    record = _pending(200)
+    # 150 claims, 1 holding: all pending, 150 x 150 = 22,500 is over; with 50 approved and one of
+    # the others completed after as_of, 99 are counted: 99 x 150 = 14,850 is within 15,000
+    record = _pending(150)
     acts = list(record.activities)
-    acts[:100] = [
-        Activity(a.id, 1, a.completed_on, claimed_on=a.claimed_on, status="approved") for a in acts[:100]
+    acts[:50] = [
+        Activity(a.id, 1, a.completed_on, claimed_on=a.claimed_on, status="approved") for a in acts[:50]
     ]
-    acts[100] = Activity("late", 1, date(2027, 1, 1), claimed_on=date(2027, 1, 2), status="pending")
+    acts[50] = Activity("late", 1, date(2027, 1, 1), claimed_on=date(2027, 1, 2), status="pending")
     check_ce_whatifs(Record(holdings=record.holdings, activities=acts, as_of=AS_OF), AS_OF)
-    # completed on as_of: counted, 100 x 200 = 20,000, at the limit; an audited claim counts too: 101 x 200
-    acts[100] = Activity("late", 1, date(2026, 6, 1), claimed_on=date(2026, 6, 1), status="pending")
+    # completed on as_of: counted, 100 x 150 = 15,000, at the limit; an audited claim counts too: 101 x 150
+    acts[50] = Activity("late", 1, date(2026, 6, 1), claimed_on=date(2026, 6, 1), status="pending")
     check_ce_whatifs(Record(holdings=record.holdings, activities=acts, as_of=AS_OF), AS_OF)
     acts[0] = Activity("audited", 1, date(2025, 1, 1), claimed_on=date(2025, 1, 2), status="audit")
     with pytest.raises(RecordError) as error:
         check_ce_whatifs(Record(holdings=record.holdings, activities=acts, as_of=AS_OF), AS_OF)
     assert "101 pending or audited claims" in _message(error)
+    assert "15,150 is over the limit of 15,000" in _message(error)
 
 
 def test_the_plan_budget_counts_claims_squared() -> None:

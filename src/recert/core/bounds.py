@@ -102,8 +102,8 @@ def check_ce_whatifs(record: Record, as_of: date) -> None:
 
     A what-if replays the record from a pending claim's arrival; its cost grows with
     the facts (activities and exam passes) and the holdings. The budget bounds
-    pending claims x facts x holdings: e.g. 10 pending claims among 1,000 facts with
-    2 holdings (20,000) are decided, 11 are refused. Counted before the replay, so
+    pending claims x facts x holdings: e.g. 15 pending claims among 500 facts with
+    2 holdings (15,000) are decided, 16 are refused. Counted before the replay, so
     the copies kept for what-ifs are bounded too.
 
     Raises:
