@@ -332,7 +332,7 @@ def main() -> None:
         ("cisco pending at the limit, 1 holding", lambda: cisco_pending_at_limit(1)),
         ("cisco pending at the limit, 8 holdings, 400 exams", lambda: cisco_pending_at_limit(8, 400)),
         ("cisco pending at the limit, 62 holdings", lambda: cisco_pending_at_limit(62)),
-        ("cisco pending at the limit, 62 holdings, 300 exams", lambda: cisco_pending_at_limit(62, 300)),
+        ("cisco pending at the limit, 62 holdings, 240 exams", lambda: cisco_pending_at_limit(62, 240)),
         ("cisco 1,200 pending claims (trial c_pend1200)", cisco_pending_over),
         ("cisco all holdings, 500 ENCOR days (MAX_EXAMS)", all_holdings_exams),
         ("cisco all holdings, 2,000 ENCOR days", lambda: all_holdings_exams(2000)),
