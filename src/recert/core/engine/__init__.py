@@ -28,7 +28,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from datetime import date
 
-from recert.core._limits import MAX_ACTIVITIES, MAX_EXAMS, MAX_HOLDINGS, describe
+from recert.core._limits import describe
+from recert.core.bounds import check_ce_whatifs, check_record
 from recert.core.cycles.evaluate import evaluate_fixed
 from recert.core.engine._explain import result
 from recert.core.engine._resolve import resolve
@@ -84,11 +85,10 @@ def evaluate(record: Record, *, as_of: date | None = None, policy: Policy) -> Ev
         shown = repr(day) if isinstance(day, date) else describe(day)
         hint = " (date.fromisoformat reads text)" if isinstance(day, str) else ""
         raise RecordTypeError([Problem("as_of", f"{shown} is not a datetime.date{hint}")])
-    if (len(record.holdings) > MAX_HOLDINGS or len(record.exams) > MAX_EXAMS
-            or len(record.activities) > MAX_ACTIVITIES):
-        raise RecordError(_too_many(record))
+    check_record(record, day)  # counts and years spanned (issue 17: a bounded cost)
     if policy.program is not None and policy.program.fixed:  # the cycle kind, never a policy id
         return evaluate_fixed(record, day, policy)
+    check_ce_whatifs(record, day)
     facts = resolve(record, policy)
     replay = Replay(policy, facts, day)
     # Copies of the replay at the start of each day a pending claim's credits would arrive:
@@ -108,10 +108,3 @@ def evaluate(record: Record, *, as_of: date | None = None, policy: Policy) -> Ev
     if replay.problems:
         raise RecordError(replay.problems)
     return result(replay, record, awaiting(replay, forks, trail))
-
-
-def _too_many(record: Record) -> list[Problem]:
-    """The lists of *record* longer than the loaders read (``docs/record-format.md``, Input limits)."""
-    most = {"holdings": MAX_HOLDINGS, "exams": MAX_EXAMS, "activities": MAX_ACTIVITIES}
-    return [Problem(key, f"{len(getattr(record, key))} entries are more than {limit}")
-            for key, limit in most.items() if len(getattr(record, key)) > limit]
