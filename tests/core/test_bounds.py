@@ -84,61 +84,71 @@ def test_exam_passes_built_in_python_are_counted_at_the_entry() -> None:
 
 
 def test_the_cisco_what_if_budget_counts_claims_facts_and_holdings() -> None:
-    # one holding, every activity pending: P x P x 1 <= 15,000: 122 x 122 = 14,884 passes,
-    # 123 x 123 = 15,129 does not
-    check_ce_whatifs(_pending(122), AS_OF)
+    # one holding, every activity pending: P x P x 1 <= 40,000: 200 x 200 = 40,000 passes (at the
+    # limit), 201 x 201 = 40,401 does not
+    check_ce_whatifs(_pending(200), AS_OF)
     with pytest.raises(RecordError) as error:
-        check_ce_whatifs(_pending(123), AS_OF)
+        check_ce_whatifs(_pending(201), AS_OF)
     assert _message(error) == (
-        "activities: 123 pending or audited claims may each need the record decided again to find what awaits "
-        "them (R-CE-3), with 123 activities and exam passes and 1 holdings: 15,129 is over the limit of "
-        "15,000 (claims x activities and passes x holdings); decide fewer pending claims at once"
+        "activities: 201 pending or audited claims may each need the record decided again to find what awaits "
+        "them (R-CE-3), with 201 activities and exam passes and 1 holdings: 40,401 is over the limit of "
+        "40,000 (claims x activities and passes x holdings); decide fewer pending claims at once"
     )
-    # two holdings: 86 x 86 x 2 = 14,792 passes, 87 x 87 x 2 = 15,138 does not
-    check_ce_whatifs(_pending(86, holdings=2), AS_OF)
+    # two holdings: 141 x 141 x 2 = 39,762 passes, 142 x 142 x 2 = 40,328 does not
+    check_ce_whatifs(_pending(141, holdings=2), AS_OF)
     with pytest.raises(RecordError):
-        check_ce_whatifs(_pending(87, holdings=2), AS_OF)
+        check_ce_whatifs(_pending(142, holdings=2), AS_OF)
+
+
+def test_a_record_without_holdings_counts_as_one_holding_and_says_so() -> None:
+    # no holdings: 201 x 201 x max(1, 0) = 40,401 is over 40,000
+    record = Record(holdings=[], activities=list(_pending(201).activities), as_of=AS_OF)
+    with pytest.raises(RecordError) as error:
+        check_ce_whatifs(record, AS_OF)
+    assert "with 201 activities and exam passes and no holdings (counted as 1): 40,401 is over" in _message(
+        error
+    )
 
 
 def test_evaluate_refuses_a_record_over_the_cisco_what_if_budget() -> None:
     with pytest.raises(RecordError) as error:
-        recert.evaluate(_pending(123), policy=resolve_policy("cisco-ce"))
-    assert "123 pending or audited claims" in _message(error)
+        recert.evaluate(_pending(201), policy=resolve_policy("cisco-ce"))
+    assert "201 pending or audited claims" in _message(error)
 
 
 def test_claims_completed_after_as_of_and_approved_ones_are_not_counted() -> None:
-    # 150 claims, 1 holding: all pending, 150 x 150 = 22,500 is over; with 50 approved and one of
-    # the others completed after as_of, 99 are counted: 99 x 150 = 14,850 is within 15,000
-    record = _pending(150)
+    # 250 claims, 1 holding: all pending, 250 x 250 = 62,500 is over; with 90 approved and one of
+    # the others completed after as_of, 159 are counted: 159 x 250 = 39,750 is within 40,000
+    record = _pending(250)
     acts = list(record.activities)
-    acts[:50] = [
-        Activity(a.id, 1, a.completed_on, claimed_on=a.claimed_on, status="approved") for a in acts[:50]
+    acts[:90] = [
+        Activity(a.id, 1, a.completed_on, claimed_on=a.claimed_on, status="approved") for a in acts[:90]
     ]
-    acts[50] = Activity("late", 1, date(2027, 1, 1), claimed_on=date(2027, 1, 2), status="pending")
+    acts[90] = Activity("late", 1, date(2027, 1, 1), claimed_on=date(2027, 1, 2), status="pending")
     check_ce_whatifs(Record(holdings=record.holdings, activities=acts, as_of=AS_OF), AS_OF)
-    # completed on as_of: counted, 100 x 150 = 15,000, at the limit; an audited claim counts too: 101 x 150
-    acts[50] = Activity("late", 1, date(2026, 6, 1), claimed_on=date(2026, 6, 1), status="pending")
+    # completed on as_of: counted, 160 x 250 = 40,000, at the limit; an audited claim counts too: 161 x 250
+    acts[90] = Activity("late", 1, date(2026, 6, 1), claimed_on=date(2026, 6, 1), status="pending")
     check_ce_whatifs(Record(holdings=record.holdings, activities=acts, as_of=AS_OF), AS_OF)
     acts[0] = Activity("audited", 1, date(2025, 1, 1), claimed_on=date(2025, 1, 2), status="audit")
     with pytest.raises(RecordError) as error:
         check_ce_whatifs(Record(holdings=record.holdings, activities=acts, as_of=AS_OF), AS_OF)
-    assert "101 pending or audited claims" in _message(error)
-    assert "15,150 is over the limit of 15,000" in _message(error)
+    assert "161 pending or audited claims" in _message(error)
+    assert "40,250 is over the limit of 40,000" in _message(error)
 
 
 def test_the_plan_budget_counts_claims_squared() -> None:
-    # one holding, every activity pending: P x P x P x 1 <= 10,000: 21^3 = 9,261 passes, 22^3 = 10,648 does not
-    check_plan(_pending(21), AS_OF)
+    # one holding, every activity pending: P x P x P x 1 <= 25,000: 29^3 = 24,389 passes, 30^3 = 27,000 does not
+    check_plan(_pending(29), AS_OF)
     with pytest.raises(RecordError) as error:
-        check_plan(_pending(22), AS_OF)
+        check_plan(_pending(30), AS_OF)
     assert _message(error) == (
-        "activities: a plan decides the record again for each of its 22 pending or audited claims, with 22 "
-        "activities and exam passes and 1 holdings: 10,648 is over the limit of 10,000 (claims squared x "
+        "activities: a plan decides the record again for each of its 30 pending or audited claims, with 30 "
+        "activities and exam passes and 1 holdings: 27,000 is over the limit of 25,000 (claims squared x "
         "activities and passes x holdings); plan with fewer pending claims"
     )
 
 
 def test_plan_refuses_beyond_its_budget() -> None:
     with pytest.raises(RecordError) as error:
-        recert.plan(_pending(22), policy=resolve_policy("cisco-ce"))
-    assert "each of its 22 pending or audited claims" in _message(error)
+        recert.plan(_pending(30), policy=resolve_policy("cisco-ce"))
+    assert "each of its 30 pending or audited claims" in _message(error)

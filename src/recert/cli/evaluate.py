@@ -257,7 +257,10 @@ def _write_result(out: IO[str], result: Evaluation | RecertError, record: Record
         # The person's report says what to do next: the record's plan on the same date.
         # The planner knows rolling cycles only: a fixed-cycle report lists each option's gap instead.
         fixed = policy is not None and policy.program is not None and policy.program.fixed
-        steps = None if fixed else plan(record, as_of=result.as_of, policy=policy, evaluation=result)
+        try:
+            steps = None if fixed else plan(record, as_of=result.as_of, policy=policy, evaluation=result)
+        except RecordError:  # over the plan's budget (docs/record-format.md): the result without a plan
+            steps = None
         if form == "html":  # ids and names come from the record: a lone surrogate is escaped
             out.write(_no_surrogates(render_html_section(result, source, steps, record)))
         else:

@@ -102,8 +102,8 @@ def check_ce_whatifs(record: Record, as_of: date) -> None:
 
     A what-if replays the record from a pending claim's arrival; its cost grows with
     the facts (activities and exam passes) and the holdings. The budget bounds
-    pending claims x facts x holdings: e.g. 15 pending claims among 500 facts with
-    2 holdings (15,000) are decided, 16 are refused. Counted before the replay, so
+    pending claims x facts x holdings: e.g. 40 pending claims among 500 facts with
+    2 holdings (40,000) are decided, 41 are refused. Counted before the replay, so
     the copies kept for what-ifs are bounded too.
 
     Raises:
@@ -120,12 +120,18 @@ def check_ce_whatifs(record: Record, as_of: date) -> None:
                 Problem(
                     "activities",
                     f"{pending} pending or audited claims may each need the record decided again to find "
-                    f"what awaits them (R-CE-3), with {facts} activities and exam passes and {holdings} "
-                    f"holdings: {pending * facts * holdings:,} is over the limit of {CE_WHATIF_BUDGET:,} "
+                    f"what awaits them (R-CE-3), with {facts} activities and exam passes and {_holdings(record)}: "
+                    f"{pending * facts * holdings:,} is over the limit of {CE_WHATIF_BUDGET:,} "
                     f"(claims x activities and passes x holdings); decide fewer pending claims at once",
                 )
             ]
         )
+
+
+def _holdings(record: Record) -> str:
+    """The holdings as a message counts them (none counts as 1 in the budgets)."""
+    count = len(record.holdings)
+    return f"{count} holdings" if count else "no holdings (counted as 1)"
 
 
 def check_plan(record: Record, as_of: date) -> None:
@@ -133,7 +139,7 @@ def check_plan(record: Record, as_of: date) -> None:
 
     A plan decides the record again once per pending claim, each decision with the
     what-ifs of the other pending claims: pending claims squared x facts x holdings is
-    bounded. E.g. 5 pending claims among 200 facts with 2 holdings (10,000) are
+    bounded. E.g. 5 pending claims among 500 facts with 2 holdings (25,000) are
     planned, 6 are refused.
 
     Raises:
@@ -149,7 +155,7 @@ def check_plan(record: Record, as_of: date) -> None:
                 Problem(
                     "activities",
                     f"a plan decides the record again for each of its {pending} pending or audited claims, "
-                    f"with {facts} activities and exam passes and {holdings} holdings: {cost:,} is over "
+                    f"with {facts} activities and exam passes and {_holdings(record)}: {cost:,} is over "
                     f"the limit of {PLAN_BUDGET:,} (claims squared x activities and passes x holdings); "
                     f"plan with fewer pending claims",
                 )

@@ -58,7 +58,7 @@ def plan(
 
     Raises:
         RecordError: As :func:`recert.evaluate`; also when pending claims squared x
-            (activities + exam passes) x holdings is over ``PLAN_BUDGET`` (10,000).
+            (activities + exam passes) x holdings is over ``PLAN_BUDGET`` (25,000).
         ValueError: ``credits_per_exam`` is negative.
     """
     if credits_per_exam is not None and credits_per_exam < 0:
