@@ -23,7 +23,7 @@ MAX_POLICY_TEXT = 10_000
 MAX_HOLDINGS = 1_000
 #: Most exam passes in one record (a career needs well under 100; 2,000 passes, each earning
 #: again under every one of 62 holdings, took 2.2 s under the Cisco policy, issue 17).
-MAX_EXAMS = 500
+MAX_EXAMS = 300
 #: Most CE activities in one record.
 MAX_ACTIVITIES = 10_000
 #: Most years between a record's earliest date and the evaluation date (a career lasts well under
