@@ -138,8 +138,9 @@ def test_while_suspended_a_window_activity_counts_toward_the_ended_cycle() -> No
         "the end of the window (R-PMI-5)"
     )
     assert pmp["cycle"]["counted"] == 43.25
-    # w1 is after E: counted in the last cycle year (2022-01-11 to 2023-01-10).
-    assert [y["counted"] for y in pmp["cycle"]["years"]] == [12.25, 25, 6]
+    # Years: 1 = [2020-01-10, 2021-01-10]: e1 12.25 + g1 8 = 20.25; 2 = (2021-01-10, 2022-01-10]:
+    # g2 17; 3 = (2022-01-10, 2023-01-10]: w1, after E, counts in the last year: 6.
+    assert [y["counted"] for y in pmp["cycle"]["years"]] == [20.25, 17, 6]
     assert activity(result, "w1")["explanation"] == "w1: counts 6 toward the cycle 2020-01-10 to 2023-01-10"
     # Still suspended: the next step is due by the window's end, 2024-01-10, 2023-06-01 ->
     # 2024-01-10 = 29 + 31 + 31 + 30 + 31 + 30 + 31 + 10 = 223 days ahead.
