@@ -1,0 +1,117 @@
+"""CompTIA under the fixed-cycle evaluator: intent level, the renewal map, exam options, lifetimes.
+
+Values worked out by hand from spec/programs.md section 3 and the embedded ``comptia`` policy.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from fixed_helpers import COMPTIA, act, cert, event, outcome, run
+
+SEC, NET, A = "CompTIA Security+", "CompTIA Network+", "CompTIA A+"
+
+# Security+ from 2023-04-01 (E 2026-04-01, fees paid through E), Network+ from 2021-09-01 (E 2024-09-01,
+# fees through 2022-09-01), A+ from 2017-02-03 (E 2020-02-03, window of 30 days to 2020-03-04: expired
+# from 2020-03-05). t1 50 CEUs on 2024-03-01 count toward the highest active, Security+ (R-CT-4):
+# renewed that day, next end 2029-04-01. Security+ earned on 2023-04-01 aligned Network+ to 2026-04-01,
+# its renewal on 2024-03-01 aligns it to 2029-04-01 (R-CT-6); the expired A+ is not revived (D-CT-5).
+MAP: dict[str, Any] = {
+    "holdings": [
+        {"certification": "Security+", "earned_on": "2023-04-01", "fees_paid_through": "2026-04-01"},
+        {"certification": "Network+", "earned_on": "2021-09-01", "fees_paid_through": "2022-09-01"},
+        {"certification": "A+", "earned_on": "2017-02-03"},
+    ],
+    "activities": [act("t1", 50, "2024-03-01", "2024-03-02")],
+}
+
+
+def _gap(option: str, missing: str, credits: float, deadline: str) -> dict[str, Any]:
+    return {"option": option, "missing": missing, "credits_missing": credits, "exams_missing": [], "deadline": deadline}
+
+
+def test_the_intent_level_renews_and_aligns_what_its_map_names_but_never_revives() -> None:
+    result = run(COMPTIA, MAP, date(2024, 6, 1))
+    sec, net, a_plus = cert(result, SEC), cert(result, NET), cert(result, A)
+    assert [c["certification"] for c in result["certifications"]] == [SEC, NET, A]  # by rank
+    # days_left 2024-06-01 -> 2029-04-01: 1826 to 2029-06-01 (five years, one 29 February) - 61 = 1765.
+    assert (sec["status"], sec["term_started_on"], sec["expires_on"], sec["days_left"]) == (
+        "active",
+        "2023-04-01",
+        "2029-04-01",
+        1765,
+    )
+    assert (sec["recertified_on"], sec["recertified_by"], sec["rule"]) == ("2024-03-01", "50 CEUs + CE fee", "R-CT-1")
+    assert sec["explanation"] == (
+        f"{SEC}: active on 2024-06-01; cycle 2023-04-01 to 2026-04-01, renewed on 2024-03-01 (50 CEUs + CE fee): "
+        "expires 2029-04-01"
+    )
+    assert (sec["shortfalls"], sec["cycle"]["served_by"], sec["grace_ends_on"]) == ([], None, "2026-05-01")
+    # Network+: one cycle stretched to 2029-04-01 by the alignment; the alignment is its last change.
+    assert (net["status"], net["term_started_on"], net["expires_on"], net["days_left"]) == (
+        "active",
+        "2021-09-01",
+        "2029-04-01",
+        1765,
+    )
+    assert (net["recertified_on"], net["recertified_by"]) == ("2024-03-01", f"aligned with {SEC}")
+    assert net["explanation"] == f"{NET}: active on 2024-06-01; cycle 2021-09-01 to 2029-04-01"
+    assert (net["shortfalls"], net["cycle"]["served_by"], net["cycle"]["counted"]) == ([], SEC, 0)
+    # A+: expired; days_left 2020-02-03 -> 2024-06-01 = 1461 (to 2024-02-03) + 119 = 1580 back. Its
+    # option by CEUs still shows the 20 it lacked (t1 belongs to Security+ and its cycle is over).
+    assert (a_plus["status"], a_plus["expires_on"], a_plus["days_left"], a_plus["rule"]) == (
+        "expired",
+        "2020-02-03",
+        -1580,
+        "R-CT-7",
+    )
+    assert a_plus["explanation"] == (
+        f"{A}: expired on 2024-06-01; cycle 2017-02-03 to 2020-02-03 not renewed: expired, last active day "
+        "2020-02-03 (R-CT-7)"
+    )
+    assert a_plus["shortfalls"] == [{"rule": "R-CT-2", "kind": "total", "name": None, "needed": 20, "counted": 0}]
+    assert result["activities"] == [
+        outcome(
+            "t1", "counted", 50, "R-FC-4", "t1: counts 50 toward the cycle 2023-04-01 to 2026-04-01",
+            toward=SEC, counted=50, cycle_end="2026-04-01", toward_all=(SEC,),
+        )
+    ]  # fmt: skip
+    # Next steps: the window admits no activities (R-CT-7), so each deadline is a cycle end.
+    # Security+: its next cycle 2026-04-02 to 2029-04-01 in full (D-FIXED-9); fees must cover 2029-04-01.
+    # Network+: its aligned cycle, nothing counted, fees paid through 2022-09-01 only.
+    assert result["next"] == [
+        {
+            "certification": SEC,
+            "deadline": "2029-04-01",
+            "days_left": 1765,
+            "options": [
+                _gap("CertMaster CE for Security+", "1 exam(s) of CMCE-S+", 0, "2029-04-01"),
+                _gap("Security+ exam passed again", "1 exam(s) of SY0-601, SY0-701", 0, "2029-04-01"),
+                _gap("50 CEUs + CE fee", "50 CEU, fees paid through 2029-04-01", 50, "2029-04-01"),
+            ],
+        },
+        {
+            "certification": NET,
+            "deadline": "2029-04-01",
+            "days_left": 1765,
+            "options": [
+                _gap("CertMaster CE for Network+", "1 exam(s) of CMCE-N+", 0, "2029-04-01"),
+                _gap("Network+ exam passed again", "1 exam(s) of N10-008, N10-009", 0, "2029-04-01"),
+                _gap("30 CEUs + CE fee", "30 CEU, fees paid through 2029-04-01", 30, "2029-04-01"),
+            ],
+        },
+    ]
+    assert result["events"] == [
+        event("2017-02-03", "held", A, "R-CT-1", f"{A} held: cycle 2017-02-03 to 2020-02-03"),
+        event("2020-02-04", "suspended", A, "R-CT-7", f"{A} not renewed by 2020-02-03: suspended"),
+        event("2020-03-05", "expired", A, "R-CT-7", f"{A} expired from 2020-03-05; last active day 2020-02-03"),
+        event("2021-09-01", "held", NET, "R-CT-1", f"{NET} held: cycle 2021-09-01 to 2029-04-01"),
+        event("2023-04-01", "held", SEC, "R-CT-1", f"{SEC} held: cycle 2023-04-01 to 2026-04-01"),
+        event("2024-03-01", "aligned", NET, "R-CT-6", f"{NET} aligned with {SEC} on 2024-03-01: expires 2029-04-01"),
+        event(
+            "2024-03-01", "recertified", SEC, "R-CT-2",
+            f"{SEC} renewed on 2024-03-01 by 50 CEUs + CE fee: cycle ending 2026-04-01 is followed by one ending 2029-04-01",
+            {"activities": ["t1"], "exams": []},
+        ),
+    ]  # fmt: skip
