@@ -115,3 +115,95 @@ def test_the_intent_level_renews_and_aligns_what_its_map_names_but_never_revives
             {"activities": ["t1"], "exams": []},
         ),
     ]  # fmt: skip
+
+
+# A+ from 2009-05-01: before 2011-01-01, Good for Life (R-CT-1). Network+ from 2022-10-01 (E 2025-10-01,
+# fees through 2023-10-01); Security+ from 2023-02-01 (E 2026-02-01) aligns it to 2026-02-01 on its
+# earning day (R-CT-6). CertMaster CE for Network+ on 2024-05-01 renews it: 2026-02-01 + 3 y =
+# 2029-02-01 (R-CT-5, fee included, D-CT-3). SY0-701 passed again on 2024-08-01 renews Security+ from
+# that day: 2027-08-01 > 2026-02-01 (D-CT-4); its alignment of Network+ (2027-08-01) would shorten
+# 2029-02-01: nothing changes.
+EXAMS: dict[str, Any] = {
+    "holdings": [
+        {"certification": "A+", "earned_on": "2009-05-01"},
+        {"certification": "Network+", "earned_on": "2022-10-01", "fees_paid_through": "2023-10-01"},
+        {"certification": "Security+", "earned_on": "2023-02-01"},
+    ],
+    "exams": [{"exam": "CMCE-N+", "passed_on": "2024-05-01"}, {"exam": "SY0-701", "passed_on": "2024-08-01"}],
+}
+
+
+def test_single_activity_renewals_name_the_exam_passes_they_used() -> None:
+    result = run(COMPTIA, EXAMS, date(2024, 9, 1))
+    sec, net, a_plus = cert(result, SEC), cert(result, NET), cert(result, A)
+    # Security+ restarted: its current cycle is 2024-08-01 to 2027-08-01 (opened by the renewal, so
+    # nothing is short now). days_left 2024-09-01 -> 2027-08-01 = 1095 - 31 = 1064.
+    assert (sec["term_started_on"], sec["expires_on"], sec["days_left"], sec["recertified_on"]) == (
+        "2024-08-01",
+        "2027-08-01",
+        1064,
+        "2024-08-01",
+    )
+    assert sec["explanation"] == f"{SEC}: active on 2024-09-01; cycle 2024-08-01 to 2027-08-01"
+    assert sec["shortfalls"] == []
+    # Network+: days_left 2024-09-01 -> 2029-02-01 = 1461 (to 2028-09-01) + 153 = 1614. Its last change
+    # is the CertMaster renewal (2024-05-01), later than the alignment (2023-02-01).
+    assert (net["term_started_on"], net["expires_on"], net["days_left"]) == ("2022-10-01", "2029-02-01", 1614)
+    assert (net["recertified_on"], net["recertified_by"]) == ("2024-05-01", "CertMaster CE for Network+")
+    assert net["explanation"] == (
+        f"{NET}: active on 2024-09-01; cycle 2022-10-01 to 2026-02-01, renewed on 2024-05-01 "
+        "(CertMaster CE for Network+): expires 2029-02-01"
+    )
+    assert net["cycle"]["served_by"] == SEC
+    # Good for Life: active, no end, no cycle, nothing due.
+    assert {k: a_plus[k] for k in ("status", "term_started_on", "expires_on", "days_left", "rule", "explanation")} == {
+        "status": "active",
+        "term_started_on": "2009-05-01",
+        "expires_on": None,
+        "days_left": None,
+        "rule": "R-CT-1",
+        "explanation": f"{A}: a lifetime certification: no cycle and no credits",
+    }
+    assert (a_plus["cycle"], a_plus["shortfalls"], a_plus["recertified_on"]) == (None, [], None)
+    assert result["events"] == [
+        event("2022-10-01", "held", NET, "R-CT-1", f"{NET} held: cycle 2022-10-01 to 2026-02-01"),
+        event("2023-02-01", "aligned", NET, "R-CT-6", f"{NET} aligned with {SEC} on 2023-02-01: expires 2026-02-01"),
+        event("2023-02-01", "held", SEC, "R-CT-1", f"{SEC} held: cycle 2023-02-01 to 2026-02-01"),
+        event(
+            "2024-05-01", "recertified", NET, "R-CT-5",
+            f"{NET} renewed on 2024-05-01 by CertMaster CE for Network+: cycle ending 2026-02-01 is followed by one "
+            "ending 2029-02-01",
+            {"activities": [], "exams": ["CMCE-N+ on 2024-05-01"]},
+        ),
+        event(
+            "2024-08-01", "recertified", SEC, "R-CT-5",
+            f"{SEC} renewed on 2024-08-01 by Security+ exam passed again: cycle ending 2026-02-01 is followed by one "
+            "ending 2027-08-01",
+            {"activities": [], "exams": ["SY0-701 on 2024-08-01"]},
+        ),
+    ]  # fmt: skip
+    # Next: Security+'s current cycle (the pass on its first day does not count again: an earning exam
+    # counts only after the cycle's first day, D-CT-4); no fees date, so fees are not asked.
+    # Network+: its following cycle 2026-02-02 to 2029-02-01 in full, fees through 2029-02-01.
+    assert result["next"] == [
+        {
+            "certification": SEC,
+            "deadline": "2027-08-01",
+            "days_left": 1064,
+            "options": [
+                _gap("CertMaster CE for Security+", "1 exam(s) of CMCE-S+", 0, "2027-08-01"),
+                _gap("Security+ exam passed again", "1 exam(s) of SY0-601, SY0-701", 0, "2027-08-01"),
+                _gap("50 CEUs + CE fee", "50 CEU", 50, "2027-08-01"),
+            ],
+        },
+        {
+            "certification": NET,
+            "deadline": "2029-02-01",
+            "days_left": 1614,
+            "options": [
+                _gap("CertMaster CE for Network+", "1 exam(s) of CMCE-N+", 0, "2029-02-01"),
+                _gap("Network+ exam passed again", "1 exam(s) of N10-008, N10-009", 0, "2029-02-01"),
+                _gap("30 CEUs + CE fee", "30 CEU, fees paid through 2029-02-01", 30, "2029-02-01"),
+            ],
+        },
+    ]

@@ -317,6 +317,7 @@ def next_steps(
                 passes=run.passes,
                 day=as_of,
                 name=run.name,
+                earning_codes=run.earning_codes,  # a pass that opened the cycle does not renew it (D-CT-4)
             )
             credits = max(
                 (_num(s.needed) - _num(s.counted) for s in short if s.kind == "total"),
