@@ -149,3 +149,68 @@ def test_while_suspended_a_window_activity_counts_toward_the_ended_cycle() -> No
         event("2020-01-10", "held", "PMP", "R-PMI-1", "PMP held: cycle 2020-01-10 to 2023-01-10"),
         event("2023-01-11", "suspended", "PMP", "R-PMI-5", "PMP not renewed by 2023-01-10: suspended"),
     ]
+
+
+def _rollover_record(extra_business: bool) -> dict[str, object]:
+    # PMP from 2021-01-10: E = 2024-01-10; rollover window (E - 1 y, E] = (2023-01-10, 2024-01-10]
+    # (R-PMI-6, no maximum). y1 is listed first on purpose: credits roll newest first, not in record order.
+    acts = [
+        act("y1", 3, "2024-01-10", "2024-01-11", category="education_ways_of_working"),
+        act("w1", 10, "2021-06-01", "2021-06-02", category="education_ways_of_working"),
+        act("p1", 10, "2021-07-01", "2021-07-02", category="education_power_skills"),
+        act("b1", 10, "2021-08-01", "2021-08-02", category="education_business_acumen"),
+        act("g1", 20, "2022-06-01", "2022-06-02", category="giving_back_other"),
+        act("e0", 5, "2023-01-10", "2023-01-11", category="education_ways_of_working"),
+        act("x1", 12, "2023-06-01", "2023-06-02", category="education_power_skills"),
+        act("g2", 6, "2023-12-01", "2023-12-02", category="giving_back_other"),
+        act("n1", 2, "2024-02-01", "2024-02-02", category="education_ways_of_working"),
+    ]
+    if extra_business:
+        acts.append(act("k1", 20, "2022-01-01", "2022-01-02", category="education_business_acumen"))
+    return {"holdings": [{"certification": "PMP", "earned_on": "2021-01-10"}], "activities": acts}
+
+
+def test_rollover_takes_the_newest_excess_first_and_stops_at_the_total_excess() -> None:
+    # Counting in date order: w1 10, p1 10, b1 10, g1 20 (50), e0 5 (55), x1 12 (67 >= 60; Education
+    # 47 >= 35; ways 15, power 22, business 10 >= 8): renewed 2023-06-01, next end 2027-01-10.
+    # g2 6: Giving Back 20 + 6 > 25: 5 count (capped). y1 3 on E. Old cycle: 75 in total, Education
+    # 50, ways 18, power 22, business 10. Excess over each minimum: total 15, Education 15, ways 10,
+    # power 14, business 2. Eligible (after 2023-01-10, e0 is on the boundary: not): y1, g2, x1, newest
+    # first: y1 min(3, 15, 15, 10) = 3 (total 12, Education 12, ways 7); g2 min(5, total 12) = 5
+    # (total 7); x1 min(12, 7, 12, 14) = 7. Rolled in: 15.
+    result = run(PMI, _rollover_record(False), date(2024, 3, 1))
+    rolled = {a["id"]: a["rolled_over"] for a in result["activities"]}
+    assert rolled == {"y1": 3, "w1": 0, "p1": 0, "b1": 0, "g1": 0, "e0": 0, "x1": 7, "g2": 5, "n1": 0}
+    pmp = cert(result, "PMP")
+    assert (pmp["term_started_on"], pmp["expires_on"], pmp["recertified_on"]) == ("2024-01-11", "2027-01-10", "2023-06-01")
+    # The new cycle 2024-01-11 to 2027-01-10: 15 rolled in, plus n1 2 completed in the window after the
+    # renewal (it counts toward the new cycle, R-FC-4): 17, all in year 1.
+    cycle = pmp["cycle"]
+    assert (cycle["starts_on"], cycle["counted"], cycle["rolled_in"]) == ("2024-01-11", 17, 15)
+    assert [y["counted"] for y in cycle["years"]] == [17, 0, 0]
+    assert cycle["categories"]["education_ways_of_working"]["counted"] == 5  # y1 3 + n1 2
+    assert cycle["categories"]["education_power_skills"]["counted"] == 7
+    assert cycle["categories"]["giving_back_other"]["counted"] == 5
+    assert cycle["groups"]["education"]["counted"] == 12
+    n1 = next(a for a in result["activities"] if a["id"] == "n1")
+    assert (n1["cycle_ends_on"], n1["explanation"]) == ("2027-01-10", "n1: counts 2 toward the cycle 2024-01-11 to 2027-01-10")
+    renewal, roll = (e for e in result["events"] if e["kind"] in ("recertified", "rolled_over"))
+    assert renewal == event(
+        "2023-06-01", "recertified", "PMP", "R-PMI-2",
+        "PMP renewed on 2023-06-01 by 60 PDUs (35 Education, 8 per Talent area) + renewal fee: cycle ending "
+        "2024-01-10 is followed by one ending 2027-01-10",
+        {"activities": ["w1", "p1", "b1", "g1", "e0", "x1"], "exams": []},
+    )  # fmt: skip
+    assert roll == event("2024-01-11", "rolled_over", "PMP", "R-PMI-6", "15 PDU roll into the cycle from 2024-01-11")
+
+
+def test_an_activity_exactly_one_year_before_the_end_does_not_roll_over() -> None:
+    # k1 20 business (2022-01-01) more: renewed on 2022-06-01 (w1, p1, b1, k1, g1 = 70; Education 50).
+    # Old cycle: 95, Education 70, ways 18, power 22, business 30: excess total 35, Education 35,
+    # ways 10, power 14. y1 3 (32, 32, ways 7), g2 5 (total 27), x1 min(12, 27, 32, 14) = 12 (total 15,
+    # Education 20, power 2). e0 (2023-01-10 = E - 1 year) is outside (E - 1 y, E]: it would add 5.
+    result = run(PMI, _rollover_record(True), date(2024, 3, 1))
+    rolled = {a["id"]: a["rolled_over"] for a in result["activities"]}
+    assert (rolled["y1"], rolled["g2"], rolled["x1"], rolled["e0"]) == (3, 5, 12, 0)
+    pmp = cert(result, "PMP")
+    assert (pmp["recertified_on"], pmp["cycle"]["rolled_in"], pmp["cycle"]["counted"]) == ("2022-06-01", 20, 22)
