@@ -28,7 +28,13 @@ MAP: dict[str, Any] = {
 
 
 def _gap(option: str, missing: str, credits: float, deadline: str) -> dict[str, Any]:
-    return {"option": option, "missing": missing, "credits_missing": credits, "exams_missing": [], "deadline": deadline}
+    return {
+        "option": option,
+        "missing": missing,
+        "credits_missing": credits,
+        "exams_missing": [],
+        "deadline": deadline,
+    }
 
 
 def test_the_intent_level_renews_and_aligns_what_its_map_names_but_never_revives() -> None:
@@ -42,7 +48,11 @@ def test_the_intent_level_renews_and_aligns_what_its_map_names_but_never_revives
         "2029-04-01",
         1765,
     )
-    assert (sec["recertified_on"], sec["recertified_by"], sec["rule"]) == ("2024-03-01", "50 CEUs + CE fee", "R-CT-1")
+    assert (sec["recertified_on"], sec["recertified_by"], sec["rule"]) == (
+        "2024-03-01",
+        "50 CEUs + CE fee",
+        "R-CT-1",
+    )
     assert sec["explanation"] == (
         f"{SEC}: active on 2024-06-01; cycle 2023-04-01 to 2026-04-01, renewed on 2024-03-01 (50 CEUs + CE fee): "
         "expires 2029-04-01"
@@ -70,7 +80,9 @@ def test_the_intent_level_renews_and_aligns_what_its_map_names_but_never_revives
         f"{A}: expired on 2024-06-01; cycle 2017-02-03 to 2020-02-03 not renewed: expired, last active day "
         "2020-02-03 (R-CT-7)"
     )
-    assert a_plus["shortfalls"] == [{"rule": "R-CT-2", "kind": "total", "name": None, "needed": 20, "counted": 0}]
+    assert a_plus["shortfalls"] == [
+        {"rule": "R-CT-2", "kind": "total", "name": None, "needed": 20, "counted": 0}
+    ]
     assert result["activities"] == [
         outcome(
             "t1", "counted", 50, "R-FC-4", "t1: counts 50 toward the cycle 2023-04-01 to 2026-04-01",
@@ -156,7 +168,9 @@ def test_single_activity_renewals_name_the_exam_passes_they_used() -> None:
     )
     assert net["cycle"]["served_by"] == SEC
     # Good for Life: active, no end, no cycle, nothing due.
-    assert {k: a_plus[k] for k in ("status", "term_started_on", "expires_on", "days_left", "rule", "explanation")} == {
+    assert {
+        k: a_plus[k] for k in ("status", "term_started_on", "expires_on", "days_left", "rule", "explanation")
+    } == {
         "status": "active",
         "term_started_on": "2009-05-01",
         "expires_on": None,

@@ -50,10 +50,19 @@ def test_a_short_first_year_revokes_the_holding_the_day_after_its_deadline() -> 
         "CISA: revoked on 2023-02-01; cycle 2022-01-01 to 2024-12-31 not renewed: revoked, last active day "
         "2023-01-15 (R-ISACA-4)"
     )
-    assert cisa["shortfalls"] == [{"rule": "R-ISACA-2", "kind": "year_min", "name": "year 1", "needed": 20, "counted": 15}]
+    assert cisa["shortfalls"] == [
+        {"rule": "R-ISACA-2", "kind": "year_min", "name": "year 1", "needed": 20, "counted": 15}
+    ]
     # Years of the period: 2022, 2023, 2024, each with the minimum 20 (R-ISACA-2); no suggestion.
     assert cisa["cycle"]["years"] == [
-        {"starts_on": f"{y}-01-01", "ends_on": f"{y}-12-31", "counted": c, "min": 20, "max": None, "suggested": None}
+        {
+            "starts_on": f"{y}-01-01",
+            "ends_on": f"{y}-12-31",
+            "counted": c,
+            "min": 20,
+            "max": None,
+            "suggested": None,
+        }
         for y, c in ((2022, 15), (2023, 30), (2024, 0))
     ]
     assert cisa["cycle"]["categories"] == {"cpe": {"counted": 45, "min": None, "max": None}}
@@ -69,7 +78,13 @@ def test_a_short_first_year_revokes_the_holding_the_day_after_its_deadline() -> 
     # Revoked by a year: no suspension, revoked from the day after the deadline.
     assert result["events"] == [
         event("2022-01-01", "held", "CISA", "R-ISACA-1", "CISA held: cycle 2022-01-01 to 2024-12-31"),
-        event("2023-01-16", "revoked", "CISA", "R-ISACA-4", "CISA revoked from 2023-01-16; last active day 2023-01-15"),
+        event(
+            "2023-01-16",
+            "revoked",
+            "CISA",
+            "R-ISACA-4",
+            "CISA revoked from 2023-01-16; last active day 2023-01-15",
+        ),
     ]
 
 
@@ -90,7 +105,9 @@ def test_earned_again_after_a_revocation_the_old_cycle_keeps_its_revocation_even
     )
     assert cisa["explanation"] == "CISA: active on 2024-03-01; cycle 2023-06-10 to 2026-12-31"
     # No year of the new period is over on 2024-03-01: only the total is short (no fees date given).
-    assert cisa["shortfalls"] == [{"rule": "R-ISACA-2", "kind": "total", "name": None, "needed": 120, "counted": 12}]
+    assert cisa["shortfalls"] == [
+        {"rule": "R-ISACA-2", "kind": "total", "name": None, "needed": 120, "counted": 12}
+    ]
     assert [(y["starts_on"], y["ends_on"], y["counted"]) for y in cisa["cycle"]["years"]] == [
         ("2023-06-10", "2024-12-31", 12),
         ("2025-01-01", "2025-12-31", 0),
@@ -121,9 +138,19 @@ def test_earned_again_after_a_revocation_the_old_cycle_keeps_its_revocation_even
     ]
     assert result["events"] == [
         event("2022-01-01", "held", "CISA", "R-ISACA-1", "CISA held: cycle 2022-01-01 to 2024-12-31"),
-        event("2023-01-16", "revoked", "CISA", "R-ISACA-4", "CISA revoked from 2023-01-16; last active day 2023-01-15"),
         event(
-            "2023-06-10", "earned", "CISA", "R-ISACA-1", "CISA earned again on 2023-06-10 by its exams: cycle 2023-06-10 to 2026-12-31"
+            "2023-01-16",
+            "revoked",
+            "CISA",
+            "R-ISACA-4",
+            "CISA revoked from 2023-01-16; last active day 2023-01-15",
+        ),
+        event(
+            "2023-06-10",
+            "earned",
+            "CISA",
+            "R-ISACA-1",
+            "CISA earned again on 2023-06-10 by its exams: cycle 2023-06-10 to 2026-12-31",
         ),
     ]
 
@@ -133,7 +160,12 @@ def test_earned_again_after_a_revocation_the_old_cycle_keeps_its_revocation_even
 # with the period end as the last active day (R-ISACA-4). The maintenance fee is paid through E.
 PERIOD_SHORT: dict[str, Any] = {
     "holdings": [
-        {"certification": "CISA", "earned_on": "2022-01-01", "expires_on": "2024-12-31", "fees_paid_through": "2024-12-31"}
+        {
+            "certification": "CISA",
+            "earned_on": "2022-01-01",
+            "expires_on": "2024-12-31",
+            "fees_paid_through": "2024-12-31",
+        }
     ],
     "activities": [
         act("h1", 40, "2022-05-01", "2022-05-02"),
@@ -152,12 +184,16 @@ def test_a_period_short_in_total_is_suspended_to_15_january_then_revoked_from_th
         "CISA: suspended on 2025-01-10; cycle 2022-01-01 to 2024-12-31 not renewed: suspended until 2025-01-15, "
         "the end of the window (R-ISACA-4)"
     )
-    assert cisa["shortfalls"] == [{"rule": "R-ISACA-2", "kind": "total", "name": None, "needed": 120, "counted": 110}]
+    assert cisa["shortfalls"] == [
+        {"rule": "R-ISACA-2", "kind": "total", "name": None, "needed": 120, "counted": 110}
+    ]
     # Suspended: hours may still be reported by 2025-01-15 (5 days ahead), not completed.
     assert (result["next"][0]["deadline"], result["next"][0]["days_left"]) == ("2025-01-15", 5)
     assert result["next"][0]["options"][0]["missing"] == "10 CPE hours"
     held = event("2022-01-01", "held", "CISA", "R-ISACA-1", "CISA held: cycle 2022-01-01 to 2024-12-31")
-    suspended = event("2025-01-01", "suspended", "CISA", "R-ISACA-4", "CISA not renewed by 2024-12-31: suspended")
+    suspended = event(
+        "2025-01-01", "suspended", "CISA", "R-ISACA-4", "CISA not renewed by 2024-12-31: suspended"
+    )
     assert result["events"] == [held, suspended]
 
     later = run(ISACA, PERIOD_SHORT, date(2025, 1, 20))
@@ -171,5 +207,11 @@ def test_a_period_short_in_total_is_suspended_to_15_january_then_revoked_from_th
     assert later["events"] == [
         held,
         suspended,
-        event("2025-01-16", "revoked", "CISA", "R-ISACA-4", "CISA revoked from 2025-01-16; last active day 2024-12-31"),
+        event(
+            "2025-01-16",
+            "revoked",
+            "CISA",
+            "R-ISACA-4",
+            "CISA revoked from 2025-01-16; last active day 2024-12-31",
+        ),
     ]

@@ -204,7 +204,11 @@ def test_after_the_window_the_cycle_expired_and_a_pending_claim_that_would_renew
         event("2021-03-01", "held", "CISSP", "R-ISC2-1", "CISSP held: cycle 2021-03-01 to 2024-03-01"),
         event("2024-03-02", "suspended", "CISSP", "R-ISC2-4", "CISSP not renewed by 2024-03-01: suspended"),
         event(
-            "2024-05-31", "expired", "CISSP", "R-ISC2-4", "CISSP expired from 2024-05-31; last active day 2024-03-01"
+            "2024-05-31",
+            "expired",
+            "CISSP",
+            "R-ISC2-4",
+            "CISSP expired from 2024-05-31; last active day 2024-03-01",
         ),
     ]
 
@@ -397,7 +401,10 @@ def test_in_the_next_cycle_the_excess_of_the_last_six_months_rolls_in() -> None:
     assert (issap["cycle"]["counted"], issap["cycle"]["rolled_in"]) == (0, 0)
     assert activity(result, "c1")["rolled_over"] == 10
     assert activity(result, "a1")["rolled_over"] == 0  # completed before 2023-09-01
-    assert result["next"][0]["options"][0]["missing"] == "110 CPE, 80 CPE (group_a), fees paid through 2027-03-01"
+    assert (
+        result["next"][0]["options"][0]["missing"]
+        == "110 CPE, 80 CPE (group_a), fees paid through 2027-03-01"
+    )
     assert result["next"][0]["options"][0]["credits_missing"] == 110
     assert result["events"][-1] == event(
         "2024-03-02", "rolled_over", "CISSP", "R-ISC2-5", "10 CPE roll into the cycle from 2024-03-02"

@@ -112,11 +112,25 @@ def test_caps_and_the_quarter_step_then_a_lapse_and_the_exam_passed_again() -> N
     assert result["events"] == [
         event("2020-01-10", "held", "PMP", "R-PMI-1", "PMP held: cycle 2020-01-10 to 2023-01-10"),
         event(
-            "2023-01-11", "suspended", "PMP", "R-PMI-5", "PMP not renewed by 2023-01-10: suspended until 2024-01-10"
+            "2023-01-11",
+            "suspended",
+            "PMP",
+            "R-PMI-5",
+            "PMP not renewed by 2023-01-10: suspended until 2024-01-10",
         ),
-        event("2024-01-11", "expired", "PMP", "R-PMI-5", "PMP expired from 2024-01-11; last active day 2023-01-10"),
         event(
-            "2024-06-01", "earned", "PMP", "R-PMI-1", "PMP earned again on 2024-06-01 by its exams: cycle 2024-06-01 to 2027-06-01"
+            "2024-01-11",
+            "expired",
+            "PMP",
+            "R-PMI-5",
+            "PMP expired from 2024-01-11; last active day 2023-01-10",
+        ),
+        event(
+            "2024-06-01",
+            "earned",
+            "PMP",
+            "R-PMI-1",
+            "PMP earned again on 2024-06-01 by its exams: cycle 2024-06-01 to 2027-06-01",
         ),
     ]
 
@@ -127,12 +141,20 @@ def test_while_suspended_a_window_activity_counts_toward_the_ended_cycle() -> No
     # toward the ended cycle (R-FC-4). Counted: 12.25 + 8 + 17 + w1 6 = 43.25.
     data = {
         "holdings": LAPSED["holdings"],
-        "activities": [*LAPSED["activities"][:4], act("w1", 6, "2023-03-01", "2023-03-02", category="education_business_acumen")],
+        "activities": [
+            *LAPSED["activities"][:4],
+            act("w1", 6, "2023-03-01", "2023-03-02", category="education_business_acumen"),
+        ],
     }
     result = run(PMI, data, date(2023, 6, 1))
     pmp = cert(result, "PMP")
     # days_left 2023-01-10 -> 2023-06-01 = 21 + 28 + 31 + 30 + 31 + 1 = 142: -142.
-    assert (pmp["status"], pmp["expires_on"], pmp["days_left"], pmp["rule"]) == ("suspended", "2023-01-10", -142, "R-PMI-5")
+    assert (pmp["status"], pmp["expires_on"], pmp["days_left"], pmp["rule"]) == (
+        "suspended",
+        "2023-01-10",
+        -142,
+        "R-PMI-5",
+    )
     assert pmp["explanation"] == (
         "PMP: suspended on 2023-06-01; cycle 2020-01-10 to 2023-01-10 not renewed: suspended until 2024-01-10, "
         "the end of the window (R-PMI-5)"
@@ -182,7 +204,11 @@ def test_rollover_takes_the_newest_excess_first_and_stops_at_the_total_excess() 
     rolled = {a["id"]: a["rolled_over"] for a in result["activities"]}
     assert rolled == {"y1": 3, "w1": 0, "p1": 0, "b1": 0, "g1": 0, "e0": 0, "x1": 7, "g2": 5, "n1": 0}
     pmp = cert(result, "PMP")
-    assert (pmp["term_started_on"], pmp["expires_on"], pmp["recertified_on"]) == ("2024-01-11", "2027-01-10", "2023-06-01")
+    assert (pmp["term_started_on"], pmp["expires_on"], pmp["recertified_on"]) == (
+        "2024-01-11",
+        "2027-01-10",
+        "2023-06-01",
+    )
     # The new cycle 2024-01-11 to 2027-01-10: 15 rolled in, plus n1 2 completed in the window after the
     # renewal (it counts toward the new cycle, R-FC-4): 17, all in year 1.
     cycle = pmp["cycle"]
@@ -193,7 +219,10 @@ def test_rollover_takes_the_newest_excess_first_and_stops_at_the_total_excess() 
     assert cycle["categories"]["giving_back_other"]["counted"] == 5
     assert cycle["groups"]["education"]["counted"] == 12
     n1 = next(a for a in result["activities"] if a["id"] == "n1")
-    assert (n1["cycle_ends_on"], n1["explanation"]) == ("2027-01-10", "n1: counts 2 toward the cycle 2024-01-11 to 2027-01-10")
+    assert (n1["cycle_ends_on"], n1["explanation"]) == (
+        "2027-01-10",
+        "n1: counts 2 toward the cycle 2024-01-11 to 2027-01-10",
+    )
     renewal, roll = (e for e in result["events"] if e["kind"] in ("recertified", "rolled_over"))
     assert renewal == event(
         "2023-06-01", "recertified", "PMP", "R-PMI-2",
@@ -201,7 +230,9 @@ def test_rollover_takes_the_newest_excess_first_and_stops_at_the_total_excess() 
         "2024-01-10 is followed by one ending 2027-01-10",
         {"activities": ["w1", "p1", "b1", "g1", "e0", "x1"], "exams": []},
     )  # fmt: skip
-    assert roll == event("2024-01-11", "rolled_over", "PMP", "R-PMI-6", "15 PDU roll into the cycle from 2024-01-11")
+    assert roll == event(
+        "2024-01-11", "rolled_over", "PMP", "R-PMI-6", "15 PDU roll into the cycle from 2024-01-11"
+    )
 
 
 def test_an_activity_exactly_one_year_before_the_end_does_not_roll_over() -> None:
@@ -213,4 +244,8 @@ def test_an_activity_exactly_one_year_before_the_end_does_not_roll_over() -> Non
     rolled = {a["id"]: a["rolled_over"] for a in result["activities"]}
     assert (rolled["y1"], rolled["g2"], rolled["x1"], rolled["e0"]) == (3, 5, 12, 0)
     pmp = cert(result, "PMP")
-    assert (pmp["recertified_on"], pmp["cycle"]["rolled_in"], pmp["cycle"]["counted"]) == ("2022-06-01", 20, 22)
+    assert (pmp["recertified_on"], pmp["cycle"]["rolled_in"], pmp["cycle"]["counted"]) == (
+        "2022-06-01",
+        20,
+        22,
+    )
