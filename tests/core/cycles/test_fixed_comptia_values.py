@@ -221,3 +221,26 @@ def test_single_activity_renewals_name_the_exam_passes_they_used() -> None:
             ],
         },
     ]
+
+
+def test_a_lifetime_certification_ranked_higher_does_not_stop_the_others() -> None:
+    # Security+ from 2010-03-01: Good for Life (R-CT-1), no cycle, takes no CEUs (R-CT-4 names the
+    # highest *non-lifetime* certification). Network+ from 2022-01-10 (E 2025-01-10) is run after it
+    # and takes t1: 30 >= 30 on 2023-05-01, no fees date: renewed, next end 2028-01-10.
+    data = {
+        "holdings": [
+            {"certification": "Security+", "earned_on": "2010-03-01"},
+            {"certification": "Network+", "earned_on": "2022-01-10"},
+        ],
+        "activities": [act("t1", 30, "2023-05-01", "2023-05-02")],
+    }
+    result = run(COMPTIA, data, date(2023, 6, 1))
+    sec, net = cert(result, SEC), cert(result, NET)
+    assert (sec["status"], sec["expires_on"], sec["cycle"]) == ("active", None, None)
+    assert (net["status"], net["recertified_on"], net["expires_on"]) == ("active", "2023-05-01", "2028-01-10")
+    assert net["explanation"] == (
+        f"{NET}: active on 2023-06-01; cycle 2022-01-10 to 2025-01-10, renewed on 2023-05-01 (30 CEUs + CE fee): "
+        "expires 2028-01-10"
+    )
+    t1 = next(a for a in result["activities"] if a["id"] == "t1")
+    assert (t1["counted_toward"], t1["counted_toward_all"]) == (NET, [NET])

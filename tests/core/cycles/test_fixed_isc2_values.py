@@ -409,3 +409,21 @@ def test_in_the_next_cycle_the_excess_of_the_last_six_months_rolls_in() -> None:
     assert result["events"][-1] == event(
         "2024-03-02", "rolled_over", "CISSP", "R-ISC2-5", "10 CPE roll into the cycle from 2024-03-02"
     )
+
+
+def test_a_concentration_without_the_cissp_reads_never_active_and_has_no_events() -> None:
+    # D-FIXED-2: ISSMP held from 2023-03-01 without a CISSP: expired, its term the day before
+    # (2023-02-28); days_left 2023-02-28 -> 2023-06-01 = 93 days back. No cycle: no events, no next step.
+    result = run(
+        ISC2, {"holdings": [{"certification": "ISSMP", "earned_on": "2023-03-01"}]}, date(2023, 6, 1)
+    )
+    issmp = cert(result, "CISSP-ISSMP")
+    assert {k: issmp[k] for k in ("level", "status", "days_left", "rule", "explanation", "cycle")} == {
+        "level": "concentration",
+        "status": "expired",
+        "days_left": -93,
+        "rule": "R-ISC2-1",
+        "explanation": "CISSP-ISSMP: held only with CISSP, which the record does not hold: never active",
+        "cycle": None,
+    }
+    assert (result["events"], result["next"]) == ([], [])
