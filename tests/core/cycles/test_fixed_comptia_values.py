@@ -227,10 +227,13 @@ def test_a_lifetime_certification_ranked_higher_does_not_stop_the_others() -> No
     # Security+ from 2010-03-01: Good for Life (R-CT-1), no cycle, takes no CEUs (R-CT-4 names the
     # highest *non-lifetime* certification). Network+ from 2022-01-10 (E 2025-01-10) is run after it
     # and takes t1: 30 >= 30 on 2023-05-01, no fees date: renewed, next end 2028-01-10.
+    # A+ from 2021-09-01 (E 2024-09-01): Network+ earned inside its cycle aligns it to 2025-01-10, and
+    # its renewal to 2028-01-10 (R-CT-6), although the lifetime Security+ aligns nothing.
     data = {
         "holdings": [
             {"certification": "Security+", "earned_on": "2010-03-01"},
             {"certification": "Network+", "earned_on": "2022-01-10"},
+            {"certification": "A+", "earned_on": "2021-09-01"},
         ],
         "activities": [act("t1", 30, "2023-05-01", "2023-05-02")],
     }
@@ -244,3 +247,44 @@ def test_a_lifetime_certification_ranked_higher_does_not_stop_the_others() -> No
     )
     t1 = next(a for a in result["activities"] if a["id"] == "t1")
     assert (t1["counted_toward"], t1["counted_toward_all"]) == (NET, [NET])
+    a_plus = cert(result, A)
+    assert (a_plus["expires_on"], a_plus["recertified_on"], a_plus["recertified_by"]) == (
+        "2028-01-10",
+        "2023-05-01",
+        f"aligned with {NET}",
+    )
+
+
+def _two(net: dict[str, str], sec_earned: str) -> dict[str, Any]:
+    return {
+        "holdings": [
+            {"certification": "Network+", **net},
+            {"certification": "Security+", "earned_on": sec_earned},
+        ]
+    }
+
+
+def test_earning_a_higher_certification_aligns_only_inside_the_lower_cycle_and_only_to_a_later_end() -> None:
+    # Both from 2022-01-10: the same end 2025-01-10, nothing to align (end < higher end is false).
+    same = cert(run(COMPTIA, _two({"earned_on": "2022-01-10"}, "2022-01-10"), date(2023, 1, 1)), NET)
+    assert (same["expires_on"], same["recertified_by"]) == ("2025-01-10", None)
+    # Network+ with the given end 2024-06-01 and Security+ earned on Network+'s first day: aligned
+    # to 2025-01-10 (the first day is inside the cycle, R-CT-6 "earned", D-FIXED-4).
+    first_day = _two({"earned_on": "2022-01-10", "expires_on": "2024-06-01"}, "2022-01-10")
+    net = cert(run(COMPTIA, first_day, date(2023, 1, 1)), NET)
+    assert (net["expires_on"], net["recertified_on"], net["recertified_by"]) == (
+        "2025-01-10",
+        "2022-01-10",
+        f"aligned with {SEC}",
+    )
+    # Security+ earned on Network+'s last day 2024-03-01 (Network+ from 2021-03-01): aligned to
+    # 2027-03-01, so on 2024-04-01 Network+ is active, not suspended.
+    last_day = cert(run(COMPTIA, _two({"earned_on": "2021-03-01"}, "2024-03-01"), date(2024, 4, 1)), NET)
+    assert (last_day["status"], last_day["expires_on"]) == ("active", "2027-03-01")
+    # Earned the day after: Network+ had ended on 2024-03-01; suspended (30-day window), not aligned.
+    after = cert(run(COMPTIA, _two({"earned_on": "2021-03-01"}, "2024-03-02"), date(2024, 3, 15)), NET)
+    assert (after["status"], after["expires_on"], after["recertified_by"]) == (
+        "suspended",
+        "2024-03-01",
+        None,
+    )

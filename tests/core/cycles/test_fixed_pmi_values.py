@@ -249,3 +249,22 @@ def test_an_activity_exactly_one_year_before_the_end_does_not_roll_over() -> Non
         20,
         22,
     )
+
+
+def test_exam_passes_earn_the_certification_on_the_first_pass_and_never_from_a_later_one() -> None:
+    # D-FIXED-4 / spec section 7: no holding, PMP passed on 2020-03-01 and again on 2021-05-01: earned
+    # on the first pass, E = 2023-03-01 (R-PMI-1). The candidate id is echoed.
+    data = {
+        "candidate": "PMI-7",
+        "holdings": [],
+        "exams": [{"exam": "PMP", "passed_on": "2020-03-01"}, {"exam": "PMP", "passed_on": "2021-05-01"}],
+    }
+    result = run(PMI, data, date(2021, 6, 1))
+    assert result["candidate"] == "PMI-7"
+    assert (cert(result, "PMP")["term_started_on"], cert(result, "PMP")["expires_on"]) == (
+        "2020-03-01",
+        "2023-03-01",
+    )
+    # On the day of the first pass it is already held; before it, there is nothing.
+    assert cert(run(PMI, data, date(2020, 3, 1)), "PMP")["status"] == "active"
+    assert run(PMI, data, date(2020, 2, 29))["certifications"] == []
