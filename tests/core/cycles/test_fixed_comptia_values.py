@@ -169,8 +169,20 @@ def test_single_activity_renewals_name_the_exam_passes_they_used() -> None:
     assert net["cycle"]["served_by"] == SEC
     # Good for Life: active, no end, no cycle, nothing due.
     assert {
-        k: a_plus[k] for k in ("status", "term_started_on", "expires_on", "days_left", "rule", "explanation")
+        k: a_plus[k]
+        for k in (
+            "level",
+            "status",
+            "term_started_on",
+            "expires_on",
+            "days_left",
+            "retired",
+            "rule",
+            "explanation",
+        )
     } == {
+        "level": "a_plus",
+        "retired": False,
         "status": "active",
         "term_started_on": "2009-05-01",
         "expires_on": None,
@@ -247,6 +259,14 @@ def test_a_lifetime_certification_ranked_higher_does_not_stop_the_others() -> No
     )
     t1 = next(a for a in result["activities"] if a["id"] == "t1")
     assert (t1["counted_toward"], t1["counted_toward_all"]) == (NET, [NET])
+    # The lifetime certification has no events; the others' come after it is skipped. A cycle shows
+    # its last alignment (2023-05-01 replaced the one of 2022-01-10 in the same cycle).
+    assert [(e["on"], e["kind"], e["certification"]) for e in result["events"]] == [
+        ("2021-09-01", "held", A),
+        ("2022-01-10", "held", NET),
+        ("2023-05-01", "aligned", A),
+        ("2023-05-01", "recertified", NET),
+    ]
     a_plus = cert(result, A)
     assert (a_plus["expires_on"], a_plus["recertified_on"], a_plus["recertified_by"]) == (
         "2028-01-10",

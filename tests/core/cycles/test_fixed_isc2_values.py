@@ -418,7 +418,10 @@ def test_a_concentration_without_the_cissp_reads_never_active_and_has_no_events(
         ISC2, {"holdings": [{"certification": "ISSMP", "earned_on": "2023-03-01"}]}, date(2023, 6, 1)
     )
     issmp = cert(result, "CISSP-ISSMP")
-    assert {k: issmp[k] for k in ("level", "status", "days_left", "rule", "explanation", "cycle")} == {
+    assert {
+        k: issmp[k] for k in ("level", "status", "days_left", "retired", "rule", "explanation", "cycle")
+    } == {
+        "retired": False,
         "level": "concentration",
         "status": "expired",
         "days_left": -93,
