@@ -6,7 +6,9 @@ import json
 from datetime import date
 from typing import Any
 
-from fixed_helpers import COMPTIA, ISACA, ISC2, act, activity, cert, run
+from fixed_helpers import COMPTIA, ISACA, ISC2, act, activity, cert, policy_data, run
+
+import recert
 
 NET, SEC = "CompTIA Network+", "CompTIA Security+"
 
@@ -230,3 +232,52 @@ def test_numbers_are_rounded_to_six_decimals_and_whole_numbers_are_integers() ->
     text = json.dumps(result)
     assert '"counted_credits": 60,' in text  # an integer, not 60.0
     assert '"required": 120,' in text
+
+
+def test_a_certification_own_caps_and_options_and_a_level_lifecycle_win_over_the_defaults() -> None:
+    # A variant of the ISC2 policy (DESIGN.md 1.1, 1.10): the CISSP gets its own cap (Group B 10 a
+    # cycle) and its own option (80 Group A, then 100 in total); its level a 10-day window; and the
+    # policy does not define D-FC-5, so a rejection by the program cites R-FC-4 (the fallback).
+    data = policy_data("isc2-cissp")
+    cissp = next(c for c in data["certifications"] if c["name"] == "CISSP")
+    cissp["caps"] = [{"categories": ["group_b"], "max": 10, "rule": "R-ISC2-2"}]
+    cissp["options"] = [
+        {
+            "label": "100 CPE, 80 Group A",
+            "rule": "R-ISC2-2",
+            "requirements": [
+                {"ce_credits": 80, "categories": ["group_a"], "rule": "R-ISC2-2"},
+                {"ce_credits": 100, "rule": "R-ISC2-2"},
+            ],
+        }
+    ]
+    data["levels"]["cissp"]["lifecycle"] = {"window": {"days": 10, "rule": "R-ISC2-4"}}
+    del data["rules"]["D-FC-5"]
+    policy = recert.policy_from_mapping(data)
+    record = {
+        "holdings": [{"certification": "CISSP", "earned_on": "2021-03-01"}],
+        "activities": [
+            act("b1", 15, "2021-06-01", "2021-06-02", category="group_b"),
+            act("a1", 50, "2021-07-01", "2021-07-02"),
+            act("r1", 5, "2021-08-01", "2021-08-02", status="rejected"),
+        ],
+    }
+    # E 2024-03-01; window E + 10 d = 2024-03-11: suspended on 2024-03-05. b1: 10 of 15 under the
+    # CISSP's own cap. Required: the total of its own option, 100; short 80 - 50 = 30 of Group A
+    # and 100 - 60 = 40 in total, in the option's order.
+    result = run(policy, record, date(2024, 3, 5))
+    status = cert(result, "CISSP")
+    assert (status["status"], status["grace_ends_on"]) == ("suspended", "2024-03-11")
+    assert (status["cycle"]["required"], status["cycle"]["counted"]) == (100, 60)
+    assert status["cycle"]["categories"]["group_b"] == {"counted": 10, "min": None, "max": 10}
+    assert status["cycle"]["categories"]["group_a"] == {"counted": 50, "min": 80, "max": None}
+    assert status["shortfalls"] == [
+        {"rule": "R-ISC2-2", "kind": "category_min", "name": "group_a", "needed": 80, "counted": 50},
+        {"rule": "R-ISC2-2", "kind": "total", "name": None, "needed": 100, "counted": 60},
+    ]
+    assert result["next"][0]["options"][0]["missing"] == "30 CPE (group_a), 40 CPE"
+    assert activity(result, "b1")["counted_credits"] == 10
+    assert (activity(result, "r1")["reason"], activity(result, "r1")["rule"]) == (
+        "rejected_by_program",
+        "R-FC-4",
+    )
