@@ -190,7 +190,13 @@ def test_single_activity_renewals_name_the_exam_passes_they_used() -> None:
         "rule": "R-CT-1",
         "explanation": f"{A}: a lifetime certification: no cycle and no credits",
     }
-    assert (a_plus["cycle"], a_plus["shortfalls"], a_plus["recertified_on"]) == (None, [], None)
+    assert (a_plus["cycle"], a_plus["grace_ends_on"], a_plus["shortfalls"], a_plus["recertified_on"]) == (
+        None,
+        None,
+        [],
+        None,
+    )
+    assert (a_plus["recertified_by"], a_plus["awaiting"]) == (None, [])
     assert result["events"] == [
         event("2022-10-01", "held", NET, "R-CT-1", f"{NET} held: cycle 2022-10-01 to 2026-02-01"),
         event("2023-02-01", "aligned", NET, "R-CT-6", f"{NET} aligned with {SEC} on 2023-02-01: expires 2026-02-01"),

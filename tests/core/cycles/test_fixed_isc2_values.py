@@ -429,4 +429,10 @@ def test_a_concentration_without_the_cissp_reads_never_active_and_has_no_events(
         "explanation": "CISSP-ISSMP: held only with CISSP, which the record does not hold: never active",
         "cycle": None,
     }
+    assert (issmp["grace_ends_on"], issmp["shortfalls"], issmp["recertified_on"], issmp["awaiting"]) == (
+        None,
+        [],
+        None,
+        [],
+    )
     assert (result["events"], result["next"]) == ([], [])

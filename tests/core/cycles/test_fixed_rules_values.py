@@ -281,3 +281,108 @@ def test_a_certification_own_caps_and_options_and_a_level_lifecycle_win_over_the
         "rejected_by_program",
         "R-FC-4",
     )
+
+
+def test_a_period_revoked_at_its_end_then_earned_again_keeps_its_suspension_and_revocation() -> None:
+    # Period 2022-01-01 to 2024-12-31 with 40 + 40 + 30 = 110 < 120: suspended from 2025-01-01,
+    # revoked from the day after 2025-01-15 (R-ISACA-4). The CISA exam passed on 2025-03-01 earns it
+    # again: a new period 2025-03-01 to 2028-12-31 (R-ISACA-1).
+    data = {
+        "holdings": [{"certification": "CISA", "earned_on": "2022-01-01", "expires_on": "2024-12-31"}],
+        "exams": [{"exam": "CISA", "passed_on": "2025-03-01"}],
+        "activities": [
+            act("h1", 40, "2022-05-01", "2022-05-02"),
+            act("h2", 40, "2023-05-01", "2023-05-02"),
+            act("h3", 30, "2024-11-01", "2024-11-05"),
+        ],
+    }
+    result = run(ISACA, data, date(2025, 4, 1))
+    assert [(e["on"], e["kind"], e["rule"], e["detail"]) for e in result["events"]] == [
+        ("2022-01-01", "held", "R-ISACA-1", "CISA held: cycle 2022-01-01 to 2024-12-31"),
+        (
+            "2025-01-01",
+            "suspended",
+            "R-ISACA-4",
+            "CISA not renewed by 2024-12-31: suspended until 2025-01-15",
+        ),
+        ("2025-01-16", "revoked", "R-ISACA-4", "CISA revoked from 2025-01-16; last active day 2024-12-31"),
+        (
+            "2025-03-01",
+            "earned",
+            "R-ISACA-1",
+            "CISA earned again on 2025-03-01 by its exams: cycle 2025-03-01 to 2028-12-31",
+        ),
+    ]
+
+
+def test_on_the_last_day_of_its_window_the_intent_level_still_keeps_its_credits() -> None:
+    # Security+ 2021-04-01 (E 2024-04-01, window to 2024-05-01) not renewed; Network+ 2022-06-01.
+    # t1 (2023-05-01) stays with Security+ while it is recoverable, through 2024-05-01 (R-CT-4,
+    # D-DESIGN-4); from 2024-05-02 it passes to Network+ (D-CT-2).
+    data = {
+        "holdings": [
+            {"certification": "Security+", "earned_on": "2021-04-01"},
+            {"certification": "Network+", "earned_on": "2022-06-01"},
+        ],
+        "activities": [act("t1", 20, "2023-05-01", "2023-05-02")],
+    }
+    assert activity(run(COMPTIA, data, date(2024, 5, 1)), "t1")["counted_toward"] == SEC
+    assert activity(run(COMPTIA, data, date(2024, 5, 2)), "t1")["counted_toward"] == NET
+
+
+def test_a_pending_claim_at_the_intent_level_names_the_certification_it_waits_for() -> None:
+    # p1 pending toward the highest active certification, Security+ (R-CT-4, R-FC-5).
+    data = {
+        "holdings": [
+            {"certification": "Security+", "earned_on": "2022-02-01"},
+            {"certification": "Network+", "earned_on": "2022-02-01"},
+        ],
+        "activities": [act("p1", 5, "2022-06-01", "2022-06-02", status="pending")],
+    }
+    p1 = activity(run(COMPTIA, data, date(2022, 7, 1)), "p1")
+    assert (p1["outcome"], p1["counted_toward"], p1["counted_toward_all"]) == ("pending", SEC, [SEC])
+
+
+def test_a_claim_deadline_at_the_cycle_end_ignores_the_window() -> None:
+    # A PMI variant whose claims are due by the cycle end (DESIGN.md 1.5 deadline = "cycle_end"):
+    # PMP 2021-01-10, E 2024-01-10; c1 completed 2023-12-01, claimed 2024-01-20 (inside the one-year
+    # window, after E): reported after the deadline 2024-01-10 (R-FC-5).
+    data = policy_data("pmi-pmp")
+    data["lifecycle"]["reporting"]["deadline"] = "cycle_end"
+    policy = recert.policy_from_mapping(data)
+    record = {
+        "holdings": [{"certification": "PMP", "earned_on": "2021-01-10"}],
+        "activities": [act("c1", 5, "2023-12-01", "2024-01-20", category="education_power_skills")],
+    }
+    c1 = activity(run(policy, record, date(2024, 2, 1)), "c1")
+    assert (c1["reason"], c1["explanation"]) == (
+        "reported_after_deadline",
+        "c1: claimed on 2024-01-20, after the reporting deadline 2024-01-10 of the cycle ending 2024-01-10",
+    )
+
+
+def test_of_two_holdings_of_one_certification_the_later_one_is_evaluated() -> None:
+    # The record's latest holding of a certification is its current one (spec section 7).
+    data = {
+        "holdings": [
+            {"certification": "CISSP", "earned_on": "2021-03-01"},
+            {"certification": "CISSP", "earned_on": "2018-03-01"},
+        ]
+    }
+    result = run(ISC2, data, date(2022, 1, 1))
+    assert [(c["term_started_on"], c["expires_on"]) for c in result["certifications"]] == [
+        ("2021-03-01", "2024-03-01")
+    ]
+
+
+def test_whole_sums_of_fractions_are_written_as_integers() -> None:
+    # 12.5 + 7.5 = 20: the cycle counts 20, written 20, not 20.0.
+    data = {
+        "holdings": [{"certification": "CISSP", "earned_on": "2021-03-01"}],
+        "activities": [
+            act("f1", 12.5, "2021-05-01", "2021-05-02"),
+            act("f2", 7.5, "2021-05-03", "2021-05-04"),
+        ],
+    }
+    text = json.dumps(cert(run(ISC2, data, date(2021, 6, 1)), "CISSP")["cycle"])
+    assert '"counted": 20,' in text
