@@ -21,6 +21,18 @@ Shapes:
 - ``huge-numbers``: credits of ``1e308`` twice, ``1e999`` (infinite), a 4,000-digit
   integer.
 - ``long-strings``: a 95 KB key, and 90 activities with 1,000-character ids and items.
+- ``fixed ...`` (issue 17 item 2 for ``isc2-cissp``, ``comptia``, ``pmi-pmp``,
+  ``isaca-cisa``; ``awaiting`` asks what approving each pending claim would change,
+  D-FIXED-7): ``pending N``: N pending claims of 0.5 credits every other day from
+  2020-01-10 (as_of 2023-06-01); ``audit after renewal``: a renewed cycle, then 600
+  claims in audit; ``each would renew``: approved credits one short of the
+  renewal, then 600 pending claims of 1 credit that each complete it, decided inside
+  the cycle and after its end; ``many activities``: 520 approved and 100 pending;
+  ``holdings``: every certification of the policy held (ISC2 concentrations named by
+  ``applies_to``, the CompTIA stack), 400 pending claims, and as many as the
+  what-if budget lets through (``WHATIF_BUDGET``: what-ifs x facts x holdings);
+  ``rollover window``: claims that each would renew, in the last months of the
+  cycle (their what-ifs cannot be shared), as many as the budget lets through.
 
     python benchmarks/bench_adversarial.py [--days N] [--repeats N] [--only SHAPE]
 """
@@ -35,7 +47,14 @@ from datetime import date, timedelta
 from typing import Any
 
 from recert import RecertError, cisco_policy, evaluate, record_from_mapping
+from recert.core.policy import Policy
+from recert.io.embedded import resolve_policy
 from recert.io.records import _json
+
+try:
+    from recert.core.cycles.whatif import WHATIF_BUDGET
+except ImportError:  # a checkout from before the budget (issue 17): measure it with the same shapes
+    WHATIF_BUDGET = 15_000
 
 AS_OF = date(2026, 6, 1)
 CCNA = {"certification": "CCNA", "earned_on": "2019-03-01"}
@@ -104,11 +123,112 @@ def long_ids() -> str:
     return json.dumps({"as_of": AS_OF.isoformat(), "holdings": [CCNA], "activities": activities})
 
 
-def decide(text: str) -> str:
+# --- fixed-cycle policies (issue 17 item 2) ---------------------------------------------------------
+
+# policy id -> (holding, the category of the pending claims, approved credits one short of renewing:
+# (category, credits[, day]))
+FIXED: dict[str, tuple[str, str, list[tuple[Any, ...]]]] = {
+    "isc2-cissp": ("CISSP", "group_a", [("group_a", 89), ("group_b", 30)]),
+    "comptia": ("CompTIA Security+", "training", [("training", 49)]),
+    "pmi-pmp": (
+        "PMP",
+        "education_business_acumen",
+        [("education_ways_of_working", 8), ("education_power_skills", 8), ("education_business_acumen", 18),
+         ("giving_back_other", 25)],
+    ),
+    # 120 hours and 20 in each calendar year (R-ISACA-2): 59 in 2020, 20 in 2021, 40 in 2022
+    "isaca-cisa": ("CISA", "cpe", [("cpe", 59), ("cpe", 20, "2021-02-01"), ("cpe", 40, "2022-02-01")]),
+}
+
+
+def _fixed(policy: str, activities: list[dict[str, Any]], as_of: str = "2023-06-01",
+           holdings: list[dict[str, Any]] | None = None) -> str:
+    holding = {"certification": FIXED[policy][0], "earned_on": "2020-01-01", "fees_paid_through": "2030-01-01"}
+    return json.dumps({"candidate": f"fixed-{policy}", "as_of": as_of, "holdings": holdings or [holding],
+                       "activities": activities})
+
+
+def _claims(policy: str, count: int, start: date, step: int, credits: float, status: str = "pending",
+            prefix: str = "p", applies_to: list[str] | None = None) -> list[dict[str, Any]]:
+    out = []
+    for i, d in enumerate(_days(start, count, step)):
+        a: dict[str, Any] = {"id": f"{prefix}{i}", "credits": credits, "completed_on": d, "claimed_on": d,
+                             "status": status, "category": FIXED[policy][1]}
+        if applies_to:
+            a["applies_to"] = applies_to[i % len(applies_to)]
+        out.append(a)
+    return out
+
+
+def _short_by_one(policy: str, day: str = "2020-02-01") -> list[dict[str, Any]]:
+    return [{"id": f"s{i}", "credits": c, "completed_on": on[0] if on else day, "claimed_on": on[0] if on else day,
+             "status": "approved", "category": cat} for i, (cat, c, *on) in enumerate(FIXED[policy][2])]
+
+
+def fixed_pending(policy: str, count: int) -> str:
+    return _fixed(policy, _claims(policy, count, date(2020, 1, 10), 2, 0.5))
+
+
+def fixed_audit_after_renewal(policy: str) -> str:
+    renewed = [*_short_by_one(policy), {"id": "r", "credits": 5, "completed_on": "2020-02-02",
+                                        "claimed_on": "2020-02-02", "status": "approved",
+                                        "category": FIXED[policy][1]}]
+    return _fixed(policy, renewed + _claims(policy, 600, date(2020, 3, 1), 1, 1, status="audit"))
+
+
+def fixed_each_would_renew(policy: str, as_of: str, start: date = date(2020, 3, 1), count: int = 600) -> str:
+    return _fixed(policy, _short_by_one(policy) + _claims(policy, count, start, 1, 1), as_of)
+
+
+def _at_limit(policy: str, holdings: int) -> int:
+    """The most pending claims whose what-ifs the budget lets through with *holdings* holdings."""
+    facts = len(FIXED[policy][2])
+    count = 1
+    while (count + 1) * (count + 1 + facts) * holdings <= WHATIF_BUDGET:
+        count += 1
+    return count
+
+
+def fixed_many_activities(policy: str) -> str:
+    approved = _claims(policy, 520, date(2020, 1, 2), 1, 0.01, status="approved", prefix="a")
+    return _fixed(policy, approved + _claims(policy, 100, date(2020, 1, 3), 9, 0.5))
+
+
+def fixed_holdings(policy: str, count: int = 400) -> str:
+    names = [c.name for c in resolve_policy(policy).certifications]
+    holdings = [{"certification": n, "earned_on": "2020-01-01", "fees_paid_through": "2030-01-01"} for n in names]
+    follows = [[n] for n in names if n.startswith("CISSP-")] or None
+    return _fixed(policy, _short_by_one(policy) + _claims(policy, count, date(2020, 3, 1), 2, 1, applies_to=follows),
+                  holdings=holdings)
+
+
+def fixed_shapes() -> list[tuple[str, str, Callable[[], str]]]:
+    shapes: list[tuple[str, str, Callable[[], str]]] = []
+    for p in FIXED:
+        shapes += [
+            (f"fixed {p}: pending 100", p, lambda p=p: fixed_pending(p, 100)),  # type: ignore[misc]
+            (f"fixed {p}: pending 200", p, lambda p=p: fixed_pending(p, 200)),  # type: ignore[misc]
+            (f"fixed {p}: pending 600", p, lambda p=p: fixed_pending(p, 600)),  # type: ignore[misc]
+            (f"fixed {p}: audit 600 after renewal", p, lambda p=p: fixed_audit_after_renewal(p)),  # type: ignore[misc]
+            (f"fixed {p}: each would renew, in cycle", p,
+             lambda p=p: fixed_each_would_renew(p, "2022-06-01")),  # type: ignore[misc]
+            (f"fixed {p}: each would renew, after end", p,
+             lambda p=p: fixed_each_would_renew(p, "2023-06-01")),  # type: ignore[misc]
+            (f"fixed {p}: many activities", p, lambda p=p: fixed_many_activities(p)),  # type: ignore[misc]
+            (f"fixed {p}: all holdings, 400 pending", p, lambda p=p: fixed_holdings(p)),  # type: ignore[misc]
+            (f"fixed {p}: all holdings, at the what-if limit", p,
+             lambda p=p: fixed_holdings(p, _at_limit(p, len(resolve_policy(p).certifications)))),  # type: ignore[misc]
+            (f"fixed {p}: each would renew, rollover window", p,
+             lambda p=p: fixed_each_would_renew(p, "2023-06-01", date(2022, 7, 2), _at_limit(p, 1))),  # type: ignore[misc]
+        ]
+    return shapes
+
+
+def decide(text: str, policy: Policy | None = None) -> str:
     """Read and decide one record: ``decided`` or ``refused: ...``."""
     try:
-        record = record_from_mapping(_json(text), policy=cisco_policy())
-        result = evaluate(record, as_of=record.as_of or AS_OF)
+        record = record_from_mapping(_json(text), policy=policy or cisco_policy())
+        result = evaluate(record, as_of=record.as_of or AS_OF, policy=policy or cisco_policy())
     except (RecertError, ValueError) as error:  # ValueError: _json's "not valid JSON"
         first = str(error).splitlines()[0]
         return "refused: " + (first[:70] + "..." if len(first) > 70 else first)
@@ -148,11 +268,13 @@ def main() -> None:
         ("long-strings: 45 activities, 1,000-character ids", long_ids),
     ]
     print(f"{'shape':50} {'KB':>6} {'CPU s':>8}  outcome")
-    for name, make in shapes:
+    every = [(name, "cisco-ce", make) for name, make in shapes] + fixed_shapes()
+    for name, policy_id, make in every:
         if args.only and args.only not in name:
             continue
         text = make()
-        seconds, outcome = cpu(lambda text=text: decide(text), args.repeats)  # type: ignore[misc]
+        policy = resolve_policy(policy_id)
+        seconds, outcome = cpu(lambda text=text, policy=policy: decide(text, policy), args.repeats)  # type: ignore[misc]
         print(f"{name:50} {len(text.encode()) / 1000:6.1f} {seconds:8.3f}  {outcome}")
 
 

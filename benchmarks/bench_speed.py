@@ -14,14 +14,20 @@ Figures (µs of CPU per call):
   activities, explanations on, one pending claim);
 - ``generated``: ``evaluate()`` per record over 300 generated records
   (``generate.generate_records``, fixed seed);
+- ``typical-json``, ``generated-json``: the same, explanations read: each result
+  written as JSON text as ``recert evaluate --format json`` does (``to_dict``, then
+  the standard library's encoder);
 - ``options``: the like-for-like decision: the typical record's three
-  certifications' options decided by recert's requirement objects on the
-  facts of their current terms (``Option.may_be_met`` then ``Option.assess``,
-  what the replay does at each check), against ``zen``: zen-engine's decision
-  table of the same options on the same facts (``bench_evaluate.zen_call``);
+  certifications' options decided on the facts of their current terms by the
+  replay's own decision (``engine._renewal.first_option_met``: each option's
+  necessary condition on the plain data compiled once per options tuple, then
+  ``Option.assess``; a baseline without it uses ``Option.may_be_met`` and
+  ``Option.assess``), against ``zen``: zen-engine's decision table of the same
+  options on the same facts (``bench_evaluate.zen_call``). On these facts no
+  option is met, so both sides test every option;
 - ``grow-N``: ``evaluate()`` on one record with N activities (10 ... 10,000).
 
-    python benchmarks/bench_speed.py --baseline /work/main [--rounds 7] [--quick]
+    python benchmarks/bench_speed.py --baseline /work/main [--baseline OTHER ...] [--rounds 7] [--quick]
 """
 
 from __future__ import annotations
@@ -55,6 +61,16 @@ def _workloads(quick: bool) -> dict[str, tuple[Callable[[], object], int]]:
         for record in records:
             evaluate(record, as_of=AS_OF, policy=policy)
 
+    # Explanations read: the result turned into JSON text as ``recert evaluate --format json`` does.
+    encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+
+    def typical_json() -> str:
+        return encode(evaluate(typical, as_of=AS_OF, policy=policy).to_dict())
+
+    def generated_json() -> None:
+        for record in records:
+            encode(evaluate(record, as_of=AS_OF, policy=policy).to_dict())
+
     # The facts each certification of the typical record has on AS_OF, as the replay sees them.
     replay = Replay(policy, resolve(typical, policy), AS_OF)
     replay.run()
@@ -63,14 +79,27 @@ def _workloads(quick: bool) -> dict[str, tuple[Callable[[], object], int]]:
     decided = [
         (replay._facts_for(cert, AS_OF, rank), cert.options) for cert in replay._ordered() if cert.name in held
     ]
+    try:  # the replay's own options decision, on the options compiled once (this checkout)
+        from recert.core.engine._renewal import first_option_met
+    except ImportError:  # a baseline checkout from before it: the options' methods
+        first_option_met = None
+    compiled = [
+        (opts, replay._qualifying(opts).ce_only, facts.ce_available, facts.credits, facts.passes)
+        for facts, opts in (decided if first_option_met is not None else [])
+    ]
 
     def options() -> list[list[str]]:
+        if first_option_met is not None:
+            met = [first_option_met(*args) for args in compiled]
+            return [[] if verdict is None else [verdict.option.label] for verdict in met]
         return [[o.label for o in opts if o.may_be_met(facts) and o.assess(facts).met] for facts, opts in decided]
 
     assert options() == [[], [], []], options()  # 8 credits short of 40 + 1 exam: nothing met
     out: dict[str, tuple[Callable[[], object], int]] = {
         "typical": (lambda: evaluate(typical, as_of=AS_OF, policy=policy), 40 if quick else 200),
         "generated": (generated, 1),
+        "typical-json": (typical_json, 40 if quick else 200),
+        "generated-json": (generated_json, 1),
         "options": (options, 2000 if quick else 20000),
     }
     for size in SIZES[:3] if quick else SIZES:
@@ -83,7 +112,7 @@ def _workloads(quick: bool) -> dict[str, tuple[Callable[[], object], int]]:
 
 
 def _per_record(name: str, quick: bool) -> int:
-    return (100 if quick else 300) if name == "generated" else 1
+    return (100 if quick else 300) if name.startswith("generated") else 1
 
 
 def worker(src: str, quick: bool, zen: bool) -> None:
@@ -141,7 +170,13 @@ class Side:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--baseline", type=Path, help="a checkout of recert to compare with (its src/ is imported)")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        action="append",
+        default=[],
+        help="a checkout of recert to compare with (its src/ is imported); repeat for several",
+    )
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
@@ -151,8 +186,8 @@ def main() -> None:
         worker(args.worker, args.quick, args.zen)
         return
     sides = [Side("this checkout", HERE.parent / "src", args.quick, zen=True)]
-    if args.baseline is not None:
-        sides.append(Side(f"baseline {args.baseline}", args.baseline / "src", args.quick, zen=False))
+    for baseline in args.baseline:
+        sides.append(Side(f"baseline {baseline}", baseline / "src", args.quick, zen=False))
     names = sides[0].names
     with open("/proc/loadavg") as load:
         before = load.read().split()[:3]
@@ -168,22 +203,23 @@ def main() -> None:
         side.close()
     print(f"{args.rounds} interleaved rounds; medians of CPU µs per call; load average before "
           f"{' '.join(before)}, after {' '.join(after)}")
-    header = f"{'figure':12}" + "".join(f"{s.label[:28]:>30}" for s in sides)
-    print(header + ("   baseline/this" if len(sides) > 1 else ""))
+    header = f"{'figure':15}" + "".join(f"{s.label[:28]:>30}" for s in sides)
+    print(header + "".join(f"  baseline {i}/this" for i in range(1, len(sides))))
     for name in names:
-        row = f"{name:12}"
+        row = f"{name:15}"
         for side in sides:
             row += f"{side.median(name):30.2f}" if name in side.samples else f"{'-':>30}"
-        if len(sides) > 1 and name in sides[1].samples:
-            row += f"   {sides[1].median(name) / sides[0].median(name):8.2f}x"
+        for side in sides[1:]:
+            if name in side.samples:
+                row += f"   {side.median(name) / sides[0].median(name):13.2f}x"
         print(row)
     this = sides[0]
     if "zen" in this.samples:
         zen = this.median("zen")
         print(f"zen / typical evaluate() (this checkout): {zen / this.median('typical'):.2f} (>= 2 is the target)")
         print(f"zen / recert options decision: {zen / this.median('options'):.1f} (>= 100 is the target)")
-        if len(sides) > 1:
-            print(f"zen / typical evaluate() (baseline): {zen / sides[1].median('typical'):.2f}")
+        for side in sides[1:]:
+            print(f"zen / typical evaluate() ({side.label}): {zen / side.median('typical'):.2f}")
     if "grow-10000" in this.samples:
         for side in sides:
             print(f"t(10,000)/t(1,000), {side.label}: "

@@ -189,8 +189,9 @@ class Exams:
     def assess(self, facts: Facts, taken: frozenset[PassFact]) -> Assessment:
         chosen: list[PassFact] = []
         codes: set[str] = set()
+        kinds, accepted = self.kinds, self.codes  # ``qualifies`` written out (once per pass)
         for fact in facts.passes:
-            if fact in taken or fact.code in codes or not self.qualifies(fact):
+            if fact in taken or fact.code in codes or (fact.kind not in kinds and fact.code not in accepted):
                 continue
             chosen.append(fact)
             codes.add(fact.code)
@@ -305,7 +306,7 @@ class Option:
         (fewest qualifying kinds and codes) first, so a pass serves at most one
         requirement of the option.
         """
-        taken: frozenset[PassFact] = frozenset()
+        taken: frozenset[PassFact] = _NONE_TAKEN
         if len(self.requirements) == 1:  # most options: nothing to share out
             verdict = self.requirements[0].assess(facts, taken)
             if verdict.met:
@@ -327,6 +328,9 @@ class Option:
         short = tuple((self.requirements[i], verdicts[i].short) for i in unmet)
         passes = tuple(p for p in facts.passes if p in taken)
         return OptionAssessment(self, not missing, missing, credits, passes, short)
+
+
+_NONE_TAKEN: frozenset[PassFact] = frozenset()  # an immutable constant (no pass taken yet)
 
 
 def _specificity(requirement: CECredits | Exams) -> int:

@@ -14,6 +14,8 @@ from typing import Any, Literal
 import attrs
 
 from recert.core.cycle_result import ActivityCycle, CycleCount, CycleState, CycleYear, Shortfall
+from recert.core.result_event import Event, Uses
+from recert.core.result_event import EventKind as EventKind
 
 __all__ = [
     "ActivityCycle",
@@ -45,10 +47,6 @@ Reason = Literal[
     "reported_after_deadline",
     "category_cap",
     "annual_cap",
-]
-EventKind = Literal[
-    "held", "earned", "recertified", "cascaded", "expired", "pool_reset", "retired", "emeritus", "suspended",
-    "revoked", "rolled_over", "aligned",
 ]
 
 
@@ -316,61 +314,6 @@ class NextStep:
             "days_left": self.days_left,
             "options": [o.to_dict() for o in self.options],
         }
-
-
-@attrs.frozen
-class Uses:
-    """What a recertification or earning used.
-
-    Attributes:
-        activities: Activity ids.
-        exams: Exam passes as ``"<exam id> on <date>"``.
-    """
-
-    activities: tuple[str, ...] = ()
-    exams: tuple[str, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of the spec."""
-        return {"activities": list(self.activities), "exams": list(self.exams)}
-
-
-@attrs.frozen
-class Event:
-    """One dated decision of the replay.
-
-    Attributes:
-        on: Its date.
-        kind: ``held``, ``earned``, ``recertified``, ``cascaded``, ``expired``,
-            ``pool_reset``, ``retired`` (``emeritus`` where granted).
-        certification: The certification concerned (the pool's for ``pool_reset``).
-        rule: The rule applied.
-        detail: One sentence with the dates and numbers.
-        uses: What a recertification or earning used.
-        version: The policy version in force on that date.
-    """
-
-    on: date
-    kind: EventKind
-    certification: str
-    rule: str
-    detail: str
-    uses: Uses | None = None
-    version: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of the spec."""
-        out: dict[str, Any] = {
-            "on": _iso(self.on),
-            "kind": self.kind,
-            "certification": self.certification,
-            "rule": self.rule,
-            "uses": None if self.uses is None else self.uses.to_dict(),
-            "detail": self.detail,
-        }
-        if self.version is not None:
-            out["version"] = self.version
-        return out
 
 
 @attrs.frozen

@@ -49,6 +49,10 @@ class CycleRun:
         earned_again: Whether the cycle began with the certification earned again after it lapsed.
         revoked: (revoked from, last active day) of a cycle revoked before it was earned again.
         members: (activity index, counted credits, category, completed_on) of what counted.
+        first_renewed_on: The day the replay renewed the cycle (an alignment afterwards
+            does not clear it; read by the what-if pruning, ``whatif.py``).
+        rolled_out: Whether the replay rolled credits over from this cycle into its successor
+            (R-FC-10; ``False`` when no successor was opened or no rollover applies).
     """
 
     start: date
@@ -70,10 +74,24 @@ class CycleRun:
     earned_again: bool = False
     revoked: tuple[date, date] | None = None
     members: list[tuple[int, float, str, date]] = attrs.field(factory=list)
+    first_renewed_on: date | None = None
+    rolled_out: bool = False
 
     def __attrs_post_init__(self) -> None:
         if not self.by_year:
             self.by_year = [0.0] * len(self.years)
+
+    def counts(self) -> CycleRun:
+        """A copy of the totals (counted, categories, years, named) with no members, items or cap use."""
+        return attrs.evolve(
+            self,
+            categories=dict(self.categories),
+            by_year=list(self.by_year),
+            named=dict(self.named),
+            members=[],
+            items=set(),
+            used={},
+        )
 
     def year_of(self, day: date) -> int:
         """Index of the cycle year containing *day* (the last year for a day after the end)."""

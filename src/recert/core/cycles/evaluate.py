@@ -9,6 +9,7 @@ outcome, every decision its rule id and a sentence with the dates.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from datetime import date
 
 import attrs
@@ -19,6 +20,7 @@ from recert.core.cycles.dates import first_end, validity_on
 from recert.core.cycles.explain import certification_status, events_of, next_steps
 from recert.core.cycles.holding import Decision, HoldingRun, Seen
 from recert.core.cycles.model import Program
+from recert.core.cycles.whatif import check_budget, share_key, unaffected
 from recert.core.policy import Certification, Policy, normalize_name
 from recert.core.record import Activity, Holding, Record
 from recert.core.result import ActivityOutcome, CertificationStatus, Evaluation
@@ -66,24 +68,49 @@ def evaluate_fixed(record: Record, as_of: date, policy: Policy) -> Evaluation:
 
     A pending claim (``pending`` or ``audit``) is awaited by every certification
     whose status or expiration date its approval would change: the record is
-    decided again with that one claim approved.
+    decided again with that one claim approved, unless the base replay already
+    proves that its approval changes nothing (:func:`~recert.core.cycles.whatif.unaffected`);
+    claims whose what-ifs are proved alike share one (:func:`~recert.core.cycles.whatif.share_key`).
+
+    Raises:
+        RecordError: As :func:`_decide`; and on ``activities`` when the what-ifs
+            left are over :data:`~recert.core.cycles.whatif.WHATIF_BUDGET`.
     """
-    base = _evaluate(record, as_of, policy)
+    base, runs = _decide(record, as_of, policy)
     claims = [_claim(a, as_of) for a in record.activities]
-    waiting: dict[str, list[str]] = {}
+    plan: list[tuple[int, Hashable | None]] = []  # (claim index, share key) of the claims to decide again
     for i, a in enumerate(record.activities):
         if claims[i] != ("claimed", False) or a.completed_on > as_of:
             continue
-        approved = attrs.evolve(a, status="approved", decided_on=None)
-        activities = (*record.activities[:i], approved, *record.activities[i + 1 :])
-        other = _evaluate(attrs.evolve(record, activities=activities), as_of, policy)
-        for before, after in zip(base.certifications, other.certifications, strict=True):
-            if (before.status, before.expires_on) != (after.status, after.expires_on):
-                waiting.setdefault(before.certification, []).append(a.id)
+        if not unaffected(runs.values(), i):  # else proved: approving it changes nothing (whatif.py)
+            plan.append((i, share_key(runs.values(), i, as_of)))
+    check_budget(record, plan, len(runs))
+    waiting: dict[str, list[str]] = {}
+    shared: dict[Hashable, list[str]] = {}
+    for i, key in plan:
+        changed = shared.get(key) if key is not None else None
+        if changed is None:
+            changed = _changed_by(record, i, as_of, policy, base)
+            if key is not None:
+                shared[key] = changed
+        for name in changed:
+            waiting.setdefault(name, []).append(record.activities[i].id)
     if not waiting:
         return base
     statuses = tuple(_awaiting(c, waiting.get(c.certification, [])) for c in base.certifications)
     return attrs.evolve(base, certifications=statuses)
+
+
+def _changed_by(record: Record, index: int, as_of: date, policy: Policy, base: Evaluation) -> list[str]:
+    """The certifications whose status or expiration date change when claim *index* is approved (a what-if)."""
+    approved = attrs.evolve(record.activities[index], status="approved", decided_on=None)
+    activities = (*record.activities[:index], approved, *record.activities[index + 1 :])
+    other = _evaluate(attrs.evolve(record, activities=activities), as_of, policy)
+    return [
+        before.certification
+        for before, after in zip(base.certifications, other.certifications, strict=True)
+        if (before.status, before.expires_on) != (after.status, after.expires_on)
+    ]
 
 
 def _awaiting(status: CertificationStatus, ids: list[str]) -> CertificationStatus:
@@ -99,6 +126,11 @@ def _awaiting(status: CertificationStatus, ids: list[str]) -> CertificationStatu
 
 
 def _evaluate(record: Record, as_of: date, policy: Policy) -> Evaluation:
+    """The evaluation without ``awaiting`` (what a what-if compares; tests' naive reference)."""
+    return _decide(record, as_of, policy)[0]
+
+
+def _decide(record: Record, as_of: date, policy: Policy) -> tuple[Evaluation, dict[str, HoldingRun]]:
     """Decide a record under a fixed-cycle policy (programs.md R-FC-1 to R-FC-10, D-FC-1 to D-FC-5).
 
     Args:
@@ -107,7 +139,8 @@ def _evaluate(record: Record, as_of: date, policy: Policy) -> Evaluation:
         policy: A policy whose ``program.lifecycle.cycle`` is ``"fixed"``.
 
     Returns:
-        The evaluation, with ``policy.unit`` and the fixed-cycle fields.
+        The evaluation, with ``policy.unit`` and the fixed-cycle fields, and each
+        certification's replay.
 
     Raises:
         RecordError: A holding names a certification the catalog lacks, or an
@@ -223,7 +256,7 @@ def _evaluate(record: Record, as_of: date, policy: Policy) -> Evaluation:
         )
         for i, a in enumerate(record.activities)
     ]
-    return Evaluation(
+    evaluation = Evaluation(
         as_of=as_of,
         policy=(("id", policy.id), ("version", policy.version), ("unit", program.unit)),
         certifications=tuple(statuses),
@@ -233,6 +266,7 @@ def _evaluate(record: Record, as_of: date, policy: Policy) -> Evaluation:
         events=events_of(runs, [c for _, c in certs], as_of),
         candidate=record.candidate,
     )
+    return evaluation, runs
 
 
 def _align(

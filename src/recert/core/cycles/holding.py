@@ -23,6 +23,7 @@ from recert.core.result import Outcome, Reason
 __all__ = ["Decision", "HoldingRun", "Seen"]
 
 _EPS = 1e-9
+_MARGIN = 1e-6  # far above float rounding of sums of credits, far below any credit amount
 
 
 @attrs.define
@@ -94,6 +95,8 @@ class HoldingRun:
     earning_codes: frozenset[str] = frozenset()
     earn_days: frozenset[date] = frozenset()
     ids: dict[int, str] = attrs.field(factory=dict)
+    pending: dict[int, tuple[CycleRun, float, Seen]] = attrs.field(factory=dict)
+    after_day: dict[tuple[int, date], CycleRun] = attrs.field(factory=dict)
 
     def kept(self) -> set[int]:
         """Activities this holding keeps from lower ones (R-CT-4): those of its cycles that did not lapse."""
@@ -155,6 +158,8 @@ class HoldingRun:
             run = self.cycles[-1] if run.restart is not None else run
             for s in items:
                 self._count(s, run)
+            if any(s.index in self.pending for s in items):  # the totals a what-if adds to (whatif.py)
+                self.after_day[(id(run), day)] = run.counts()
             self._renew(run, day)
         self._check_revocation(self.as_of + ONE_DAY)
         if self.revoked_on is None:
@@ -224,6 +229,10 @@ class HoldingRun:
             return
         run.items.add(a.item_key)
         if not s.approved:
+            # What approving it would change is worked out from here (whatif.py): the cycle, and
+            # the room under the caps at this moment (the what-if's state is the same up to here).
+            group = self.program.groups.get(s.category)
+            self.pending[s.index] = (run, run.room(self.caps, s.category, group, a.completed_on)[0], s)
             rule = self.lifecycle.audit_rule if a.status == "audit" else self.lifecycle.reporting.rule
             self.decisions[s.index] = Decision(
                 "pending",
@@ -279,6 +288,7 @@ class HoldingRun:
                 earning_codes=self.earning_codes,
             ):
                 run.renewed_on, run.renewed_by, run.renewed_rule = day, option.label, option.rule
+                run.first_renewed_on = day
                 if option.restarts:  # D-CT-4: a new cycle from the day itself, never shorter
                     run.restart = day
                     self.new_cycle(day, max(next_end(day, self.years), run.end))
@@ -333,9 +343,26 @@ class HoldingRun:
 
     def _roll_over(self, old: CycleRun, new: CycleRun) -> None:
         """R-FC-10: up to R credits of the renewed cycle count again in year 1 of *new*, newest first."""
-        rollover = self.lifecycle.rollover
-        if rollover is None or old.renewed_on is None or self.leader is not None:
+        if self.lifecycle.rollover is None or old.renewed_on is None or self.leader is not None:
             return  # a follower's credits are its leader's: no rollover of its own (R-ISC2-8)
+        old.rolled_out = True
+        takes, _ = self.rollover_takes(old)
+        for index, category, take in takes:
+            self.decisions[index].rolled_over += take
+            new.put(category, take, 0)
+            new.rolled_in += take
+
+    def rollover_takes(
+        self, old: CycleRun, watched: str | None = None
+    ) -> tuple[list[tuple[int, str, float]], bool]:
+        """The (activity index, category, credits) rolled over from the renewed *old*, in order (R-FC-10).
+
+        With *watched* (a category), also whether the excess of a minimum covering that
+        category was ever the binding limit of a take, or within ``_MARGIN`` of it: when it
+        never was, more credits of *watched* in *old* roll over exactly the same (whatif.py).
+        """
+        rollover = self.lifecycle.rollover
+        assert rollover is not None
         option = next((o for o in self.options if o.label == old.renewed_by), None)
         mins = [
             r
@@ -350,17 +377,22 @@ class HoldingRun:
         ]
         left = rollover.max if rollover.max is not None else float("inf")
         excess = {id(r): self._have(r, old) - r.credits for r in mins}
+        close = False
+        takes: list[tuple[int, str, float]] = []
         for index, counted, category, _ in sorted(eligible, key=lambda m: (m[3], m[0]), reverse=True):
-            take = min(left, counted, *(excess[id(r)] for r in mins if self._covers(r, category)))
+            covering = [r for r in mins if self._covers(r, category)]
+            take = min(left, counted, *(excess[id(r)] for r in covering))
+            if watched is not None:
+                near = [excess[id(r)] for r in covering if self._covers(r, watched)]
+                rest = min(left, counted, *(excess[id(r)] for r in covering if not self._covers(r, watched)))
+                close = close or (rest > _EPS and bool(near) and min(near) < rest + _MARGIN)
             if take <= _EPS:
                 continue
             left -= take
-            for r in mins:
-                if self._covers(r, category):
-                    excess[id(r)] -= take
-            self.decisions[index].rolled_over += take
-            new.put(category, take, 0)
-            new.rolled_in += take
+            for r in covering:
+                excess[id(r)] -= take
+            takes.append((index, category, take))
+        return takes, close
 
     def _covers(self, req: CreditMinimum, category: str) -> bool:
         if req.groups:

@@ -29,11 +29,7 @@ from recert.core.engine._state import (
 )
 from recert.core.policy import Parameters, Policy
 from recert.core.requirements import Facts, Option, PassFact
-from recert.core.result import (
-    Event,
-    EventKind,
-    Uses,
-)
+from recert.core.result_event import Event, EventKind, Sentence, Uses
 from recert.exceptions import Problem
 
 
@@ -48,6 +44,8 @@ class Qualifying(NamedTuple):
     #: the term, fewer credits (or none available) meet nothing. Infinite when every option
     #: needs an exam; 0 when an option needs nothing (then nothing can be skipped).
     ce_only: float
+    #: The fewest CE credits any option that takes CE credits needs (infinite when none does).
+    ce_threshold: float
 
 
 _Copier = Callable[[Any], Any]
@@ -123,7 +121,8 @@ class ReplayState:
         """
         memo: Memo = {}
         # Claims first: the pools, the timeline and the open list all refer to them.
-        memo.update((id(claim), claim.fork(memo)) for claim in self.entries)
+        for claim in self.entries:  # a loop, not ``dict.update`` over a generator
+            memo[id(claim)] = claim.fork(memo)
         twin = copy.copy(self)
         state = twin.__dict__
         for name, copier, forker in self._fork_plan:
@@ -139,7 +138,13 @@ class ReplayState:
         return self._order
 
     def _event(
-        self, on: date, kind: EventKind, cert: str, rule: str, detail: str, uses: Uses | None = None
+        self,
+        on: date,
+        kind: EventKind,
+        cert: str,
+        rule: str,
+        detail: str | Sentence,
+        uses: Uses | None = None,
     ) -> None:
         self.versions_used.add(self.current.version)
         self.events.append(Event(on, kind, cert, rule, detail, uses, self.current.version))
@@ -221,6 +226,7 @@ class ReplayState:
             [p for _, p in chosen],
             [p.passed_on for _, p in chosen],
             min((o.necessary[0] for o in options if not o.necessary[1]), default=float("inf")),
+            min((o.credits_needed for o in options if o.uses_ce), default=float("inf")),
         )
         return made
 

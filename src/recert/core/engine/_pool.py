@@ -17,6 +17,7 @@ from recert.core.engine._state import (
     Claim,
 )
 from recert.core.requirements import format_credits
+from recert.core.result_event import Sentence
 
 
 class Pool(ReplayState):
@@ -85,11 +86,16 @@ class Pool(ReplayState):
         """An activity's credits arrive: find what it counts toward (R-CE-1, R-CE-2, D-CLAIM-2, D-DUP-1)."""
         completed = entry.completed_on
         claimed = entry.claimed_on
-        holders = [
-            c
-            for c in self._ordered()
-            if c.active and c.ce_eligible and not c.retired and c.contains(completed)
-        ]
+        holders = []  # a loop with ``c.contains`` written out: once per claim and certification
+        for c in self._ordered():
+            if (
+                c.active
+                and c.ce_eligible
+                and not c.retired
+                and c.term_started_on <= completed
+                and (c.expires is None or completed <= c.expires)
+            ):
+                holders.append(c)
         entry.targets = tuple(c.name for c in holders)
         if not holders:
             ended = [c for c in self._ordered() if c.ce_eligible and not c.retired and c.contains(completed)]
@@ -120,8 +126,13 @@ class Pool(ReplayState):
         free: list[CertState] = []
         holder: Claim | None = None
         top = in_time[0].rank  # highest level first (see _ordered)
+        item = entry.item
         for cert in in_time:
-            twin = next((e for e in cert.entries if e.item == entry.item), None)
+            twin = None  # the claim of the same item already in this pool (a loop: no generator)
+            for e in cert.entries:
+                if e.item == item:
+                    twin = e
+                    break
             if twin is not None and entry.approved and dup_order(entry) < dup_order(twin):
                 # Claims can arrive out of completion order (anchor = claim): the earliest
                 # completion keeps the item (D-DUP-1).
@@ -203,10 +214,15 @@ class Pool(ReplayState):
                 "pool_reset",
                 cert.name,
                 "R-CE-5",
-                f"the {cert.level.name} pool is used up by the recertification of "
-                f"{' and '.join(c.name for c in renewed or [cert])} on {today}: "
-                f"{format_credits(spent)} CE credits used, "
-                + (f"{format_credits(total)} forfeited" if not carry else "the rest carried over (D-POOL-2)"),
+                Sentence(
+                    _reset_text,
+                    cert.level.name,
+                    tuple(c.name for c in renewed or [cert]),
+                    today,
+                    spent,
+                    total,
+                    carry,
+                ),
             )
 
     def _refresh(self, cert: CertState, today: date | None = None) -> None:
@@ -274,4 +290,15 @@ def _mark_duplicate(entry: Claim, holder: Claim) -> None:
     entry.note = (
         f"item {entry.activity.item_key!r} already counts in this term through "
         f"activity {holder.activity.id!r} completed on {holder.completed_on}"
+    )
+
+
+def _reset_text(
+    level: str, names: tuple[str, ...], today: date, spent: float, total: float, carry: bool
+) -> str:
+    """The sentence of a pool reset, written when read (explanations as data, issue 14)."""
+    return (
+        f"the {level} pool is used up by the recertification of {' and '.join(names)} on {today}: "
+        f"{format_credits(spent)} CE credits used, "
+        + (f"{format_credits(total)} forfeited" if not carry else "the rest carried over (D-POOL-2)")
     )

@@ -20,11 +20,10 @@ from recert.core.engine._state import (
     CertState,
     Claim,
 )
-from recert.core.engine._terms import Terms, years_text
-from recert.core.requirements import Facts, OptionAssessment, PassFact, format_credits
-from recert.core.result import (
-    Uses,
-)
+from recert.core.engine._terms import Terms, validity_text
+from recert.core.policy import Validity
+from recert.core.requirements import Facts, Option, OptionAssessment, PassFact, format_credits
+from recert.core.result_event import Sentence, Uses
 
 _INF = float("inf")
 
@@ -35,6 +34,51 @@ class Cascade(NamedTuple):
     source: CertState
     pool_rank: int | None  # the pool's level when the source renewed (D-POOL-1)
     strictly_below: bool  # R-CASC-2: only levels below the source's
+
+
+def first_option_met(
+    options: tuple[Option, ...], ce_only: float, ce: bool, credits: float, passes: tuple[PassFact, ...]
+) -> OptionAssessment | None:
+    """The first of a level's *options* met on one day's facts, or ``None`` (R-OPT-1, spec section 2).
+
+    The options decision of a check, on plain data compiled once per options tuple
+    (``Option.necessary``): each option's cheap necessary condition is tested first and only
+    an option that passes it is assessed in full.
+
+    Args:
+        options: The level's options in the policy's order (the first met one names the
+            recertification).
+        ce_only: The fewest CE credits an option without exam requirements needs (infinite when
+            every option needs an exam; 0 when an option needs nothing).
+        ce: Whether the certification may count CE credits today (R-CE-1, D-POOL-1).
+        credits: The CE credits in its pool (ignored when *ce* is false).
+        passes: The exam passes inside the term its options may use, in date order.
+    """
+    if not passes and ce_only and (not ce or credits < ce_only - 1e-9):
+        return None  # with no exam pass only an option without exams can be met
+    facts: Facts | None = None
+    for option in options:
+        needs_credits, needs_exams, exams = option.necessary
+        if needs_credits and (not ce or credits < needs_credits - 1e-9):
+            continue
+        if len(passes) < needs_exams:
+            continue
+        accepted = True  # each exam requirement accepts one of the passes (loops: no generator per test)
+        for kinds, codes in exams:
+            for p in passes:
+                if p.kind in kinds or p.code in codes:
+                    break
+            else:
+                accepted = False
+                break
+        if not accepted:
+            continue
+        if facts is None:
+            facts = Facts(credits=credits if ce else 0, passes=passes, ce_available=ce)
+        verdict = option.assess(facts)
+        if verdict.met:
+            return verdict
+    return None
 
 
 class Renewal(Terms):
@@ -78,44 +122,26 @@ class Renewal(Terms):
                 # verdict: those seen so far are the first ``seen_count`` of ``qualifying``.
                 qualifying: Qualifying = cert.compiled
                 seen_count = bisect_left(qualifying.positions, len(self.seen))
-                deadline = cert.deadline
+                deadline = cert.suspended_until if status is SUSPENDED else cert.expires  # ``cert.deadline``
                 key = (seen_count, cert.term_started_on, deadline, len(cert.used_passes), credits, options)
                 if cert.unmet == key:
                     continue
                 cert.unmet = key
                 first = bisect_right(qualifying.dates, cert.term_started_on, hi=seen_count)
                 if first == seen_count:  # no exam pass in the term: only options without exams
-                    ce_only = qualifying.ce_only
-                    if ce_only and (not ce or credits < ce_only - 1e-9):
-                        continue
                     passes: tuple[PassFact, ...] = ()
                 else:
                     used = cert.used_passes
-                    passes = tuple(
-                        p
-                        for p in qualifying.passes[first:seen_count]
-                        if (deadline is None or p.passed_on <= deadline) and p not in used
-                    )
-                facts: Facts | None = None
-                # ``Option.may_be_met`` on each option's plain data, without a call per option.
-                for option in options:
-                    needs_credits, needs_exams, exams = option.necessary
-                    if needs_credits and (not ce or credits < needs_credits - 1e-9):
-                        continue
-                    if len(passes) < needs_exams:
-                        continue
-                    if exams and not all(
-                        any(p.kind in kinds or p.code in codes for p in passes) for kinds, codes in exams
-                    ):
-                        continue
-                    if facts is None:
-                        facts = Facts(credits=credits if ce else 0, passes=passes, ce_available=ce)
-                    verdict = option.assess(facts)
-                    if verdict.met:
-                        cert.unmet = None  # the memo holds only checks that found nothing met
-                        done.add(cert.name)
-                        met.append((cert, verdict))
-                        break
+                    kept = []  # a loop, not a generator: a check may run thousands of times per record
+                    for p in qualifying.passes[first:seen_count]:
+                        if (deadline is None or p.passed_on <= deadline) and p not in used:
+                            kept.append(p)
+                    passes = tuple(kept)
+                verdict = first_option_met(options, qualifying.ce_only, ce, credits, passes)
+                if verdict is not None:
+                    cert.unmet = None  # the memo holds only checks that found nothing met
+                    done.add(cert.name)
+                    met.append((cert, verdict))
             if met:
                 # Every certification that meets an option in this check is recertified directly
                 # by its own option, and each pool is reset once (D-POOL-6).
@@ -123,7 +149,9 @@ class Renewal(Terms):
                 cascades += [Cascade(cert, pool_rank, False) for cert, _ in met]
             if not cascades:
                 return
-            for source, rank, below in sorted(cascades, key=lambda c: -c.source.rank):
+            if len(cascades) > 1:  # (one cascade, the usual case: nothing to sort)
+                cascades = sorted(cascades, key=_by_rank)
+            for source, rank, below in cascades:
                 self._cascade(source, today, rank, strictly_below=below)
 
     def _recertify_all(
@@ -185,7 +213,7 @@ class Renewal(Terms):
         cert.recertified_on = today
         cert.recertified_by = verdict.option.label
         cert.rule = verdict.option.rule
-        cert.how = f"recertified on {today} by {verdict.option.label}"
+        cert.how = Sentence(_by_text, today, verdict.option.label)
         cert.used_passes.update(verdict.passes)
         self.recert_day[cert.name] = self.direct_on[cert.name] = today
         for entry in used:
@@ -193,23 +221,23 @@ class Renewal(Terms):
                 entry.used_by, entry.used_on = cert.name, today
         if self.explain:  # a what-if's events are never read (R-CE-3)
             uses = Uses(tuple(e.activity.id for e in used), tuple(p.key for p in verdict.passes))
-            facts = []
-            if used:
-                facts.append(
-                    f"{format_credits(verdict.credits)} CE credits from "
-                    f"{len(used)} activit{'y' if len(used) == 1 else 'ies'}"
-                )
-            if verdict.passes:
-                facts.append("exam " + ", ".join(p.key for p in verdict.passes))
             self._event(
                 today,
                 "recertified",
                 cert.name,
                 verdict.option.rule,
-                f"{cert.name} met '{verdict.option.label}' on {today} ({'; '.join(facts)}); "
-                f"new term {today} to {cert.expires} "
-                f"({old if from_expiration else today} + {years_text(cert, today)}); "
-                f"previous expiration date {old}",
+                Sentence(
+                    _recertified_text,
+                    cert.validity,
+                    cert.name,
+                    verdict,
+                    len(used),
+                    uses.exams,
+                    today,
+                    cert.expires,
+                    old,
+                    old if from_expiration else today,
+                ),
                 uses,
             )
         return used, taken
@@ -253,17 +281,63 @@ class Renewal(Terms):
             cert.recertified_on = today
             cert.recertified_by = f"cascade from {source.name}"
             cert.rule = rule
-            cert.how = f"recertified on {today} by cascade from {source.name}"
+            cert.how = Sentence(_by_text, today, "cascade from " + source.name)
             if self.explain:  # a what-if's events are never read (R-CE-3)
                 self._event(
                     today,
                     "cascaded",
                     cert.name,
                     rule,
-                    f"{cert.name} renewed by cascade from {source.name} on {today}: expiration date "
-                    f"moves from {old} to {renewed} ({today} + {years_text(cert, today)})",
+                    Sentence(_cascaded_text, cert.validity, cert.name, source.name, today, old, renewed),
                 )
             if self._resets(cert, pool_rank) and self.recert_day.get(cert.name) != today:
                 self._reset_pool(cert, today, [])
             self.recert_day.setdefault(cert.name, today)
             self._refresh(cert, today)
+
+
+def _by_rank(cascade: Cascade) -> int:
+    """Sort key: cascades from the highest level first (a stable sort keeps the check's order)."""
+    return -cascade.source.rank
+
+
+# The sentences of this module, written when read (explanations as data, issue 14). Each takes
+# the values its decision kept (the validity tuple of the term, not the certification's state).
+
+
+def _by_text(today: date, how: str) -> str:
+    return f"recertified on {today} by {how}"
+
+
+def _recertified_text(
+    validity: tuple[Validity, ...],
+    name: str,
+    verdict: OptionAssessment,
+    used: int,
+    exams: tuple[str, ...],
+    today: date,
+    expires: date | None,
+    old: date | None,
+    start: date,
+) -> str:
+    facts = []
+    if used:
+        facts.append(
+            f"{format_credits(verdict.credits)} CE credits from {used} activit{'y' if used == 1 else 'ies'}"
+        )
+    if exams:
+        facts.append("exam " + ", ".join(exams))
+    return (
+        f"{name} met '{verdict.option.label}' on {today} ({'; '.join(facts)}); "
+        f"new term {today} to {expires} ({start} + {validity_text(validity, today)}); "
+        f"previous expiration date {old}"
+    )
+
+
+def _cascaded_text(
+    validity: tuple[Validity, ...], name: str, source: str, today: date, old: date | None, renewed: date
+) -> str:
+    return (
+        f"{name} renewed by cascade from {source} on {today}: expiration date "
+        f"moves from {old} to {renewed} ({today} + {validity_text(validity, today)})"
+    )

@@ -16,6 +16,7 @@ from recert.core.policy import Certification, Level, Validity
 from recert.core.record import Activity
 from recert.core.requirements import Option, PassFact
 from recert.core.result import Outcome, Reason
+from recert.core.result_event import Sentence
 
 ONE_DAY = timedelta(days=1)
 
@@ -283,7 +284,7 @@ class CertState(Forkable):
     recertified_on: date | None
     recertified_by: str | None
     rule: str
-    how: str
+    how: str | Sentence  # the status sentence's middle part, written when read
     used_passes: set[PassFact]
     #: Approved claims counting toward the current term, unconsumed.
     entries: list[Claim]
@@ -401,7 +402,10 @@ class CertState(Forkable):
         return made
 
     def credits(self) -> float:
-        return sum(e.credits for e in self.entries)
+        total: float = 0  # a loop, not ``sum`` over a generator: asked at every check
+        for e in self.entries:
+            total += e.credits
+        return total
 
 
 class Day(Forkable):

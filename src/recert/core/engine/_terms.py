@@ -19,7 +19,7 @@ from recert.core.engine._state import (
     HeldTerm,
     validity_for,
 )
-from recert.core.policy import Certification
+from recert.core.policy import Certification, Validity
 from recert.exceptions import Problem
 
 
@@ -167,8 +167,8 @@ class Terms(Pool):
         level = version.level(cert.level.name) if version.has_level(cert.level.name) else cert.level
         cert.version_level = level
         cert.options = cert.cert.options if cert.cert.options is not None else level.options
-        cert.ce_threshold = min((o.credits_needed for o in cert.options if o.uses_ce), default=float("inf"))
         cert.compiled = self._qualifying(cert.options)
+        cert.ce_threshold = cert.compiled.ce_threshold  # made once per options tuple
         cert.validity = cert.cert.validity or level.validity
         cert.ce_eligible = level.takes_ce if cert.cert.ce_eligible is None else cert.cert.ce_eligible
 
@@ -236,5 +236,10 @@ class Terms(Pool):
 
 def years_text(cert: CertState, start: date) -> str:
     """The length of a term of *cert* starting on *start*, for explanations (R-VAL-1)."""
-    years = validity_for(cert.validity, start).years
+    return validity_text(cert.validity, start)
+
+
+def validity_text(validity: tuple[Validity, ...], start: date) -> str:
+    """The length of a term starting on *start* under *validity* (see :func:`years_text`)."""
+    years = validity_for(validity, start).years
     return "lifetime" if years is None else f"{years} year{'s' if years != 1 else ''}"

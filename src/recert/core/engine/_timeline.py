@@ -97,9 +97,13 @@ class Replay(Earning):
             boundary = self._next_boundary()
             timeline = self.timeline
             fact_day = timeline.days[timeline.position] if timeline.position < len(timeline.days) else None
-            if boundary is None and fact_day is None:
+            # The earlier of the two that exist (an if, not ``min`` over a generator: every step).
+            if fact_day is not None and (boundary is None or fact_day < boundary):
+                today = fact_day
+            elif boundary is not None:
+                today = boundary
+            else:
                 break
-            today = min(d for d in (boundary, fact_day) if d is not None)
             if today > self.as_of:
                 break
             while waiting and waiting[-1] <= today:
@@ -113,29 +117,39 @@ class Replay(Earning):
 
     def _next_boundary(self) -> date | None:
         """The next day a term ends (expiration + 1 day) or a retirement takes effect."""
-        days: list[date] = []
+        # A running minimum (no list, no generator): this runs before every step of the replay.
+        best: date | None = None
         for c in self.certs.values():
-            if c.status is ACTIVE:
-                if c.expires is not None:
-                    days.append(c.expires + ONE_DAY)
-            elif c.status is SUSPENDED:
-                if c.suspended_until is not None:
-                    days.append(c.suspended_until + ONE_DAY)
-            elif c.status is EMERITUS and c.emeritus_until is not None:
-                days.append(c.emeritus_until + ONE_DAY)
-            if not c.retired and c.retired_on is not None:
-                days.append(c.retired_on)
+            status = c.status
+            if status is ACTIVE:
+                end = c.expires
+            elif status is SUSPENDED:
+                end = c.suspended_until
+            elif status is EMERITUS:
+                end = c.emeritus_until
+            else:
+                end = None
+            if end is not None:
+                end += ONE_DAY
+                if best is None or end < best:
+                    best = end
+            if not c.retired and c.retired_on is not None and (best is None or c.retired_on < best):
+                best = c.retired_on
         grant = self.facts.emeritus_on
-        if grant is not None and not self.emeritus_done:
-            days.append(grant)
-        if self.certs and self.policy.earlier:
+        if grant is not None and not self.emeritus_done and (best is None or grant < best):
+            best = grant
+        policy = self.policy
+        if self.certs and policy.earlier:
             # A new policy version starts: its options may be met that day (D-VERSION-1).
-            days += [
-                v.effective_from
-                for v in (*self.policy.earlier, self.policy)
-                if v.effective_from is not None and (self.day is None or v.effective_from > self.day)
-            ]
-        return min(days, default=None)
+            for v in (*policy.earlier, policy):
+                start = v.effective_from
+                if (
+                    start is not None
+                    and (self.day is None or start > self.day)
+                    and (best is None or start < best)
+                ):
+                    best = start
+        return best
 
     def _day(self, today: date, facts: Day) -> None:
         """One day in the order of D-DAY-1: terms end, then terms start, exams pass, credits arrive."""
@@ -149,12 +163,16 @@ class Replay(Earning):
         if facts.starts:
             # Same-day terms start in a defined order, highest level first, then by name, so
             # that the result never depends on the order of the record's lists.
-            starts = sorted(facts.starts, key=lambda t: (-self.policy.level(t.cert.level).rank, t.cert.name))
+            starts = facts.starts
+            if len(starts) > 1:  # (one term, the usual case: nothing to sort)
+                starts = sorted(starts, key=lambda t: (-self.policy.level(t.cert.level).rank, t.cert.name))
             started = [self._start_holding(today, term) for term in starts]
+            if len(started) > 1:
+                started.sort(key=lambda c: (-c.rank, c.name))
             # A term given by the record is an earning or recertification on its first day and
             # cascades like any other (D-CASC-2); a cascade never shortens a term (R-CASC-1).
             pool_rank = self._pool_rank()
-            for state in sorted(started, key=lambda c: (-c.rank, c.name)):
+            for state in started:
                 if not state.retired:
                     self._cascade(state, today, pool_rank, strictly_below=False, held=True)
             self._check(today)
@@ -168,6 +186,7 @@ class Replay(Earning):
             if again:
                 self._check(today, [Cascade(cert, before, False) for cert in again])
         if facts.arrivals:
-            for entry in sorted(facts.arrivals, key=Claim.sort_key):
+            arrivals = facts.arrivals
+            for entry in sorted(arrivals, key=Claim.sort_key) if len(arrivals) > 1 else arrivals:
                 self._arrive(today, entry)
             self._check(today)
