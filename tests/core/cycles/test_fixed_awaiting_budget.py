@@ -1,0 +1,79 @@
+"""How many what-ifs a record's pending claims need, read from the budget refusal (D-FIXED-7, issue 17).
+
+A record whose pending claims need more what-ifs than the budget allows is refused with a
+``RecordError`` that names how many claims need one. Claims proved to change nothing when
+approved are not counted, so the number in the message pins which claims are proved so.
+Through the public API only (``recert.evaluate``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from fixed_helpers import ISC2
+
+import recert
+from recert import Activity, Holding, Record
+
+
+def _claim(
+    id_: str, credits: float, day: date, category: str = "group_a", item: str | None = None
+) -> Activity:
+    return Activity(id_, credits, day, item=item, category=category, claimed_on=day, status="pending")
+
+
+def _refusal(skipped: list[Activity]) -> str:
+    # CISSP from 2022-06-01 (E 2025-06-01, AMF paid through 2028-06-01) and ISSAP, which follows it (so
+    # no two claims share a what-if). Approved: a1 89 Group A (item "course-1"), b1 30 Group B (the
+    # Group B cap of 30 is full). 70 pending 1-CPE Group A claims each would make 120 CPE and 90 Group A
+    # and renew the cycle: each needs a what-if. With the *skipped* claims the record has
+    # 2 + 70 + len(skipped) activities; 70 x 132 x 2 holdings = 18,480 > 15,000: refused.
+    needed = [_claim(f"p{k}", 1, date(2023, 1, 2)) for k in range(70)]
+    record = Record(
+        holdings=(
+            Holding("CISSP", date(2022, 6, 1), fees_paid_through=date(2028, 6, 1)),
+            Holding("ISSAP", date(2023, 1, 1)),
+        ),
+        activities=(
+            Activity(
+                "a1", 89, date(2022, 9, 1), item="course-1", claimed_on=date(2022, 9, 1), status="approved"
+            ),
+            Activity(
+                "b1", 30, date(2022, 9, 2), category="group_b", claimed_on=date(2022, 9, 2), status="approved"
+            ),
+            *needed,
+            *skipped,
+        ),
+    )
+    with pytest.raises(recert.RecordError) as caught:
+        recert.evaluate(record, as_of=date(2024, 6, 1), policy=ISC2)
+    assert [p.path for p in caught.value.problems] == ["activities"]
+    return caught.value.problems[0].message
+
+
+EXPECTED = (
+    "70 pending or audited claims each need the record decided again to find what awaits them (D-FIXED-7), "
+    "with 132 activities and exam passes: over the limit of 15,000 (claims x activities and passes x 2 "
+    "holdings); decide fewer pending claims at once"
+)
+
+
+def test_claims_over_a_full_cap_need_no_what_if() -> None:
+    # 60 pending Group B claims after the cap is full would count 0 when approved (R-FC-6): no what-if.
+    skipped = [_claim(f"q{k}", 1, date(2023, 2, 1), category="group_b") for k in range(60)]
+    assert _refusal(skipped) == EXPECTED
+
+
+def test_duplicates_of_a_counted_item_need_no_what_if() -> None:
+    # 60 pending claims of the item a1 already counts in the cycle are duplicates (D-DUP-1), rejected
+    # before their approval matters: no what-if.
+    skipped = [_claim(f"d{k}", 5, date(2023, 2, 1), item="course-1") for k in range(60)]
+    assert _refusal(skipped) == EXPECTED
+
+
+def test_claims_made_after_the_evaluation_date_need_no_what_if() -> None:
+    # 60 claims completed and claimed after as_of do not exist yet (D-ASOF-1): no what-if, but they are
+    # still facts of the record (132 in all).
+    later = [_claim(f"f{k}", 1, date(2024, 7, 1)) for k in range(60)]
+    assert _refusal(later) == EXPECTED
