@@ -77,3 +77,49 @@ def test_claims_made_after_the_evaluation_date_need_no_what_if() -> None:
     # still facts of the record (132 in all).
     later = [_claim(f"f{k}", 1, date(2024, 7, 1)) for k in range(60)]
     assert _refusal(later) == EXPECTED
+
+
+def test_claims_after_the_renewal_of_an_open_cycle_need_no_what_if() -> None:
+    # CISSP and ISSAP from 2022-06-01 (E 2025-06-01). a1 100 Group A + b1 30 Group B renew the CISSP on
+    # 2022-09-02; c1 19 Group A names ISSAP (one short of 20). 70 pending 1-CPE claims naming ISSAP would
+    # each renew it (20 named, with its CISSP renewed): 70 what-ifs. 60 pending claims naming nothing come
+    # after the CISSP's renewal, in a cycle still open on as_of (no rollover read yet): no what-if.
+    # 70 x (3 + 70 + 60 = 133) x 2 = 18,620 > 15,000: refused.
+    record = Record(
+        holdings=(
+            Holding("CISSP", date(2022, 6, 1), fees_paid_through=date(2028, 6, 1)),
+            Holding("ISSAP", date(2022, 6, 1)),
+        ),
+        activities=(
+            Activity("a1", 100, date(2022, 9, 1), claimed_on=date(2022, 9, 1), status="approved"),
+            Activity(
+                "b1", 30, date(2022, 9, 2), category="group_b", claimed_on=date(2022, 9, 2), status="approved"
+            ),
+            Activity(
+                "c1",
+                19,
+                date(2022, 10, 1),
+                claimed_on=date(2022, 10, 1),
+                status="approved",
+                applies_to=("ISSAP",),
+            ),
+            *(
+                Activity(
+                    f"p{k}",
+                    1,
+                    date(2023, 1, 2),
+                    claimed_on=date(2023, 1, 2),
+                    status="pending",
+                    applies_to=("ISSAP",),
+                )
+                for k in range(70)
+            ),
+            *(_claim(f"q{k}", 1, date(2023, 2, 1)) for k in range(60)),
+        ),
+    )
+    with pytest.raises(recert.RecordError) as caught:
+        recert.evaluate(record, as_of=date(2024, 6, 1), policy=ISC2)
+    assert caught.value.problems[0].message.startswith(
+        "70 pending or audited claims each need the record decided again to find what awaits them (D-FIXED-7), "
+        "with 133 activities and exam passes"
+    )
