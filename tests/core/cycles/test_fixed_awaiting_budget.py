@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from fixed_helpers import ISC2
+from fixed_helpers import COMPTIA, ISACA, ISC2
 
 import recert
 from recert import Activity, Holding, Record
@@ -122,4 +122,58 @@ def test_claims_after_the_renewal_of_an_open_cycle_need_no_what_if() -> None:
     assert caught.value.problems[0].message.startswith(
         "70 pending or audited claims each need the record decided again to find what awaits them (D-FIXED-7), "
         "with 133 activities and exam passes"
+    )
+
+
+def test_claims_too_small_to_renew_a_cycle_need_no_what_if() -> None:
+    # CompTIA: Network+ from 2022-01-10, Security+ from 2023-06-01 (its earning aligns Network+ to
+    # 2026-06-01, R-CT-6). s1 10 CEUs approved toward Security+ (R-CT-4). 70 pending 1-CEU claims of
+    # 2023-01-02, before Security+ existed, count toward the aligned Network+ cycle: each needs a what-if
+    # (an aligned cycle's dates are not the replay's). 60 pending 1-CEU claims of 2023-08-01 go to
+    # Security+, which even with one more (11 < 50) is not renewed: no what-if.
+    # 70 x (1 + 70 + 60 = 131) x 2 = 18,340 > 15,000: refused.
+    def claim(id_: str, day: date) -> Activity:
+        return Activity(id_, 1, day, claimed_on=day, status="pending")
+
+    record = Record(
+        holdings=(Holding("Security+", date(2023, 6, 1)), Holding("Network+", date(2022, 1, 10))),
+        activities=(
+            Activity("s1", 10, date(2023, 7, 1), claimed_on=date(2023, 7, 1), status="approved"),
+            *(claim(f"p{k}", date(2023, 1, 2)) for k in range(70)),
+            *(claim(f"q{k}", date(2023, 8, 1)) for k in range(60)),
+        ),
+    )
+    with pytest.raises(recert.RecordError) as caught:
+        recert.evaluate(record, as_of=date(2024, 6, 1), policy=COMPTIA)
+    assert caught.value.problems[0].message.startswith(
+        "70 pending or audited claims each need the record decided again to find what awaits them (D-FIXED-7), "
+        "with 131 activities and exam passes"
+    )
+
+
+def test_claims_that_cannot_mend_a_short_year_need_no_what_if() -> None:
+    # ISACA: CISA from 2022-01-01; 2022 has a1 10 hours approved: short of 20 at 2023-01-15, revoked from
+    # 2023-01-16 (R-ISACA-4). 120 pending 10-hour claims of 2022 would each make 20 and undo the
+    # revocation: a what-if each. 60 pending 1-hour claims of 2022 leave it short (11 < 20) and cannot
+    # renew the period: no what-if. 120 x (1 + 120 + 60 = 181) x 1 = 21,720 > 15,000: refused.
+    def claim(id_: str, hours: float) -> Activity:
+        return Activity(
+            id_, hours, date(2022, 11, 1), category="cpe", claimed_on=date(2022, 12, 1), status="pending"
+        )
+
+    record = Record(
+        holdings=(Holding("CISA", date(2022, 1, 1)),),
+        activities=(
+            Activity(
+                "a1", 10, date(2022, 5, 1), category="cpe", claimed_on=date(2022, 5, 1), status="approved"
+            ),
+            *(claim(f"p{k}", 10) for k in range(120)),
+            *(claim(f"q{k}", 1) for k in range(60)),
+        ),
+    )
+    with pytest.raises(recert.RecordError) as caught:
+        recert.evaluate(record, as_of=date(2023, 3, 1), policy=ISACA)
+    assert caught.value.problems[0].message.startswith(
+        "120 pending or audited claims each need the record decided again to find what awaits them (D-FIXED-7), "
+        "with 181 activities and exam passes: over the limit of 15,000 (claims x activities and passes x 1 holdings)"
     )
