@@ -177,3 +177,58 @@ def test_claims_that_cannot_mend_a_short_year_need_no_what_if() -> None:
         "120 pending or audited claims each need the record decided again to find what awaits them (D-FIXED-7), "
         "with 181 activities and exam passes: over the limit of 15,000 (claims x activities and passes x 1 holdings)"
     )
+
+
+def _cissp_alone(activities: list[Activity]) -> Record:
+    return Record(
+        holdings=(Holding("CISSP", date(2022, 6, 1), fees_paid_through=date(2028, 6, 1)),),
+        activities=tuple(activities),
+    )
+
+
+def test_claims_before_a_renewal_by_the_one_credit_option_need_no_what_if() -> None:
+    # CISSP alone (E 2025-06-01): a1 100 Group A (2022-09-01) + b1 30 Group B (2023-03-01) renew it on
+    # 2023-03-01. 130 pending 1-CPE claims of 2022-10-01, before that day: approved, the cycle would
+    # renew earlier, by the same option, on or before its end; fixed cycles do not stack (R-FC-2), so
+    # nothing changes (case D). Each needing a what-if would be 130 x 132 > 15,000: the record is
+    # decided, nothing is awaited, expires 2028-06-01.
+    claims = [_claim(f"p{k}", 1, date(2022, 10, 1)) for k in range(130)]
+    record = _cissp_alone(
+        [
+            Activity("a1", 100, date(2022, 9, 1), claimed_on=date(2022, 9, 1), status="approved"),
+            Activity(
+                "b1", 30, date(2023, 3, 1), category="group_b", claimed_on=date(2023, 3, 1), status="approved"
+            ),
+            *claims,
+        ]
+    )
+    status = recert.evaluate(record, as_of=date(2024, 6, 1), policy=ISC2).certifications[0]
+    assert (status.recertified_on, status.expires_on, status.awaiting) == (
+        date(2023, 3, 1),
+        date(2028, 6, 1),
+        (),
+    )
+
+
+def test_claims_after_a_renewal_whose_rollover_they_cannot_change_need_no_what_if() -> None:
+    # CISSP alone renewed on 2022-09-01 (a1 130 Group A); r1 30 Group A approved on 2025-03-01, in the last
+    # six months (2024-12-01, 2025-06-01]. Rollover (R-ISC2-5): min(40, excess 160 - 120 = 40, Group A
+    # 160 - 90 = 70, r1 30) = 30 into the cycle from 2025-06-02.
+    # 130 pending 1-CPE claims of 2023-01-01 come after the renewal and outside the six months: they
+    # cannot roll over themselves nor change what rolls (case B): no what-if; the record is decided.
+    claims = [_claim(f"p{k}", 1, date(2023, 1, 1)) for k in range(130)]
+    record = _cissp_alone(
+        [
+            Activity("a1", 130, date(2022, 9, 1), claimed_on=date(2022, 9, 1), status="approved"),
+            Activity("r1", 30, date(2025, 3, 1), claimed_on=date(2025, 3, 1), status="approved"),
+            *claims,
+        ]
+    )
+    result = recert.evaluate(record, as_of=date(2025, 7, 1), policy=ISC2)
+    status = result.certifications[0]
+    assert (status.term_started_on, status.expires_on, status.awaiting) == (
+        date(2025, 6, 2),
+        date(2028, 6, 1),
+        (),
+    )
+    assert result.to_dict()["certifications"][0]["cycle"]["rolled_in"] == 30
