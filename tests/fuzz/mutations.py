@@ -2,7 +2,7 @@
 
 Used by ``tests/test_fuzz.py`` (through Hypothesis, bounded by the profile) and by
 ``tests/fuzz/campaign.py`` (a long offline run). A mutant starts from a real input
-(an example record of ``examples/``, or the embedded Cisco policy) and takes a few
+(a record of ``examples/`` or of a program (``shapes.py``), or an embedded policy) and takes a few
 mutations, each at a random place of the tree: drop, duplicate, retype, an extreme
 date, a huge or non-finite number, deep nesting, odd unicode, a long string, a
 renamed key, a shuffled list. The property (:func:`check_record_text`,
@@ -18,6 +18,7 @@ import io
 import json
 import math
 import random
+import time
 import tomllib
 from collections.abc import Callable
 from datetime import date
@@ -70,7 +71,11 @@ TEXTS = [
     "training", "core", "350-401", "CCIE Enterprise Infrastructure lab", "R-CE-4", "1993-01-01",
 ]
 KEYS = ["extra", "", "id", "credits", "as_of", "CANDIDATE", "holdings ", "\ud800", "k" * 1001, "versions",
-        "exams", "validity", "lifetime", "years", "options", "earned_by", "ce_credits"]
+        "exams", "validity", "lifetime", "years", "options", "earned_by", "ce_credits",
+        # the fixed-cycle keys of records and policies (issue 15)
+        "fees_paid_through", "applies_to", "status", "decided_on", "lifecycle", "cycle", "calendar", "window",
+        "reporting", "rollover", "caps", "groups", "default_category", "credit_step", "cascade", "renews",
+        "follows", "share_credits", "named", "per", "advisory", "on_miss", "fees", "restarts", "unit", "until"]
 
 
 def deep(value: Any, depth: int, kind: str) -> Any:
@@ -224,8 +229,38 @@ def _guard(step: str, function: Callable[[], Any]) -> Any:
         raise UntypedError(f"{step}: {type(error).__name__}: {str(error)[:300]}") from error
 
 
-def check_record(data: Any, policy: recert.Policy | None = None) -> str:
+#: An input whose reading and deciding take more CPU time than this is "slow" (issue 17: 1 s).
+SLOW_SECONDS = 1.0
+
+
+def _size(data: Any) -> int:
+    """Characters of *data* as JSON (dates as text); a tree too deep to write counts as 0."""
+    if isinstance(data, str):
+        return len(data)
+    try:
+        return len(json.dumps(data, default=str))
+    except (ValueError, RecursionError):
+        return 0
+
+
+def _pending(data: Any) -> int:
+    """Activities of a record tree whose status is pending or audit (or missing): the what-if count."""
+    acts = data.get("activities") if isinstance(data, dict) else None
+    if not isinstance(acts, list):
+        return 0
+    return sum(1 for a in acts if isinstance(a, dict) and a.get("status", "pending") in ("pending", "audit"))
+
+
+def check_record(data: Any, policy: recert.Policy | None = None,
+                 slow: list[dict[str, Any]] | None = None) -> str:
     """Read and decide *data* (parsed JSON or TOML); write the result both ways.
+
+    Args:
+        data: The record tree.
+        policy: The policy (default: the embedded Cisco one).
+        slow: When given, a record that takes more than :data:`SLOW_SECONDS` of CPU time
+            is appended to it (``seconds``, ``size`` in characters of JSON, ``pending``
+            claims, ``fixed``: whether the policy has fixed cycles, ``outcome``).
 
     Returns:
         ``"result"`` or ``"error"`` (a typed one).
@@ -234,6 +269,17 @@ def check_record(data: Any, policy: recert.Policy | None = None) -> str:
         UntypedError: Anything else, or a result whose activities do not each have one outcome.
     """
     policy = policy or cisco_policy()
+    started = time.process_time()
+    outcome = _check_record(data, policy)
+    seconds = time.process_time() - started
+    if slow is not None and seconds > SLOW_SECONDS:
+        slow.append({"seconds": round(seconds, 2), "size": _size(data), "pending": _pending(data),
+                     "fixed": bool(policy.program is not None and policy.program.fixed), "policy": policy.id,
+                     "outcome": outcome})
+    return outcome
+
+
+def _check_record(data: Any, policy: recert.Policy) -> str:
     try:
         record = _guard("load", lambda: record_from_mapping(data, policy=policy))
         result = _guard("evaluate", lambda: evaluate(record, as_of=record.as_of or AS_OF, policy=policy))
@@ -257,33 +303,39 @@ def check_record(data: Any, policy: recert.Policy | None = None) -> str:
     return "result"
 
 
-def check_record_text(text: str, policy: recert.Policy | None = None) -> str:
+def check_record_text(text: str, policy: recert.Policy | None = None,
+                      slow: list[dict[str, Any]] | None = None) -> str:
     """:func:`check_record` from JSON text, as a JSON Lines line is read (``_read_line``)."""
     policy = policy or cisco_policy()
+    started = time.process_time()
     read = _guard("read line", lambda: _read_line(text, "in", policy))
     if isinstance(read, RecertError):
+        seconds = time.process_time() - started
+        if slow is not None and seconds > SLOW_SECONDS:
+            slow.append({"seconds": round(seconds, 2), "size": len(text), "pending": 0, "fixed": False,
+                         "policy": policy.id, "outcome": "error (read line)"})
         return "error"
-    return check_record(_json(text), policy)
+    return check_record(_json(text), policy, slow)
 
 
-def check_policy_tree(tree: Any, records: list[Any]) -> str:
+def check_policy_tree(tree: Any, records: list[Any], slow: list[dict[str, Any]] | None = None) -> str:
     """Build a policy from *tree*; when it is one, read and decide *records* under it."""
     try:
         policy = _guard("policy", lambda: policy_from_mapping(tree))
     except RecertError:
         return "error"
     for data in records:
-        check_record(data, policy)
+        check_record(data, policy, slow)
     return "result"
 
 
-def check_policy_text(raw: bytes, records: list[Any]) -> str:
-    """:func:`check_policy_tree` from the bytes of a ``.json`` policy file, as ``load_policy`` reads them."""
+def check_policy_text(raw: bytes, records: list[Any], slow: list[dict[str, Any]] | None = None,
+                      suffix: str = ".json") -> str:
+    """:func:`check_policy_tree` from the bytes of a policy file (``.json`` or ``.toml``), as ``load_policy`` reads them."""
     try:
-        policy = _guard("policy file", lambda: _parse(raw, ".json", "p.json"))
+        policy = _guard("policy file", lambda: _parse(raw, suffix, "p" + suffix))
     except RecertError:
         return "error"
     for data in records:
-        check_record(data, policy)
+        check_record(data, policy, slow)
     return "result"
-

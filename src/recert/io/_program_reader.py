@@ -249,12 +249,10 @@ class _Ctx:
         self.r.keys(table, path, {"years", "months", "days"})
         if not table:
             self.r.fail(path, "is empty: give years, months or days")
-        return Span(
-            *(
-                self.r.whole(table, k, path, default=0, maximum=MAX_YEARS * 366)
-                for k in ("years", "months", "days")
-            )
-        )
+        # Each part at most MAX_YEARS years long (issue 17): a span is added to and counted back
+        # from dates of a record, which must stay inside the calendar.
+        most = {"years": MAX_YEARS, "months": MAX_YEARS * 12, "days": MAX_YEARS * 366}
+        return Span(*(self.r.whole(table, k, path, default=0, maximum=most[k]) for k in most))
 
     def lifecycle(self, data: Mapping[str, Any], path: str) -> Lifecycle:
         r = self.r

@@ -316,6 +316,7 @@ def _earned_alignment(
 
 
 _LAST_YEAR = 9000  # room for cycles and windows to be added without leaving datetime's range
+_FIRST_YEAR = 1000  # room for cycle years, windows and rollovers to be counted back (issue 17)
 
 
 def _dates_in_range(record: Record, as_of: date) -> list[Problem]:
@@ -334,9 +335,13 @@ def _dates_in_range(record: Record, as_of: date) -> list[Problem]:
             (f"activities[{i}].claimed_on", a.claimed_on),
         ]
     return [
-        Problem(path, f"{value.isoformat()} is after the year {_LAST_YEAR}")
+        Problem(
+            path,
+            f"{value.isoformat()} is {'after' if value.year > _LAST_YEAR else 'before'} the year "
+            f"{_LAST_YEAR if value.year > _LAST_YEAR else _FIRST_YEAR}",
+        )
         for path, value in dated
-        if value is not None and value.year > _LAST_YEAR
+        if value is not None and not _FIRST_YEAR <= value.year <= _LAST_YEAR
     ]
 
 
