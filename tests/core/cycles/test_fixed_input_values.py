@@ -162,3 +162,16 @@ def test_an_ineligible_category_is_rejected_with_its_name() -> None:
         ),
     ]  # fmt: skip
     assert cert(result, "CISSP")["cycle"]["counted"] == 5
+
+
+def test_dates_before_the_year_1000_are_refused_and_the_year_1000_is_accepted() -> None:
+    # Cycle years, windows and rollovers are counted back from dates: the year 1000 is the first one
+    # with room for them (issue 17).
+    early = Record(holdings=(Holding("CISSP", date(999, 12, 31)),))
+    with pytest.raises(RecordError) as caught:
+        recert.evaluate(early, as_of=date(2022, 1, 1), policy=ISC2)
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        ("holdings[0].earned_on", "0999-12-31 is before the year 1000")
+    ]
+    fine = Record(holdings=(Holding("CISSP", date(1000, 1, 1)),))
+    assert recert.evaluate(fine, as_of=date(1000, 1, 2), policy=ISC2).certifications[0].status == "active"
