@@ -232,3 +232,69 @@ def test_claims_after_a_renewal_whose_rollover_they_cannot_change_need_no_what_i
         (),
     )
     assert result.to_dict()["certifications"][0]["cycle"]["rolled_in"] == 30
+
+
+def test_claims_that_each_renew_the_cycle_on_their_own_day_share_one_what_if() -> None:
+    # CISSP alone (no follower, no renewal map): a1 89 Group A + b1 30 Group B approved = 119 CPE.
+    # 150 pending 1-CPE Group A claims of 2023-01-02: each alone makes 120 (90 Group A) and renews the
+    # cycle on its own day by the same option; their what-ifs differ in nothing a status reads, so one
+    # is run for all (D-FIXED-7). 150 what-ifs would be 150 x 152 > 15,000: the record is decided and
+    # the CISSP awaits all 150 (R-FC-5).
+    claims = [_claim(f"p{k:03}", 1, date(2023, 1, 2)) for k in range(150)]
+    record = _cissp_alone(
+        [
+            Activity("a1", 89, date(2022, 9, 1), claimed_on=date(2022, 9, 1), status="approved"),
+            Activity(
+                "b1", 30, date(2022, 9, 2), category="group_b", claimed_on=date(2022, 9, 2), status="approved"
+            ),
+            *claims,
+        ]
+    )
+    status = recert.evaluate(record, as_of=date(2024, 6, 1), policy=ISC2).certifications[0]
+    assert (status.expires_on, len(status.awaiting), status.awaiting[:2]) == (
+        date(2025, 6, 1),
+        150,
+        ("p000", "p001"),
+    )
+
+
+def test_claims_that_each_renew_the_period_by_its_end_share_one_what_if() -> None:
+    # ISACA (the window admits no activities): CISA from 2022-01-01, approved 59 hours in 2022, 20 in 2023
+    # and 40 on 2024-02-01 = 119 (each year >= 20). 150 pending 1-hour claims of 2022-03-01: with any one,
+    # 120 are met on 2024-02-01, by the period's end, by its one credit option: one what-if for all.
+    # 150 x 153 > 15,000 otherwise. Decided: CISA awaits all 150, expires 2024-12-31 meanwhile.
+    def cpe(id_: str, hours: float, day: date, status: str) -> Activity:
+        return Activity(id_, hours, day, category="cpe", claimed_on=day, status=status)  # type: ignore[arg-type]
+
+    record = Record(
+        holdings=(Holding("CISA", date(2022, 1, 1), fees_paid_through=date(2026, 1, 1)),),
+        activities=(
+            cpe("a22", 59, date(2022, 2, 1), "approved"),
+            cpe("a23", 20, date(2023, 2, 1), "approved"),
+            cpe("a24", 40, date(2024, 2, 1), "approved"),
+            *(cpe(f"p{k:03}", 1, date(2022, 3, 1), "pending") for k in range(150)),
+        ),
+    )
+    status = recert.evaluate(record, as_of=date(2024, 6, 1), policy=ISACA).certifications[0]
+    assert (status.status, status.expires_on, len(status.awaiting)) == ("active", date(2024, 12, 31), 150)
+
+
+def test_claims_filling_a_cap_to_the_brim_do_not_share_a_what_if() -> None:
+    # CISSP alone: a1 90.5 Group A + b1 29 Group B = 119.5. 150 pending 1-CPE Group B claims of
+    # 2023-01-02 would each make 120.5 and renew the cycle, but each fills the Group B cap of 30 to the
+    # brim (29 + 1): with a cap that tight, later credits might count differently, so their what-ifs are
+    # not proved alike and each needs its own: 150 x 152 x 1 = 22,800 > 15,000: refused.
+    record = _cissp_alone(
+        [
+            Activity("a1", 90.5, date(2022, 9, 1), claimed_on=date(2022, 9, 1), status="approved"),
+            Activity(
+                "b1", 29, date(2022, 9, 2), category="group_b", claimed_on=date(2022, 9, 2), status="approved"
+            ),
+            *(_claim(f"q{k:03}", 1, date(2023, 1, 2), category="group_b") for k in range(150)),
+        ]
+    )
+    with pytest.raises(recert.RecordError) as caught:
+        recert.evaluate(record, as_of=date(2024, 6, 1), policy=ISC2)
+    assert caught.value.problems[0].message.startswith(
+        "150 pending or audited claims each need the record decided again"
+    )
