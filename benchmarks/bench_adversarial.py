@@ -55,6 +55,10 @@ try:
     from recert.core.cycles.whatif import WHATIF_BUDGET
 except ImportError:  # a checkout from before the budget (issue 17): measure it with the same shapes
     WHATIF_BUDGET = 15_000
+try:
+    from recert.core._limits import CE_WHATIF_BUDGET
+except ImportError:  # a checkout from before the Cisco budget: measure it with the same shapes
+    CE_WHATIF_BUDGET = 15_000
 
 AS_OF = date(2026, 6, 1)
 CCNA = {"certification": "CCNA", "earned_on": "2019-03-01"}
@@ -85,6 +89,48 @@ def pending_claims(claims: int = 100, exam_days: int = 400, exam: str = "200-301
     ]
     return json.dumps({"candidate": "pending", "as_of": AS_OF.isoformat(), "holdings": holdings,
                        "exams": exams, "activities": activities})
+
+
+def cisco_pending_at_limit(holdings: int = 2, exam_days: int = 0) -> str:
+    """As many pending claims as the Cisco what-if budget lets through (claims x facts x holdings)."""
+    count = 1
+    while (count + 1) * (count + 1 + exam_days) * holdings <= CE_WHATIF_BUDGET:
+        count += 1
+    names = [c.name for c in cisco_policy().certifications][:holdings]
+    held = [{"certification": n, "earned_on": "2019-06-01"} for n in names]
+    exams = [{"exam": "350-401", "passed_on": d} for d in _days(date(2019, 7, 1), exam_days, 3)]
+    activities = [
+        {"id": f"p{i}", "credits": 80, "completed_on": d, "claimed_on": d}
+        for i, d in enumerate(_days(date(2019, 7, 2), count, 2))
+    ]
+    return json.dumps({"candidate": "pending-limit", "as_of": AS_OF.isoformat(), "holdings": held,
+                       "exams": exams, "activities": activities})
+
+
+def cisco_pending_over(claims: int = 1200) -> str:
+    """The trial's c_pend1200: 1,200 pending claims of 80 credits every other day, CCNP and CCNA."""
+    held = [{"certification": "CCNP Enterprise", "earned_on": "2019-06-01"}, CCNA]
+    activities = [
+        {"id": f"p{i}", "credits": 80, "completed_on": d, "claimed_on": d}
+        for i, d in enumerate(_days(date(2019, 7, 2), claims, 2))
+    ]
+    return json.dumps({"as_of": AS_OF.isoformat(), "holdings": held, "activities": activities})
+
+
+def all_holdings_exams(exam_days: int = 500, policy: str = "cisco-ce", exam: str = "350-401") -> str:
+    """Every certification of the policy held, and an exam passed every day (at most MAX_EXAMS)."""
+    names = [c.name for c in resolve_policy(policy).certifications]
+    held = [{"certification": n, "earned_on": "2019-06-01", "fees_paid_through": "2030-01-01"} for n in names]
+    exams = [{"exam": exam, "passed_on": d} for d in _days(date(2019, 7, 1), exam_days)]
+    return json.dumps({"candidate": "exams", "as_of": AS_OF.isoformat(), "holdings": held, "exams": exams})
+
+
+def millennia() -> str:
+    """The trial's c_ccna_pending_millennia: a holding from the year 1 (beyond the span of 100 years)."""
+    acts = [{"id": f"a{i}", "credits": 1, "completed_on": f"{1 + i:04d}-02-01", "claimed_on": f"{1 + i:04d}-02-01"}
+            for i in range(1000)]
+    return json.dumps({"as_of": "1950-06-01", "holdings": [{"certification": "CCNA", "earned_on": "0001-01-10"}],
+                       "activities": acts})
 
 
 def deep_array() -> str:
@@ -202,6 +248,26 @@ def fixed_holdings(policy: str, count: int = 400) -> str:
                   holdings=holdings)
 
 
+_EXAM = {"isc2-cissp": "CISSP", "comptia": "SY0-701", "pmi-pmp": "PMP", "isaca-cisa": "CISA"}
+
+
+def fixed_chain(policy: str) -> str:
+    """Cycles renewed every 3 years over the 100 years allowed (trial 3's chains), then pending claims
+    in the last cycle, as many as the what-if budget lets through."""
+    renewed: list[dict[str, Any]] = []
+    for k, start in enumerate(range(1927, 2023, 3)):
+        for i, (cat, credits, *_) in enumerate(FIXED[policy][2]):
+            day = f"{start}-02-01"
+            renewed.append({"id": f"r{k}_{i}", "credits": credits + 1, "completed_on": day, "claimed_on": day,
+                            "status": "approved", "category": cat})
+    count = 1
+    while (count + 1) * (count + 1 + len(renewed)) <= WHATIF_BUDGET:
+        count += 1
+    holding = {"certification": FIXED[policy][0], "earned_on": "1926-01-01", "fees_paid_through": "2100-01-01"}
+    return json.dumps({"candidate": f"chain-{policy}", "as_of": "2025-06-01", "holdings": [holding],
+                       "activities": renewed + _claims(policy, count, date(2024, 2, 1), 1, 1)})
+
+
 def fixed_shapes() -> list[tuple[str, str, Callable[[], str]]]:
     shapes: list[tuple[str, str, Callable[[], str]]] = []
     for p in FIXED:
@@ -218,6 +284,9 @@ def fixed_shapes() -> list[tuple[str, str, Callable[[], str]]]:
             (f"fixed {p}: all holdings, 400 pending", p, lambda p=p: fixed_holdings(p)),  # type: ignore[misc]
             (f"fixed {p}: all holdings, at the what-if limit", p,
              lambda p=p: fixed_holdings(p, _at_limit(p, len(resolve_policy(p).certifications)))),  # type: ignore[misc]
+            (f"fixed {p}: all holdings, 500 exam days", p,
+             lambda p=p: all_holdings_exams(500, p, _EXAM[p])),  # type: ignore[misc]
+            (f"fixed {p}: 33 cycles in 100 years, at the limit", p, lambda p=p: fixed_chain(p)),  # type: ignore[misc]
             (f"fixed {p}: each would renew, rollover window", p,
              lambda p=p: fixed_each_would_renew(p, "2023-06-01", date(2022, 7, 2), _at_limit(p, 1))),  # type: ignore[misc]
         ]
@@ -259,6 +328,15 @@ def main() -> None:
         ("encor-and-lab-daily", lambda: encor_and_lab_daily(args.days * 72 // 100)),
         ("pending-claims (100 claims, 400 CCNA exam days)", pending_claims),
         ("pending-claims (100 claims, 400 ENCOR exam days)", lambda: pending_claims(exam="350-401")),
+        ("cisco pending at the what-if limit, 2 holdings", cisco_pending_at_limit),
+        ("cisco pending at the limit, 1 holding", lambda: cisco_pending_at_limit(1)),
+        ("cisco pending at the limit, 8 holdings, 400 exams", lambda: cisco_pending_at_limit(8, 400)),
+        ("cisco pending at the limit, 62 holdings", lambda: cisco_pending_at_limit(62)),
+        ("cisco pending at the limit, 62 holdings, 240 exams", lambda: cisco_pending_at_limit(62, 240)),
+        ("cisco 1,200 pending claims (trial c_pend1200)", cisco_pending_over),
+        ("cisco all holdings, 500 ENCOR days (MAX_EXAMS)", all_holdings_exams),
+        ("cisco all holdings, 2,000 ENCOR days", lambda: all_holdings_exams(2000)),
+        ("cisco 1,000 activities over millennia", millennia),
         ("deep-nesting: 50,000 nested arrays", deep_array),
         ("deep-nesting: a 400-deep list in a field", deep_field),
         ("huge-numbers: 1e308 credits twice", huge_credits),

@@ -19,7 +19,7 @@ from recert.core.result import (
     PoolState,
     Uses,
 )
-from recert.exceptions import OfferingError, PolicyError, Problem, RecertError, RecordError
+from recert.exceptions import OfferingError, PolicyError, Problem, RecertError, RecordError, RecordTypeError
 from recert.io.policy_toml import cisco_policy, load_policy, policy_from_mapping
 from recert.io.records import iter_records, load_record, record_from_mapping
 from recert.offerings import (
@@ -61,6 +61,7 @@ __all__ = [
     "RecertError",
     "Record",
     "RecordError",
+    "RecordTypeError",
     "Rule",
     "Step",
     "Uses",

@@ -38,7 +38,11 @@ def evaluate(record: Record, *, as_of: date | None = None, policy: Policy | None
         certification; and the dated events, each with its rule id.
 
     Raises:
-        RecordError: No evaluation date, or names the policy does not know
+        RecordTypeError: *record* is not a :class:`~recert.core.record.Record` (a dict is
+            read by :func:`recert.record_from_mapping`), or *as_of* is not a
+            :class:`datetime.date` (a ``datetime`` or text is refused).
+        RecordError: No evaluation date; more holdings, exam passes or activities than
+            the loaders read (1,000 / 10,000 / 10,000); or names the policy does not know
             (a certification without ``level``, an exam without ``kind``, an
             unknown category or level), every problem with its path.
     """

@@ -350,3 +350,10 @@ def test_an_offering_line_nested_beyond_the_parser_is_an_error_in_its_place(tmp_
                                 "parser follows")
     assert second.error is not None
     assert "item_id: [[[[...]]]] is not a string" in str(second.error)
+
+
+def test_too_many_exam_passes_are_refused_by_the_loader() -> None:
+    # MAX_EXAMS = 500: 500 passes are read, 501 are refused with the list's path and both counts
+    passes = [{"exam": "200-301", "passed_on": "2020-01-01"}] * 501
+    assert len(record_from_mapping({"exams": passes[:500]}).exams) == 500
+    assert problems({"exams": passes}) == ["exams: 501 entries are more than 500"]

@@ -143,7 +143,7 @@ def _drop(path: tuple[Any, ...]) -> dict[str, Any]:
         pytest.param(_set(("activities", 0, "credits"), "40"),
                      "activities[0].credits: '40' is not a number", id="credits-string"),
         pytest.param(_set(("activities", 0, "credits"), True),
-                     "activities[0].credits: True is not a number", id="credits-bool"),
+                     "activities[0].credits: true is not a number", id="credits-bool"),  # as JSON writes it
         pytest.param(_set(("activities", 0, "credits"), float("nan")),
                      "activities[0].credits: nan is not a finite number", id="credits-nan"),
         pytest.param(_set(("holdings", 0, "earned_on"), "2025-02-30"),
@@ -253,9 +253,11 @@ def test_an_unknown_exam_without_kind_suggests_catalog_exams_and_lists_kinds() -
                             "expert_lab, csm) if it is not a catalog exam")
 
 
-@pytest.mark.parametrize("value", [[1, 2], "a record", 42, None])
-def test_a_record_that_is_not_an_object(value: object) -> None:
-    assert problems_of(value) == [f"{value!r} is not an object"]
+@pytest.mark.parametrize(("value", "shown"), [([1, 2], "[1, 2]"), ("a record", "'a record'"), (42, "42"),
+                                             (None, "null"), ([None, True, False], "[null, true, false]")])
+def test_a_record_that_is_not_an_object(value: object, shown: str) -> None:
+    # JSON's null, true and false are quoted as JSON writes them, not as Python does (issue 17).
+    assert problems_of(value) == [f"{shown} is not an object"]
 
 
 # --- every problem at once --------------------------------------------------------------------

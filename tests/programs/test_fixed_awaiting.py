@@ -47,7 +47,8 @@ def naive_awaiting(record: Record, as_of: date, policy: Policy) -> dict[str, tup
         for before, after in zip(base.certifications, other.certifications, strict=True):
             if (before.status, before.expires_on) != (after.status, after.expires_on):
                 out.setdefault(before.certification, []).append(a.id)
-    return {c.certification: tuple(out.get(c.certification, ())) for c in base.certifications}
+    # Listed by activity id, as the Cisco engine lists its own (the order of the record never shows).
+    return {c.certification: tuple(sorted(out.get(c.certification, ()))) for c in base.certifications}
 
 
 def fast_awaiting(evaluation: Evaluation) -> dict[str, tuple[str, ...]]:

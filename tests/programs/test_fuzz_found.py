@@ -39,8 +39,14 @@ def _error(policy: recert.Policy, data: dict[str, Any], as_of: date) -> list[str
 def test_an_exam_passed_in_the_year_1_is_a_record_error() -> None:
     # Was ValueError "year -2 is out of range": the earning window counts 3 years back from
     # 0001-06-01 (core/cycles/evaluate.py _earn_days). Replay 1:record:727 of the first run.
+    # Now the span of 100 years refuses it first (issue 17): 2025-03-01 - 100 years = 1925-03-01.
     assert _error(PMI, {"exams": [{"exam": "PMP", "passed_on": "0001-06-01"}]}, date(2025, 3, 1)) == [
-        "exams[0].passed_on: 0001-06-01 is before the year 1000"
+        "exams[0].passed_on: 0001-06-01 is more than 100 years before the evaluation date 2025-03-01 "
+        "(the earliest date recert reads is 1925-03-01)"
+    ]
+    # within the span of an evaluation date in the year 1001, the year-1000 bound still speaks
+    assert _error(PMI, {"exams": [{"exam": "PMP", "passed_on": "0999-06-01"}]}, date(1001, 3, 1)) == [
+        "exams[0].passed_on: 0999-06-01 is before the year 1000"
     ]
 
 
@@ -48,8 +54,10 @@ def test_a_follower_held_from_the_first_day_of_the_calendar_is_a_record_error() 
     # Was OverflowError "date value out of range": a concentration without its CISSP is shown
     # as ended the day before it was earned (D-FIXED-2), 0001-01-01 - 1 day. Replay 2:record:1280.
     data = {"holdings": [{"certification": "CISSP-ISSAP", "earned_on": "0001-01-01"}]}
+    # Now the span of 100 years refuses it first (issue 17): 2024-08-01 - 100 years = 1924-08-01.
     assert _error(ISC2, data, date(2024, 8, 1)) == [
-        "holdings[0].earned_on: 0001-01-01 is before the year 1000"
+        "holdings[0].earned_on: 0001-01-01 is more than 100 years before the evaluation date 2024-08-01 "
+        "(the earliest date recert reads is 1924-08-01)"
     ]
 
 

@@ -258,8 +258,8 @@ def _write_result(out: IO[str], result: Evaluation | RecertError, record: Record
         # The planner knows rolling cycles only: a fixed-cycle report lists each option's gap instead.
         fixed = policy is not None and policy.program is not None and policy.program.fixed
         steps = None if fixed else plan(record, as_of=result.as_of, policy=policy, evaluation=result)
-        if form == "html":
-            out.write(render_html_section(result, source, steps, record))
+        if form == "html":  # ids and names come from the record: a lone surrogate is escaped
+            out.write(_no_surrogates(render_html_section(result, source, steps, record)))
         else:
             _write_text(out, result, source, pretty=pretty, first=first, steps=steps)
 
@@ -315,6 +315,13 @@ def _write_json(out: IO[str], item: Evaluation | RecertError, source: str, *,
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def _no_surrogates(text: str) -> str:
+    """*text* with each lone surrogate (valid in JSON, not UTF-8) written as its ``\\uXXXX`` escape."""
+    if _SURROGATE.search(text):
+        return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text
+
+
 # What json.dumps(data, ensure_ascii=False, indent=2 if pretty else None) writes, made once. The
 # data are fresh trees of dicts and lists (to_dict, _error_dict), never circular: not checking
 # saves about a sixth of the encoding time.
@@ -331,7 +338,7 @@ def _write_text(out: IO[str], item: Evaluation | RecertError, source: str, *,
         problems = getattr(item, "problems", ())
         lines = [str(p) for p in problems] if problems else [str(item)]
         if html:
-            out.write(render_html_error(where, lines))
+            out.write(_no_surrogates(render_html_error(where, lines)))
             return
         out.write(printable(f"{where}: error") + "\n"
                   + "".join(f"  {printable(line)}\n" for line in lines))

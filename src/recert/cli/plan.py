@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from recert.cli._contract import EXIT_BAD_INPUT, as_of, one_line, policy_or_default, print_error
+from recert.core._limits import printable
 from recert.core.policy import Policy
 from recert.core.record import Record
 from recert.exceptions import RecertError, RecordError
@@ -49,7 +51,10 @@ def register(subparsers: Any) -> None:
         help="the cheapest steps, and their dates, that keep every certification of a record",
         description="Plan what to do, and by when, to keep every active certification: the "
                     "fewest exams, then the fewest CE credits, then the fewest steps, then the "
-                    "latest dates (or a cost per exam with --credits-per-exam).",
+                    "latest dates (or a cost per exam with --credits-per-exam). Rolling-cycle "
+                    "policies only (cisco-ce, or a policy file without fixed cycles); under a "
+                    "fixed-cycle program (isc2-cissp, comptia, pmi-pmp, isaca-cisa) recert "
+                    "evaluate lists the shortfalls and next steps instead.",
         epilog="examples:\n"
                "  recert plan examples/multi-track-late-claim.json\n"
                "  recert plan my-record.toml --as-of 2025-06-01 --format json\n"
@@ -134,16 +139,27 @@ def _plan_command(args: argparse.Namespace) -> int:
             bad = True
             where = getattr(result, "source", None) or source
             if args.format == "json":
-                sys.stdout.write(json.dumps({"error": one_line(str(result)), "source": where},
-                                            ensure_ascii=False) + "\n")
+                sys.stdout.write(_json({"error": one_line(str(result)), "source": where}, None))
             else:
-                sys.stdout.write(("" if first else "\n") + f"{where}: error\n"
-                                 + "".join(f"  {line}\n" for line in str(result).splitlines()))
+                sys.stdout.write(("" if first else "\n") + printable(f"{where}: error") + "\n"
+                                 + "".join(f"  {printable(line)}\n" for line in str(result).splitlines()))
         elif args.format == "json":
-            sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False,
-                                        indent=2 if pretty else None) + "\n")
+            sys.stdout.write(_json(result.to_dict(), 2 if pretty else None))
         else:
-            sys.stdout.write(("" if first else "\n") + "\n".join(render_plan(result, source)) + "\n")
+            # Ids and names come from the record: controls and lone surrogates are escaped.
+            lines = render_plan(result, source)
+            sys.stdout.write(("" if first else "\n") + "\n".join(printable(line) for line in lines) + "\n")
         first = False
     return 2 if bad else 0
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json(data: Any, indent: int | None) -> str:
+    """One JSON document and a newline; ``\\uXXXX`` escapes when the data hold a lone surrogate (not UTF-8)."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    if _SURROGATE.search(text):
+        text = json.dumps(data, ensure_ascii=True, indent=indent)
+    return text + "\n"
 

@@ -10,9 +10,9 @@ against the catalog) and report every problem with its path.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import attrs
 
@@ -20,6 +20,8 @@ from recert.core._limits import MAX_CREDITS, describe
 from recert.exceptions import Problem, RecordError, RecordTypeError
 
 __all__ = ["Activity", "ClaimStatus", "ExamPass", "Holding", "Record"]
+
+_T = TypeVar("_T")
 
 ClaimStatus = Literal["pending", "approved", "rejected", "audit"]
 CLAIM_STATUSES: tuple[str, ...] = ("pending", "approved", "rejected", "audit")
@@ -53,6 +55,23 @@ def _a_date(_: Any, attribute: attrs.Attribute[Any], value: object) -> None:
         raise RecordTypeError([Problem(attribute.name, f"{value!r} is not a datetime.date")])
 
 
+def _a_text(_: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A name or an id is a ``str`` (an integer id would never match the loader's string ids)."""
+    if not isinstance(value, str):
+        raise RecordTypeError([Problem(attribute.name, f"{describe(value)} is not a string")])
+
+
+def _text_or_none(_: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, str):
+        raise RecordTypeError([Problem(attribute.name, f"{describe(value)} is not a string or None")])
+
+
+def _names_or_none(_: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``applies_to``: ``None`` or a tuple of names (a lone string would be read as its letters)."""
+    if value is not None and not (isinstance(value, tuple) and all(isinstance(v, str) for v in value)):
+        raise RecordTypeError([Problem(attribute.name, f"{describe(value)} is not a tuple of strings or None")])
+
+
 @attrs.frozen
 class Holding:
     """A certification the person holds, as their tracking system shows it.
@@ -74,11 +93,11 @@ class Holding:
             ``None``: the record is silent and fees are not checked.
     """
 
-    certification: str
+    certification: str = attrs.field(validator=_a_text)
     earned_on: date = attrs.field(validator=_a_date)
     expires_on: date | None = attrs.field(default=None, validator=_a_date)
     retired_on: date | None = attrs.field(default=None, validator=_a_date)
-    level: str | None = None
+    level: str | None = attrs.field(default=None, validator=_text_or_none)
     first_earned_on: date | None = attrs.field(default=None, validator=_a_date)
     fees_paid_through: date | None = attrs.field(default=None, validator=_a_date)
 
@@ -98,9 +117,9 @@ class ExamPass:
         kind: Required for an exam the catalog lacks.
     """
 
-    exam: str
+    exam: str = attrs.field(validator=_a_text)
     passed_on: date = attrs.field(validator=_a_date)
-    kind: str | None = None
+    kind: str | None = attrs.field(default=None, validator=_text_or_none)
 
 
 @attrs.frozen
@@ -127,16 +146,16 @@ class Activity:
             ``None``: every certification it can count toward.
     """
 
-    id: str
+    id: str = attrs.field(validator=_a_text)
     credits: float = attrs.field(validator=_positive)
     completed_on: date = attrs.field(validator=_a_date)
-    item: str | None = None
-    title: str | None = None
-    category: str = "training"
+    item: str | None = attrs.field(default=None, validator=_text_or_none)
+    title: str | None = attrs.field(default=None, validator=_text_or_none)
+    category: str = attrs.field(default="training", validator=_a_text)
     claimed_on: date | None = attrs.field(default=None, validator=_a_date)
     status: ClaimStatus | None = None
     decided_on: date | None = attrs.field(default=None, validator=_a_date)
-    applies_to: tuple[str, ...] | None = None
+    applies_to: tuple[str, ...] | None = attrs.field(default=None, validator=_names_or_none)
 
     def __attrs_post_init__(self) -> None:
         if self.status is not None and self.status not in CLAIM_STATUSES:
@@ -172,16 +191,32 @@ class Activity:
         return self.status or "pending"
 
 
+def _items(items: object, field: str, cls: type[_T]) -> tuple[_T, ...]:
+    """The elements of a list field as a tuple, each checked to be a *cls*.
+
+    Raises:
+        RecordTypeError: *items* is not a list (or another iterable, not a string or a
+            mapping), or an element is not a *cls*; the path names the field or element.
+    """
+    if isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable):
+        raise RecordTypeError([Problem(field, f"{describe(items)} is not a list of recert.{cls.__name__}")])
+    out = tuple(items)
+    for index, item in enumerate(out):
+        if not isinstance(item, cls):
+            raise RecordTypeError([Problem(f"{field}[{index}]", f"{describe(item)} is not a recert.{cls.__name__}")])
+    return out
+
+
 def _holdings(items: Iterable[Holding]) -> tuple[Holding, ...]:
-    return tuple(items)
+    return _items(items, "holdings", Holding)
 
 
 def _exams(items: Iterable[ExamPass]) -> tuple[ExamPass, ...]:
-    return tuple(items)
+    return _items(items, "exams", ExamPass)
 
 
 def _activities(items: Iterable[Activity]) -> tuple[Activity, ...]:
-    return tuple(items)
+    return _items(items, "activities", Activity)
 
 
 @attrs.frozen
@@ -200,7 +235,7 @@ class Record:
     holdings: tuple[Holding, ...] = attrs.field(default=(), converter=_holdings)
     exams: tuple[ExamPass, ...] = attrs.field(default=(), converter=_exams)
     activities: tuple[Activity, ...] = attrs.field(default=(), converter=_activities)
-    candidate: str | None = None
+    candidate: str | None = attrs.field(default=None, validator=_text_or_none)
     as_of: date | None = attrs.field(default=None, validator=_a_date)
     emeritus_on: date | None = attrs.field(default=None, validator=_a_date)
 

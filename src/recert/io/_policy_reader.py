@@ -11,6 +11,7 @@ from recert.core._limits import (
     MAX_WHOLE,
     MAX_YEARS,
     describe,
+    field_path,
 )
 from recert.core.policy import (
     Validity,
@@ -143,9 +144,8 @@ class _Reader:
 
 
 def _join(path: str, key: str | int) -> str:
-    if isinstance(key, int):
-        return f"{path}[{key}]"
-    return f"{path}.{key}" if path else key
+    """*path* and then *key*, a key that is not plain text quoted and escaped (:func:`field_path`)."""
+    return field_path(path, key)
 
 
 def _validity(r: _Reader, data: Any, path: str) -> tuple[Validity, ...]:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from datetime import date
 from typing import Any
 
 from recert.core._limits import (
     SHOWN,
     describe,
+    field_path,
 )
 from recert.core.catalog_names import (
     unknown_applies_to,
@@ -31,13 +34,48 @@ def _describe(value: object, *, limit: int = SHOWN) -> str:
     Shown values longer than *limit* characters are cut, saying how long they are; any
     nesting or size is safe (:func:`recert.core._limits.describe`).
     """
-    return describe(value, limit=limit)
+    return describe(_as_written(value, 3), limit=limit)
+
+
+class _Literal:
+    """A JSON or TOML literal as the document writes it (``null``, ``true``, ``false``)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+_LITERALS = {None: _Literal("null"), True: _Literal("true"), False: _Literal("false")}
+
+
+def _as_written(value: object, depth: int) -> object:
+    """*value* with ``None``, ``True`` and ``False`` as the document wrote them, as deep as a message shows."""
+    if value is None or isinstance(value, bool):
+        return _LITERALS[value]
+    if depth and isinstance(value, list):
+        return [_as_written(item, depth - 1) for item in value[:9]] + value[9:10]  # 8 shown, then "..."
+    if depth and isinstance(value, dict):
+        shown = dict(itertools.islice(value.items(), 10))
+        return {key: _as_written(item, depth - 1) for key, item in shown.items()}
+    return value
+
+
+def too_many_digits(error: ValueError) -> ValueError:
+    """Python's refusal of a very long integer, worded for a person writing a record or a policy."""
+    found = _DIGITS.match(str(error))
+    if found is None:
+        return error
+    return ValueError(f"a number of {found[2]} digits is too long (at most {found[1]} digits)")
+
+
+_DIGITS = re.compile(r"Exceeds the limit \((\d+) digits\) for integer string conversion.*?(\d+) digits")
 
 
 def _join(path: str, key: str | int) -> str:
-    if isinstance(key, int):
-        return f"{path}[{key}]"
-    return f"{path}.{key}" if path else key
+    """*path* and then *key*, a key that is not plain text quoted and escaped (:func:`field_path`)."""
+    return field_path(path, key)
 
 
 def _before(later: object, earlier: object) -> bool:

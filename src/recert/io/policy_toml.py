@@ -38,6 +38,7 @@ from recert.core.policy import (
 from recert.exceptions import PolicyError, Problem
 from recert.io._policy_reader import _TOP, _join, _options, _Reader, _validity
 from recert.io._program_reader import CERT_KEYS, LEVEL_KEYS, read_program, uses_program
+from recert.io._record_checks import too_many_digits
 from recert.io.offering_rules import offering_rules_from_mapping
 
 __all__ = ["cisco_policy", "load_policy", "policy_from_bytes", "policy_from_mapping"]
@@ -417,7 +418,7 @@ def policy_from_bytes(raw: bytes, suffix: str, source: str) -> Policy:
         ) from None
     except (ValueError, UnicodeDecodeError) as error:
         raise PolicyError(
-            f"not valid {'JSON' if suffix == '.json' else 'TOML'}: {error}", source=source
+            f"not valid {'JSON' if suffix == '.json' else 'TOML'}: {too_many_digits(error)}", source=source
         ) from None
     return policy_from_mapping(data, source=source)
 

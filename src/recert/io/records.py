@@ -48,7 +48,7 @@ from recert.core._limits import (
 from recert.core.policy import Policy
 from recert.core.record import CLAIM_STATUSES, Activity, ClaimStatus, ExamPass, Holding, Record
 from recert.exceptions import Problem, RecordError
-from recert.io._record_checks import _CHECKS, _UNREADABLE, _describe, _fill_category, _join
+from recert.io._record_checks import _CHECKS, _UNREADABLE, _describe, _fill_category, _join, too_many_digits
 from recert.io.policy_toml import cisco_policy
 
 __all__ = ["iter_records", "load_record", "record_from_mapping"]
@@ -81,17 +81,20 @@ def _draft(cls: type[Any], *, leave_out: Iterable[str] = ()) -> type[Any]:
 
 
 def _structure_date(value: object, _: object) -> date:
-    if isinstance(value, str):  # JSON's dates, and TOML's written as strings
-        if _ISO_DATE.fullmatch(value):
-            try:
-                return date.fromisoformat(value)
-            except ValueError as error:
-                raise ValueError(f"{value!r} is not a date: {error}") from None
-    elif isinstance(value, datetime):
+    if isinstance(value, datetime):
         raise ValueError(f"{value.isoformat()} is a date-time; give a date (YYYY-MM-DD)")
-    elif isinstance(value, date):
-        return value
-    raise ValueError(f"{_describe(value)} is not a date (YYYY-MM-DD)")
+    if isinstance(value, date):
+        day = value
+    elif isinstance(value, str) and _ISO_DATE.fullmatch(value):  # JSON's dates, and TOML's as strings
+        try:
+            day = date.fromisoformat(value)
+        except ValueError as error:
+            raise ValueError(f"{value!r} is not a date: {error}") from None
+    else:
+        raise ValueError(f"{_describe(value)} is not a date (YYYY-MM-DD)")
+    if day.year > 9000:  # Input limits (record-format.md): refused here first, so the error names the file
+        raise ValueError(f"{day.isoformat()} is after the year 9000")
+    return day
 
 
 def _structure_str(value: object, _: object) -> str:
@@ -342,8 +345,6 @@ def record_from_mapping(data: object, *, policy: Policy | None = None,
     return _detailed_record(data, policy, source)
 
 
-
-
 def _detailed_record(data: object, policy: Policy, source: str | None) -> Record:
     """:func:`record_from_mapping` the slow way: every problem found, each with its path and value."""
     if not isinstance(data, Mapping):
@@ -439,6 +440,8 @@ def _json(text: str) -> Any:
         return json.loads(text, object_pairs_hook=_no_repeated_keys)
     except RecursionError:
         raise ValueError(_TOO_DEEP) from None
+    except ValueError as error:
+        raise too_many_digits(error) from None
 
 
 _TOO_DEEP = f"arrays and objects are nested deeper than the parser follows (recert reads {MAX_DEPTH} levels)"
@@ -450,6 +453,8 @@ def _toml(text: str) -> Any:
         return tomllib.loads(text)
     except RecursionError:
         raise ValueError(_TOO_DEEP) from None
+    except ValueError as error:
+        raise too_many_digits(error) from None
 
 
 def iter_records(lines_or_file: Iterable[str], *, policy: Policy | None = None,

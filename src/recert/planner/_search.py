@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from recert.api import evaluate
+from recert.core.bounds import check_plan
 from recert.core.policy import Certification, Level, Policy
 from recert.core.record import Record
 from recert.core.requirements import CECredits, Exams, Option, format_credits
@@ -56,13 +57,15 @@ def plan(
         chosen as the module docstring says.
 
     Raises:
-        RecordError: As :func:`recert.evaluate`.
+        RecordError: As :func:`recert.evaluate`; also when pending claims squared x
+            (activities + exam passes) x holdings is over ``PLAN_BUDGET`` (10,000).
         ValueError: ``credits_per_exam`` is negative.
     """
     if credits_per_exam is not None and credits_per_exam < 0:
         raise ValueError(f"credits_per_exam: {credits_per_exam!r} is negative")
     policy = policy if policy is not None else cisco_policy()
     result = evaluation if evaluation is not None else evaluate(record, as_of=as_of, policy=policy)
+    check_plan(record, result.as_of)  # one decision per pending claim: bounded (issue 17)
     steps, remarks = _steps(result, policy, credits_per_exam)
     pending = tuple(
         _what_if(record, result, policy, steps, activity_id, credits_per_exam)

@@ -20,6 +20,7 @@ from recert.core.cycles.dates import first_end, validity_on
 from recert.core.cycles.explain import certification_status, events_of, next_steps
 from recert.core.cycles.holding import Decision, HoldingRun, Seen
 from recert.core.cycles.model import Program
+from recert.core.cycles.requirements import Passes
 from recert.core.cycles.whatif import check_budget, share_key, unaffected
 from recert.core.policy import Certification, Policy, normalize_name
 from recert.core.record import Activity, Holding, Record
@@ -114,9 +115,14 @@ def _changed_by(record: Record, index: int, as_of: date, policy: Policy, base: E
 
 
 def _awaiting(status: CertificationStatus, ids: list[str]) -> CertificationStatus:
-    """*status* with the pending claims it awaits and a sentence naming them."""
+    """*status* with the pending claims it awaits and a sentence naming them, by activity id.
+
+    Sorted by id as the Cisco engine lists its own (``engine._whatif.awaiting``), so that the
+    order of the record's activities never shows in the result.
+    """
     if not ids:
         return status
+    ids = sorted(ids)
     many = len(ids) > 1
     text = (
         f"{status.explanation}; unless pending claim{'s' if many else ''} {', '.join(ids)} "
@@ -178,7 +184,7 @@ def _decide(record: Record, as_of: date, policy: Policy) -> tuple[Evaluation, di
         raise RecordError(problems)
     rank = {lvl.name: lvl.rank for lvl in policy.levels}
     certs.sort(key=lambda hc: (-rank[hc[1].level], hc[1].name))
-    passes = sorted(
+    passes = Passes.of(
         (exam.code if (exam := policy.exam(e.exam)) is not None else e.exam, e.passed_on)
         for e in record.exams
         if e.passed_on <= as_of
@@ -345,16 +351,20 @@ def _dates_in_range(record: Record, as_of: date) -> list[Problem]:
     ]
 
 
-def _earn_days(cert: Certification, passes: list[tuple[str, date]], window_years: int) -> frozenset[date]:
+def _earn_days(cert: Certification, passes: Passes, window_years: int) -> frozenset[date]:
     """The days on which a pass completes one of *cert*'s earning rules (every slot passed within the window)."""
     out = set()
     for code, day in passes:
+        if day in out:
+            continue
         earliest = day - relativedelta(years=window_years)
         for rule in cert.earned_by:
             if any(code in slot for slot in rule.slots) and all(
-                any(c in slot and earliest <= on <= day for c, on in passes) for slot in rule.slots
+                any(passes.any_between(c, earliest, day, after_low=False) for c in slot)
+                for slot in rule.slots
             ):
                 out.add(day)
+                break
     return frozenset(out)
 
 

@@ -16,7 +16,7 @@ import attrs
 from recert.core.cycles.counting import CycleRun
 from recert.core.cycles.dates import ONE_DAY, cycle_years, first_end, next_end, yearly_deadline
 from recert.core.cycles.model import Cap, CreditMinimum, ExamCount, FixedOption, Lifecycle, Program
-from recert.core.cycles.requirements import shortfalls
+from recert.core.cycles.requirements import Passes, shortfalls
 from recert.core.record import Activity
 from recert.core.result import Outcome, Reason
 
@@ -83,7 +83,7 @@ class HoldingRun:
     options: tuple[FixedOption, ...]
     caps: tuple[Cap, ...]
     fees_through: date | None
-    passes: list[tuple[str, date]]
+    passes: Passes
     as_of: date
     rule_ids: frozenset[str]
     cycles: list[CycleRun] = attrs.field(factory=list)

@@ -7,15 +7,55 @@ the list is empty.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from datetime import date
+
+import attrs
 
 from recert.core.cycle_result import Shortfall
 from recert.core.cycles.counting import CycleRun
 from recert.core.cycles.model import CreditMinimum, ExamCount, FeesPaid, FixedOption, Program
 
-__all__ = ["credit_option", "shortfalls"]
+__all__ = ["Passes", "credit_option", "shortfalls"]
 
 _EPS = 1e-9
+
+
+@attrs.frozen
+class Passes:
+    """A record's exam passes, as (exam code, date) in sorted order, with the dates of each code.
+
+    Iterating gives the (code, date) pairs. :meth:`any_between` answers "a pass of this
+    code in this span?" in logarithmic time, so that checking an exam requirement on
+    every day of a replay does not cost the number of passes each time (issue 17).
+    """
+
+    items: tuple[tuple[str, date], ...]
+    by_code: dict[str, list[date]] = attrs.field(eq=False, repr=False)
+
+    @classmethod
+    def of(cls, passes: Iterable[tuple[str, date]]) -> Passes:
+        """The passes *passes* (any order), sorted and indexed."""
+        items = tuple(sorted(passes))
+        by_code: dict[str, list[date]] = {}
+        for code, on in items:
+            by_code.setdefault(code, []).append(on)  # sorted: items are
+        return cls(items, by_code)
+
+    def __iter__(self) -> Iterator[tuple[str, date]]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def any_between(self, code: str, low: date, high: date, *, after_low: bool) -> bool:
+        """Whether *code* was passed on a day up to *high*, after *low* (*after_low*) or on or after it."""
+        days = self.by_code.get(code)
+        if not days:
+            return False
+        i = bisect_right(days, low) if after_low else bisect_left(days, low)
+        return i < len(days) and days[i] <= high
 
 
 def credit_option(options: tuple[FixedOption, ...]) -> FixedOption | None:
@@ -43,7 +83,7 @@ def shortfalls(
     program: Program,
     *,
     fees_through: date | None,
-    passes: list[tuple[str, date]],
+    passes: Passes,
     day: date,
     name: str,
     years_ended_by: date | None = None,
@@ -74,12 +114,11 @@ def shortfalls(
         elif isinstance(req, ExamCount):
             # A pass of an exam that earns the certification counts only after the cycle's first day
             # (passing it "again", D-CT-4); CertMaster CE counts from the first day (R-CT-5).
+            last = min(day, run.end)
             codes = {
                 c
-                for c, on in passes
-                if c in req.codes
-                and on <= min(day, run.end)
-                and (run.start < on if c in earning_codes else run.start <= on)
+                for c in set(req.codes)
+                if passes.any_between(c, run.start, last, after_low=c in earning_codes)
             }
             if len(codes) < req.count:
                 out.append(Shortfall(option.rule, "exams", ", ".join(req.codes), req.count, len(codes)))

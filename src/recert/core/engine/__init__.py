@@ -28,6 +28,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from datetime import date
 
+from recert.core._limits import describe
+from recert.core.bounds import check_ce_whatifs, check_record
 from recert.core.cycles.evaluate import evaluate_fixed
 from recert.core.engine._explain import result
 from recert.core.engine._resolve import resolve
@@ -36,7 +38,7 @@ from recert.core.engine._whatif import Trail, awaiting
 from recert.core.policy import Policy
 from recert.core.record import Record
 from recert.core.result import Evaluation
-from recert.exceptions import Problem, RecordError
+from recert.exceptions import Problem, RecordError, RecordTypeError
 
 __all__ = ["evaluate"]
 
@@ -66,17 +68,27 @@ def evaluate(record: Record, *, as_of: date | None = None, policy: Policy) -> Ev
         certification; and the dated events, each with its rule id.
 
     Raises:
-        RecordError: No evaluation date, or names the policy does not know
+        RecordTypeError: *record* is not a :class:`~recert.core.record.Record`, or
+            *as_of* is not a :class:`datetime.date` (a ``datetime`` or text is refused).
+        RecordError: No evaluation date; more holdings, exam passes or activities than
+            the loaders read (1,000 / 10,000 / 10,000); or names the policy does not know
             (a certification without ``level``, an exam without ``kind``, an
             unknown category or level), every problem with its path.
     """
+    if type(record) is not Record and not isinstance(record, Record):
+        raise RecordTypeError([Problem("record", f"{describe(record)} is not a recert.Record "
+                                                 "(recert.record_from_mapping reads a dict)")])
     day = as_of if as_of is not None else record.as_of
     if day is None:
         raise RecordError([Problem("as_of", "is missing: give as_of to evaluate() or in the record")])
-    if type(day) is not date:
-        raise TypeError(f"as_of: {day!r} is not a datetime.date (use date.fromisoformat for text)")
+    if type(day) is not date:  # a datetime too: recert works in whole days (D-DATE-1)
+        shown = repr(day) if isinstance(day, date) else describe(day)
+        hint = " (date.fromisoformat reads text)" if isinstance(day, str) else ""
+        raise RecordTypeError([Problem("as_of", f"{shown} is not a datetime.date{hint}")])
+    check_record(record, day)  # counts and years spanned (issue 17: a bounded cost)
     if policy.program is not None and policy.program.fixed:  # the cycle kind, never a policy id
         return evaluate_fixed(record, day, policy)
+    check_ce_whatifs(record, day)
     facts = resolve(record, policy)
     replay = Replay(policy, facts, day)
     # Copies of the replay at the start of each day a pending claim's credits would arrive:
