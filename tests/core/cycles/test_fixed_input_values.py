@@ -32,24 +32,27 @@ def test_every_bad_field_is_named_with_its_path_and_value() -> None:
 
 
 def test_late_dates_of_every_kind_are_refused_with_their_paths() -> None:
+    # Within the record's span of 100 years before as_of (checked first), every date after the year
+    # 9000 is refused: adding a cycle would leave the calendar.
     record = Record(
         holdings=(
             Holding(
-                "CISSP", date(2021, 1, 1), expires_on=date(9100, 1, 1), fees_paid_through=date(9200, 1, 1)
+                "CISSP", date(9001, 1, 1), expires_on=date(9100, 1, 1), fees_paid_through=date(9200, 1, 1)
             ),
         ),
-        exams=(recert.ExamPass("CISSP", date(9300, 1, 1)),),
-        activities=(Activity("a", 5, date(9400, 1, 1), claimed_on=date(9500, 1, 1), status="approved"),),
+        exams=(recert.ExamPass("CISSP", date(9030, 1, 1)),),
+        activities=(Activity("a", 5, date(9040, 1, 1), claimed_on=date(9045, 1, 1), status="approved"),),
     )
     with pytest.raises(RecordError) as caught:
-        recert.evaluate(record, as_of=date(9600, 1, 1), policy=ISC2)
+        recert.evaluate(record, as_of=date(9050, 1, 1), policy=ISC2)
     assert [(p.path, p.message) for p in caught.value.problems] == [
-        ("as_of", "9600-01-01 is after the year 9000"),
+        ("as_of", "9050-01-01 is after the year 9000"),
+        ("holdings[0].earned_on", "9001-01-01 is after the year 9000"),
         ("holdings[0].expires_on", "9100-01-01 is after the year 9000"),
         ("holdings[0].fees_paid_through", "9200-01-01 is after the year 9000"),
-        ("exams[0].passed_on", "9300-01-01 is after the year 9000"),
-        ("activities[0].completed_on", "9400-01-01 is after the year 9000"),
-        ("activities[0].claimed_on", "9500-01-01 is after the year 9000"),
+        ("exams[0].passed_on", "9030-01-01 is after the year 9000"),
+        ("activities[0].completed_on", "9040-01-01 is after the year 9000"),
+        ("activities[0].claimed_on", "9045-01-01 is after the year 9000"),
     ]
     # The year 9000 itself is accepted.
     fine = Record(holdings=(Holding("CISSP", date(9000, 1, 1)),))
@@ -167,9 +170,10 @@ def test_an_ineligible_category_is_rejected_with_its_name() -> None:
 def test_dates_before_the_year_1000_are_refused_and_the_year_1000_is_accepted() -> None:
     # Cycle years, windows and rollovers are counted back from dates: the year 1000 is the first one
     # with room for them (issue 17).
+    # (as_of 1050-01-01 keeps the record inside its span of 100 years, checked first.)
     early = Record(holdings=(Holding("CISSP", date(999, 12, 31)),))
     with pytest.raises(RecordError) as caught:
-        recert.evaluate(early, as_of=date(2022, 1, 1), policy=ISC2)
+        recert.evaluate(early, as_of=date(1050, 1, 1), policy=ISC2)
     assert [(p.path, p.message) for p in caught.value.problems] == [
         ("holdings[0].earned_on", "0999-12-31 is before the year 1000")
     ]
