@@ -1,10 +1,12 @@
 """Mutation score of the core (issue 17): mutmut over every mutant of ``src/recert/core``.
 
-Not run in CI (about 35 minutes on one worker of a loaded two-core machine). Configuration:
-``[tool.mutmut]`` in ``pyproject.toml``: the mutated paths and the test selection (``tests/core``
-without its Hypothesis searches, the loaders' value tests ``tests/io/test_limits.py``,
-``test_loaders.py``, ``test_loaders_fast.py``, and ``tests/docs``; docs/testing.md says why). mutmut keeps its state in
-``mutants/`` and resumes where an interrupted run stopped; delete ``mutants/`` for a fresh run.
+Not run in CI (hours on one worker of a loaded two-core machine: the whole core has about 6,500
+mutants). Configuration: ``[tool.mutmut]`` in ``pyproject.toml``: the mutated paths and the test
+selection (``tests/core`` without its Hypothesis searches, ``tests/programs`` without its Hypothesis
+invariants, the loaders' value tests ``tests/io/test_limits.py``, ``test_loaders.py``,
+``test_loaders_fast.py``, and ``tests/docs``; docs/testing.md says why). mutmut keeps its state in
+``mutants/``, resumes where an interrupted run stopped and checks again the mutants of functions
+whose source changed; delete ``mutants/`` for a fresh run.
 
     pip install mutmut==3.8.1
     python scripts/mutation.py              # run what is left, then print the table

@@ -256,7 +256,6 @@ def events_of(runs: dict[str, HoldingRun], certs: list[Certification], as_of: da
                 )
         status, expires, rule = _state(run, as_of)
         if status != "active":
-            first = run.revoked_on or run.cycles[-1].end + ONE_DAY
             if status == "suspended" or (
                 run.lifecycle.window and run.lifecycle.window.status == "suspended" and run.revoked_on is None
             ):
@@ -270,7 +269,9 @@ def events_of(runs: dict[str, HoldingRun], certs: list[Certification], as_of: da
                     )
                 )
             if status in ("expired", "revoked"):
-                when = first if status == "revoked" else run.window_end(run.cycles[-1].end) + ONE_DAY
+                # A short year revokes from the day after its deadline; otherwise the holding lapses the
+                # day after its window (expired, or revoked at a period end: R-ISACA-4).
+                when = run.revoked_on or run.window_end(run.cycles[-1].end) + ONE_DAY
                 out.append(
                     Event(
                         when,
@@ -316,6 +317,7 @@ def next_steps(
                 passes=run.passes,
                 day=as_of,
                 name=run.name,
+                earning_codes=run.earning_codes,  # a pass that opened the cycle does not renew it (D-CT-4)
             )
             credits = max(
                 (_num(s.needed) - _num(s.counted) for s in short if s.kind == "total"),
