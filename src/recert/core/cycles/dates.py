@@ -12,8 +12,10 @@ from dateutil.relativedelta import relativedelta
 
 from recert.core.cycles.model import Lifecycle
 from recert.core.policy import Validity
+from recert.core.record import Record
+from recert.exceptions import Problem
 
-__all__ = ["cycle_years", "first_end", "next_end", "validity_on", "yearly_deadline"]
+__all__ = ["cycle_years", "dates_in_range", "first_end", "next_end", "validity_on", "yearly_deadline"]
 
 ONE_DAY = timedelta(days=1)
 
@@ -75,3 +77,33 @@ def yearly_deadline(year_end: date, month_day: tuple[int, int]) -> date:
     month, day = month_day
     candidate = date(year_end.year, month, day)
     return candidate if candidate > year_end else date(year_end.year + 1, month, day)
+
+
+_LAST_YEAR = 9000  # room for cycles and windows to be added without leaving datetime's range
+_FIRST_YEAR = 1000  # room for cycle years, windows and rollovers to be counted back (issue 17)
+
+
+def dates_in_range(record: Record, as_of: date) -> list[Problem]:
+    """Dates so late that adding a cycle would leave the calendar are refused, not crashed on."""
+    dated: list[tuple[str, date | None]] = [("as_of", as_of)]
+    for i, h in enumerate(record.holdings):
+        dated += [
+            (f"holdings[{i}].earned_on", h.earned_on),
+            (f"holdings[{i}].expires_on", h.expires_on),
+            (f"holdings[{i}].fees_paid_through", h.fees_paid_through),
+        ]
+    dated += [(f"exams[{i}].passed_on", e.passed_on) for i, e in enumerate(record.exams)]
+    for i, a in enumerate(record.activities):
+        dated += [
+            (f"activities[{i}].completed_on", a.completed_on),
+            (f"activities[{i}].claimed_on", a.claimed_on),
+        ]
+    return [
+        Problem(
+            path,
+            f"{value.isoformat()} is {'after' if value.year > _LAST_YEAR else 'before'} the year "
+            f"{_LAST_YEAR if value.year > _LAST_YEAR else _FIRST_YEAR}",
+        )
+        for path, value in dated
+        if value is not None and not _FIRST_YEAR <= value.year <= _LAST_YEAR
+    ]

@@ -16,7 +16,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from recert.core.cycle_result import ActivityCycle
-from recert.core.cycles.dates import first_end, validity_on
+from recert.core.cycles.dates import dates_in_range, first_end, validity_on
 from recert.core.cycles.explain import certification_status, events_of, next_steps
 from recert.core.cycles.holding import Decision, HoldingRun, Seen
 from recert.core.cycles.model import Program
@@ -154,7 +154,7 @@ def _decide(record: Record, as_of: date, policy: Policy) -> tuple[Evaluation, di
     """
     program = policy.program
     assert program is not None
-    problems: list[Problem] = _dates_in_range(record, as_of)
+    problems: list[Problem] = dates_in_range(record, as_of)
     certs: list[tuple[Holding, Certification]] = []
     for i, h in enumerate(record.holdings):
         cert = policy.certification(h.certification)
@@ -319,36 +319,6 @@ def _earned_alignment(
         if start <= day <= end < higher_end:
             end, aligned = higher_end, (day, higher)
     return end, aligned
-
-
-_LAST_YEAR = 9000  # room for cycles and windows to be added without leaving datetime's range
-_FIRST_YEAR = 1000  # room for cycle years, windows and rollovers to be counted back (issue 17)
-
-
-def _dates_in_range(record: Record, as_of: date) -> list[Problem]:
-    """Dates so late that adding a cycle would leave the calendar are refused, not crashed on."""
-    dated: list[tuple[str, date | None]] = [("as_of", as_of)]
-    for i, h in enumerate(record.holdings):
-        dated += [
-            (f"holdings[{i}].earned_on", h.earned_on),
-            (f"holdings[{i}].expires_on", h.expires_on),
-            (f"holdings[{i}].fees_paid_through", h.fees_paid_through),
-        ]
-    dated += [(f"exams[{i}].passed_on", e.passed_on) for i, e in enumerate(record.exams)]
-    for i, a in enumerate(record.activities):
-        dated += [
-            (f"activities[{i}].completed_on", a.completed_on),
-            (f"activities[{i}].claimed_on", a.claimed_on),
-        ]
-    return [
-        Problem(
-            path,
-            f"{value.isoformat()} is {'after' if value.year > _LAST_YEAR else 'before'} the year "
-            f"{_LAST_YEAR if value.year > _LAST_YEAR else _FIRST_YEAR}",
-        )
-        for path, value in dated
-        if value is not None and not _FIRST_YEAR <= value.year <= _LAST_YEAR
-    ]
 
 
 def _earn_days(cert: Certification, passes: Passes, window_years: int) -> frozenset[date]:
