@@ -28,6 +28,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import attrs
+import pytest
 from dateutil.relativedelta import relativedelta
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -183,7 +184,7 @@ def engine_view(record: Record, as_of: date, policy: Policy = CISCO) -> OracleRe
 #: spec; each has a strict xfail test below. The property test steps around
 #: them until the engine is fixed: when an xfail below starts passing, remove
 #: its note here.
-KNOWN_ENGINE_BUGS: frozenset[str] = frozenset()
+KNOWN_ENGINE_BUGS: frozenset[str] = frozenset({"claim_anchor_expired_term_reason"})
 
 #: Situations where the spec allows two readings and the engine's is the documented one (each
 #: has a hand-worked test below); the property tests step around them like known bugs.
@@ -572,3 +573,29 @@ def test_an_item_held_in_one_pool_term_is_free_in_the_other_experts_term() -> No
     assert (a0.outcome, a0.reason, a0.counted_toward) == ("pending", None, "DevNet Expert")
     assert (a1.outcome, a1.counted_toward) == ("counted", "CCIE Enterprise Infrastructure")
     assert "item_free_in_one_pool_term" in oracle_evaluate(record, date(2024, 3, 18), CISCO).notes
+
+
+@pytest.mark.xfail(strict=True, reason="known engine bug: claim anchor, an expired term's activity "
+                   "claimed while a later term is current gets outside_term (D-REASON-1 says "
+                   "claimed_after_expiration)")
+def test_claim_anchor_activity_of_an_expired_term_is_claimed_after_expiration() -> None:
+    # Found by test_engine_agrees_with_the_oracle_on_wider_records (2026-12-07). Anchor "claim"
+    # (D-ANCHOR-1), claim window 365 days. CCNA earned 2020-03-02, expires 2020-03-02 + 3 years =
+    # 2023-03-02 (active through that day). a0 completed 2023-03-02, inside that term; 200-301 on
+    # 2023-09-15 earns CCNA again (new term to 2026-09-15). a0 is claimed 2024-03-01 (365 days
+    # after completion: in the window, R-CE-2), after the old term expired: on its claim date no
+    # current term contains its completion, and the term that did had expired before the claim,
+    # so D-REASON-1 gives claimed_after_expiration (outside_term is for an activity completed in
+    # no term of a CE-eligible certification).
+    record = Record(
+        holdings=(Holding("CCNA", date(2020, 3, 2)),),
+        exams=(ExamPass("200-301", date(2023, 9, 15)),),
+        activities=(
+            Activity("a0", 10, date(2023, 3, 2), item="item-1", category="training",
+                     claimed_on=date(2024, 3, 1), status="approved"),
+        ),
+    )
+    policy = POLICIES[(365, "claim")]
+    assert "claim_anchor_expired_term_reason" in oracle_evaluate(record, date(2024, 3, 1), policy).notes
+    a0 = evaluate(record, as_of=date(2024, 3, 1), policy=policy).activity("a0")
+    assert (a0.outcome, a0.reason) == ("rejected", "claimed_after_expiration")
