@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -108,25 +108,25 @@ def _diff(a: Any, b: Any, path: str = "") -> Iterator[str]:
         yield f"{path}: {json.dumps(a)[:200]} -> {json.dumps(b)[:200]}"
 
 
-def main(argv: list[str]) -> int:
+def run(argv: list[str], produce: Callable[[], Iterable[dict[str, Any]]], usage: str | None) -> int:
+    """``write FILE`` or ``check FILE`` for the results *produce* yields (shared with golden_fixed.py)."""
     if len(argv) != 2 or argv[0] not in ("write", "check"):
-        print(__doc__)
+        print(usage)
         return 2
     mode, target = argv
     if mode == "write":
         count = 0
         with open(target, "w", encoding="utf-8") as out:
-            for item in results():
+            for item in produce():
                 out.write(json.dumps(item, ensure_ascii=False, sort_keys=True) + "\n")
                 count += 1
         print(f"wrote {count} results to {target}")
         return 0
     golden = [json.loads(line) for line in Path(target).read_text(encoding="utf-8").splitlines()]
-    differ = 0
-    shown = 0
-    now = list(results())
+    now = [json.loads(json.dumps(item, ensure_ascii=False, sort_keys=True)) for item in produce()]
     if len(now) != len(golden):
         print(f"{len(golden)} golden results, {len(now)} now")
+    differ = shown = 0
     for old, new in zip(golden, now, strict=False):
         if old != new:
             differ += 1
@@ -137,6 +137,10 @@ def main(argv: list[str]) -> int:
                     print("  " + line)
     print(f"{differ} of {len(golden)} results differ")
     return 1 if differ or len(now) != len(golden) else 0
+
+
+def main(argv: list[str]) -> int:
+    return run(argv, results, __doc__)
 
 
 if __name__ == "__main__":

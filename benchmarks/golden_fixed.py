@@ -25,7 +25,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from golden import _diff
+from golden import run
 
 import recert
 from recert import evaluate, load_record, record_from_mapping
@@ -142,33 +142,7 @@ def results() -> Iterator[dict[str, Any]]:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2 or argv[0] not in ("write", "check"):
-        print(__doc__)
-        return 2
-    mode, target = argv
-    if mode == "write":
-        count = 0
-        with open(target, "w", encoding="utf-8") as out:
-            for item in results():
-                out.write(json.dumps(item, ensure_ascii=False, sort_keys=True) + "\n")
-                count += 1
-        print(f"wrote {count} results to {target}")
-        return 0
-    golden = [json.loads(line) for line in Path(target).read_text(encoding="utf-8").splitlines()]
-    now = [json.loads(json.dumps(item, ensure_ascii=False, sort_keys=True)) for item in results()]
-    if len(now) != len(golden):
-        print(f"{len(golden)} golden results, {len(now)} now")
-    differ = shown = 0
-    for old, new in zip(golden, now, strict=False):
-        if old != new:
-            differ += 1
-            if shown < 10:
-                shown += 1
-                print(f"== {old['case']}")
-                for line in list(_diff(old["result"], new["result"]))[:8]:
-                    print("  " + line)
-    print(f"{differ} of {len(golden)} results differ")
-    return 1 if differ or len(now) != len(golden) else 0
+    return run(argv, results, __doc__)
 
 
 if __name__ == "__main__":
