@@ -64,35 +64,13 @@ class ActivityVerdict(NamedTuple):
 
 
 class Forkable:
-    """A mutable object of a replay; a what-if works on forks of them (see :func:`fork`)."""
+    """A mutable object of a replay; a what-if works on forks of them (see :func:`fork_all`)."""
 
     __slots__ = ()
 
     def fork(self, memo: Memo) -> Any:
         """A copy that refers to the forks (in *memo*) of the mutable objects it refers to."""
         raise NotImplementedError
-
-
-def fork(value: Any, memo: Memo) -> Any:
-    """*value* for a forked replay: forkable objects forked once, containers copied, the rest shared.
-
-    The containers of a replay hold one kind of value each, so the first
-    element says whether the elements are forked or shared.
-    """
-    kind = type(value)
-    if kind is list:
-        if value and isinstance(value[0], Forkable):
-            return fork_all(value, memo)
-        return list(value)
-    if kind is dict:
-        if value and isinstance(next(iter(value.values())), Forkable):
-            return dict(zip(value, fork_all(value.values(), memo), strict=True))
-        return dict(value)
-    if kind is set:
-        return set(value)
-    if isinstance(value, Forkable):
-        return fork_all((value,), memo)[0]
-    return value  # immutable: dates, numbers, strings, tuples, the policy, the resolved record
 
 
 def fork_all(values: Iterable[Any], memo: Memo) -> list[Any]:
