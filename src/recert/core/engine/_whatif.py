@@ -16,6 +16,7 @@ from collections.abc import Callable, Hashable
 from datetime import date
 from typing import Any
 
+from recert.core.bounds import Work
 from recert.core.engine._state import Claim
 from recert.core.engine._timeline import Replay
 
@@ -147,7 +148,9 @@ def signature(replay: Replay, frozen: dict[int, tuple[set[Any], int, frozenset[A
     )
 
 
-def awaiting(base: Replay, forks: dict[date, Replay], trail: Trail | None = None) -> dict[str, list[str]]:
+def awaiting(
+    base: Replay, forks: dict[date, Replay], trail: Trail | None = None, work: Work | None = None
+) -> dict[str, list[str]]:
     """Pending claims whose approval would change a status or expiration date (R-CE-3).
 
     Each what-if runs from *forks*, the base replay's copies at the start of
@@ -155,6 +158,10 @@ def awaiting(base: Replay, forks: dict[date, Replay], trail: Trail | None = None
     none alone changes anything, all of them together. A what-if that
     :func:`_cannot_matter` rules out is not run; one that reaches a state
     *trail* knows stops there (without *trail*, every what-if runs to the end).
+    Each what-if's copy and replayed days are charged to *work* when given.
+
+    Raises:
+        RecordError: The problem of *work*, once its limit is passed (issue 17).
     """
     pending = [e for e in base.entries if not e.approved and e.reason is None]
     if not pending:
@@ -166,8 +173,12 @@ def awaiting(base: Replay, forks: dict[date, Replay], trail: Trail | None = None
         if _cannot_matter(base, claims):
             return []
         ids = {e.activity.id for e in claims}
-        other = forks[min(e.arrival for e in claims)].fork()
+        start = forks[min(e.arrival for e in claims)]
+        if work is not None:
+            work.copy(start.size())
+        other = start.fork()
         other.explain = False
+        other.work = work
         for entry in other.entries:
             if entry.activity.id in ids:
                 entry.approved = True
