@@ -44,7 +44,7 @@ CE_WHATIF_WORK = 400_000
 #: Units of a replayed day of a what-if (see ``CE_WHATIF_WORK``), besides one per certification.
 WORK_PER_DAY = 6
 #: Units of one exam pass of a replayed day, per certification of the replay (the earning search).
-WORK_PER_PASS = 10
+WORK_PER_PASS = 16
 #: Units per claim, certification and day left to replay in a copy of a replay.
 WORK_PER_COPY = 3
 #: ``recert plan`` decides the record again once per pending claim, with that claim approved
@@ -52,7 +52,7 @@ WORK_PER_COPY = 3
 #: of work for all of them, counted as ``CE_WHATIF_WORK`` counts, plus ``WORK_PER_RESULT`` per
 #: activity and event of each decision (its result). Under a fixed-cycle policy (which
 #: ``recert plan`` refuses; :func:`recert.plan` accepts) the count formula ``PLAN_BUDGET`` is kept.
-PLAN_WORK = 400_000
+PLAN_WORK = 120_000
 #: Units of each activity and event of a plan's what-if decision (its outcome and explanation).
 WORK_PER_RESULT = 3
 #: ``recert.plan()`` under a fixed-cycle policy: at most this many (pending claims squared x

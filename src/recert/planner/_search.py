@@ -60,7 +60,7 @@ def plan(
 
     Raises:
         RecordError: As :func:`recert.evaluate`; also when the decisions with one
-            pending claim approved need more than ``PLAN_WORK`` (400,000) units of work
+            pending claim approved need more than ``PLAN_WORK`` (120,000) units of work
             (``bounds.plan_work``, counted as they run), or, under a fixed-cycle policy,
             when pending claims squared x (activities + exam passes) x holdings is over
             ``PLAN_BUDGET`` (25,000).

@@ -119,12 +119,15 @@ def evaluate(record: Record, *, as_of: date | None = None, policy: Policy) -> Ev
 
 
 def evaluate_alone(record: Record, as_of: date, policy: Policy, work: Work | None = None) -> Evaluation:
-    """The evaluation without ``awaiting`` (every certification's left empty): what a plan's what-if reads.
+    """Statuses, expiration dates, outcomes, the pool and what is missing, without what-ifs: a plan's what-if.
 
-    Everything else is :func:`evaluate`'s result: statuses, expiration dates,
-    outcomes, the pool, what is missing, events (``awaiting`` is read by nothing
-    that a status, a date or a gap depends on, R-CE-3). Under a ladder policy,
-    every replayed day is charged to *work* when given.
+    Under a ladder policy the replay is a what-if's (R-CE-3): ``awaiting`` is left
+    empty and the frequent events (recertifications, cascades, pool resets) are not
+    written, so the events, the versions used and the sentences that cite them are
+    incomplete; every status, expiration date, outcome and gap (``next``) is
+    :func:`evaluate`'s, none of them reads an event or ``awaiting``. Each replayed day
+    is charged to *work* when given. Under a fixed-cycle policy: :func:`evaluate`'s
+    result without ``awaiting``.
 
     Raises:
         RecordError: As :func:`evaluate` (the what-if limit aside); and the problem
@@ -134,6 +137,7 @@ def evaluate_alone(record: Record, as_of: date, policy: Policy, work: Work | Non
     if policy.program is not None and policy.program.fixed:
         return _evaluate_fixed_alone(record, as_of, policy)
     replay = Replay(policy, resolve(record, policy), as_of)
+    replay.explain = False
     replay.work = work
     replay.run()
     if replay.problems:
