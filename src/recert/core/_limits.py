@@ -46,7 +46,7 @@ WORK_PER_DAY = 6
 #: Units of one exam pass of a replayed day, per certification of the replay (the earning search).
 WORK_PER_PASS = 16
 #: Units per claim, certification and day left to replay in a copy of a replay.
-WORK_PER_COPY = 3
+WORK_PER_COPY = 2
 #: ``recert plan`` decides the record again once per pending claim, with that claim approved
 #: (without the what-ifs of ``awaiting``, which a plan does not read): at most this many units
 #: of work for all of them, counted as ``CE_WHATIF_WORK`` counts, plus ``WORK_PER_RESULT`` per
