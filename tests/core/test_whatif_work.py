@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 import recert
 from recert import Activity, Holding, Policy, Record, cisco_policy, evaluate
 from recert.core import engine
+from recert.core._limits import CE_WHATIF_WORK, PLAN_WORK
 from recert.core.bounds import Work, whatif_work
 from recert.exceptions import Problem, RecordError
 from recert.planner import _search
@@ -143,17 +144,19 @@ def test_a_record_without_pending_claims_counts_nothing() -> None:
     assert made == []
 
 
-def test_a_real_sized_record_needs_a_few_thousand_units() -> None:
+def test_a_real_sized_record_is_decided_and_planned_far_below_the_limits() -> None:
     # Formerly refused by the plan's formula: 9 holdings, 63 approved and 20 pending claims
-    # (20 x 20 x 83 x 9 = 298,800 > 25,000). Now a few thousand units decide it and its plan.
+    # (20 x 20 x 83 x 9 = 298,800 > 25,000). Its what-ifs need under a tenth of the 400,000
+    # units (about 11,000: copies of 83 claims and 9 certifications, what-ifs that stop early)
+    # and its plan under a third of the 120,000 (about 29,000: 20 decisions of about 100 days).
     record = _real_sized()
     with _counters(engine, "whatif_work") as made:
         evaluate(record, as_of=date(2026, 6, 1), policy=CISCO)
-    assert 0 < made[0].used < 40_000
+    assert 0 < made[0].used < CE_WHATIF_WORK // 10
     with _counters(_search, "plan_work") as planned:
         result = recert.plan(record, as_of=date(2026, 6, 1), policy=CISCO)
     assert len(result.pending) == sum(1 for a in record.activities if a.status is None)
-    assert planned[0].used < 60_000
+    assert 0 < planned[0].used < PLAN_WORK // 3
 
 
 def _real_sized() -> Record:
