@@ -31,6 +31,9 @@ from recert import Activity, Holding, Policy, Record, cisco_policy, evaluate
 from recert.core import engine
 from recert.core._limits import CE_WHATIF_WORK, PLAN_WORK
 from recert.core.bounds import Work, whatif_work
+from recert.core.engine._resolve import resolve
+from recert.core.engine._timeline import Replay
+from recert.core.engine._whatif import Trail, awaiting
 from recert.exceptions import Problem, RecordError
 from recert.planner import _search
 from recert.testing.strategies import records
@@ -321,3 +324,32 @@ def test_a_plan_is_the_same_as_with_whole_decisions(drawn: tuple[Record, date]) 
     with mock.patch.object(_search, "evaluate_alone", _naive_decision):
         naive = recert.plan(record, as_of=as_of, policy=CISCO)
     assert planned == naive
+
+
+# --------------------------------------------------------------------------- the states kept
+
+
+def test_the_states_kept_for_early_stops_are_bounded_and_change_no_answer() -> None:
+    # CCNA from 2023-01-01; 900 approved claims of 0.01 CE credits, one a day from 2023-01-03
+    # (a0, a1, ...: 9 credits in all, never a renewal), and p of 1 credit pending, arriving
+    # 2023-01-02. The base replay keeps its state on each day after 2023-01-02: on day k
+    # (2023-01-03 + k days) 1 certification and the k claims already in the pool, 1 + k items.
+    # It stops keeping once over TRAIL_ITEMS = 50,000: 1 + 2 + ... + 315 = 49,770 <= 50,000,
+    # so day 316 is kept too (49,770 + 316 = 50,086) and no later one: 316 days. (Every state
+    # kept, 900 days, would hold 1 + ... + 900 = 405,450 items, quadratic in the pool.)
+    day = date(2023, 1, 3)
+    activities = [
+        Activity(
+            f"a{i}", 0.01, day + timedelta(days=i), claimed_on=day + timedelta(days=i), status="approved"
+        )
+        for i in range(900)
+    ]
+    activities.append(Activity("p", 1, date(2023, 1, 2), claimed_on=date(2023, 1, 2)))
+    record = Record(holdings=[Holding("CCNA", date(2023, 1, 1))], activities=activities)
+    replay = Replay(CISCO, resolve(record, CISCO), date(2025, 12, 15))
+    trail = Trail()
+    forks = replay.run(fork_on={date(2023, 1, 2)}, watch=trail.recorder(date(2023, 1, 2)))
+    assert (len(trail.known), trail.items) == (316, 50_086)
+    assert max(trail.known) == date(2023, 1, 3) + timedelta(days=315)
+    # p approved: 9 + 1 = 10 < 30 CE credits, nothing changes, with or without the states kept.
+    assert awaiting(replay, forks, trail) == awaiting(replay, forks) == {}

@@ -47,6 +47,14 @@ WORK_PER_DAY = 6
 WORK_PER_PASS = 16
 #: Units per claim, certification and day left to replay in a copy of a replay.
 WORK_PER_COPY = 2
+#: Units per claim and certification of a state a what-if compares with the record's own
+#: replay's to stop early (``engine._whatif.Trail``; about 0.5 microseconds each, measured).
+WORK_PER_STATE = 1
+#: Most claims and certifications the record's own replay keeps in all, in the states what-ifs
+#: compare theirs with to stop early (R-CE-3): beyond, later days are not kept and a what-if
+#: reaching them runs to its end (the same answer, counted as its work). A pool of 900 small
+#: approved claims, one a day, and one pending claim held 405,000 (0.9 s, issue 17).
+TRAIL_ITEMS = 50_000
 #: ``recert plan`` decides the record again once per pending claim, with that claim approved
 #: (without the what-ifs of ``awaiting``, which a plan does not read): at most this many units
 #: of work for all of them, counted as ``CE_WHATIF_WORK`` counts, plus ``WORK_PER_RESULT`` per

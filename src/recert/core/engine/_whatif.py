@@ -16,6 +16,7 @@ from collections.abc import Callable, Hashable
 from datetime import date
 from typing import Any
 
+from recert.core._limits import TRAIL_ITEMS, WORK_PER_STATE
 from recert.core.bounds import Work
 from recert.core.engine._state import Claim
 from recert.core.engine._timeline import Replay
@@ -29,15 +30,20 @@ class Trail:
     of the same day end with the same statuses and expiration dates, so a
     what-if that reaches the base replay's signature stops there: approving its
     claims changes nothing. The base replay records its states on the days after
-    the first day a pending claim arrives. A what-if first compares the statuses and
+    the first day a pending claim arrives, until they hold ``TRAIL_ITEMS`` claims and
+    certifications in all (a signature grows with the pool: a long pool of many small
+    claims would cost the square of the record); a what-if that reaches a later day runs
+    to its end, with the same answer. A what-if first compares the statuses and
     expiration dates alone (cheap) and builds its signature only when they are
-    the base replay's.
+    the base replay's; each signature it builds is charged to its work counter
+    (``WORK_PER_STATE`` units per claim and certification).
     """
 
-    __slots__ = ("_frozen", "known")
+    __slots__ = ("_frozen", "items", "known")
 
     def __init__(self) -> None:
         self.known: dict[date, tuple[Hashable, Hashable]] = {}  # day -> (statuses, signature)
+        self.items = 0  # claims and certifications the recorded signatures hold
         # ``used_passes`` sets already frozen, by id: (the set, its size, its frozen copy). The set is
         # held so that its id is never reused; it only ever grows, so an equal size means no change.
         self._frozen: dict[int, tuple[set[Any], int, frozenset[Any]]] = {}
@@ -48,8 +54,11 @@ class Trail:
         frozen = self._frozen
 
         def record(replay: Replay, today: date) -> bool:
-            if today > start:  # a what-if is compared only after its claims arrive, from start on
-                known[today] = (statuses(replay), signature(replay, frozen))
+            # A what-if is compared only after its claims arrive, from start on.
+            if today > start and self.items <= TRAIL_ITEMS:
+                state = signature(replay, frozen)
+                self.items += _size(state)
+                known[today] = (statuses(replay), state)
             return False
 
         return record
@@ -68,7 +77,12 @@ class Trail:
             if today <= after:
                 return False  # the approved claims have not all arrived: the states cannot be equal
             base = known.get(today)
-            if base is None or base[0] != statuses(replay) or base[1] != signature(replay, frozen):
+            if base is None or base[0] != statuses(replay):
+                return False
+            state = signature(replay, frozen)
+            if replay.work is not None:
+                replay.work.add(WORK_PER_STATE * _size(state))
+            if base[1] != state:
                 return False
             same.append(True)
             return True
@@ -77,12 +91,17 @@ class Trail:
         return bool(same)
 
 
+def _size(state: tuple[Any, ...]) -> int:
+    """The certifications and claims a :func:`signature` holds (what building it costs)."""
+    return len(state[6]) + len(state[8])
+
+
 def statuses(replay: Replay) -> Hashable:
     """Each certification's name, status and expiration date, in the replay's order: a cheap first comparison."""
     return tuple([(name, c.status, c.expires) for name, c in replay.certs.items()])
 
 
-def signature(replay: Replay, frozen: dict[int, tuple[set[Any], int, frozenset[Any]]]) -> Hashable:
+def signature(replay: Replay, frozen: dict[int, tuple[set[Any], int, frozenset[Any]]]) -> tuple[Any, ...]:
     """Everything the rest of *replay* reads, at the start of a day (before its steps), as one value.
 
     Left out, because nothing decides on them: the events, outcomes and texts
