@@ -127,6 +127,24 @@ def one_credit_each(count: int) -> str:
     return each_renews(count).replace('"credits": 30', '"credits": 1')
 
 
+def pooled(approved: int = 900, pending: int = 1, repeat_items: bool = False) -> str:
+    """CCNA from 2023-01-01, *approved* claims of 0.01 CE credits one a day from 2023-01-03 (a pool that
+    grows every day), *pending* claims of 1 credit (0.01 with *repeat_items*, each naming the item of an
+    approved one: D-DUP-1 keeps their what-ifs) arriving 2023-01-02 (the states kept for early stops)."""
+    acts: list[dict[str, Any]] = [
+        {"id": f"a{i}", "credits": 0.01, "completed_on": d, "claimed_on": d, "status": "approved"}
+        for i, d in enumerate(_days(date(2023, 1, 3), approved))
+    ]
+    for k in range(pending):
+        claim = {"id": f"p{k}", "credits": 0.01 if repeat_items else 1, "completed_on": "2023-01-02",
+                 "claimed_on": "2023-01-02"}
+        if repeat_items:
+            claim["item"] = f"a{k * 7 % approved}"
+        acts.append(claim)
+    return json.dumps({"as_of": "2025-12-15", "holdings": [{"certification": "CCNA", "earned_on": "2023-01-01"}],
+                       "activities": acts})
+
+
 REAL_NAMES = ["CCNA", "CCNP Enterprise", "CCNP Security", "CCIE Enterprise Infrastructure", "CCNP Data Center",
               "CCNP Collaboration", "CCNP Service Provider", "CyberOps Associate", "DevNet Associate",
               "CCNP Data Center", "DevNet Professional", "CCNP Collaboration"]
@@ -399,6 +417,9 @@ def main() -> None:
         ("cisco 1 pending, 62 holdings, 300 exam days", lambda: cisco_pending(62, 300, 1)),
         ("cisco 2 pending, 62 holdings, 240 exam days", lambda: cisco_pending(62, 240, 2)),
         ("cisco 3 pending, 62 holdings, 300 exam days", lambda: cisco_pending(62, 300, 3)),
+        ("cisco 1 pending, 880 small claims pooled", lambda: pooled(880)),
+        ("cisco 5 pending repeating items, 800 pooled", lambda: pooled(800, 5, True)),
+        ("cisco 30 pending repeating items, 850 pooled", lambda: pooled(850, 30, True)),
         ("cisco 1,200 pending claims (trial c_pend1200)", cisco_pending_over),
         ("cisco all holdings, 300 ENCOR days (MAX_EXAMS)", all_holdings_exams),
         ("cisco all holdings, 2,000 ENCOR days", lambda: all_holdings_exams(2000)),
