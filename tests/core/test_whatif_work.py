@@ -5,8 +5,10 @@ an expiration date, and ``recert.plan`` decides the record again once per pendin
 are bounded by a counter of units (``recert.core.bounds.Work``, constants of
 ``recert.core._limits``): a replayed day counts 6 units, plus 1 per certification, plus 16 per
 exam pass and certification; a copy of a replay 2 units per claim, certification and day left;
-a plan's decision 3 more per activity and event of its result. The counts below are worked out
-by hand from the records' days; the limits are 400,000 (awaiting) and 120,000 (plan).
+a plan's decision 3 more per activity and event of its result; a state a what-if builds to
+compare with the record's own replay's 1 per claim and certification (the states kept for that
+hold at most 50,000 claims and certifications). The counts below are worked out by hand from
+the records' days; the limits are 400,000 (awaiting) and 120,000 (plan).
 
 The counter changes no answer, only where a record is refused: ``awaiting`` is compared with
 the naive definition (one whole decision per pending claim, then all of them together) and the
