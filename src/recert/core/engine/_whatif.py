@@ -11,7 +11,8 @@ same statuses and expiration dates as the base replay.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from bisect import bisect_left
+from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable
 from datetime import date
 from typing import Any
@@ -187,9 +188,10 @@ def awaiting(
         return {}
     before = base.state_key()
     out: dict[str, list[str]] = defaultdict(list)
+    reach = Reach(base)  # read once: each question below is then a lookup, not a pass over the record
 
     def changes(claims: list[Claim]) -> list[str]:
-        if _cannot_matter(base, claims):
+        if _cannot_matter(base, claims, reach):
             return []
         ids = {e.activity.id for e in claims}
         start = forks[min(e.arrival for e in claims)]
@@ -217,7 +219,35 @@ def awaiting(
     return dict(out)
 
 
-def _cannot_matter(base: Replay, claims: list[Claim]) -> bool:
+class Reach:
+    """What :func:`_cannot_matter` reads of a finished base replay, indexed once.
+
+    ``items``: how many claims of the replay name each catalog item (D-DUP-1);
+    ``days`` and ``best``: the option checks' days in order and, from each one
+    on, the most headroom any check had (``ReplayState.headroom``). Asking about a
+    claim then takes a bisection instead of a pass over every claim and check
+    (which made ``awaiting`` grow with the square of the claims, issue 17).
+    """
+
+    __slots__ = ("best", "days", "items")
+
+    def __init__(self, base: Replay) -> None:
+        self.items = Counter(e.item for e in base.entries)
+        log = sorted(base.headroom, key=lambda check: check[0])  # already in day order: kept as is
+        self.days = [day for day, _ in log]
+        best = [h for _, h in log]
+        for i in range(len(best) - 2, -1, -1):
+            if best[i + 1] > best[i]:
+                best[i] = best[i + 1]
+        self.best = best
+
+    def room(self, start: date) -> float | None:
+        """The most headroom of any check on or after *start*, or ``None`` when no check is."""
+        i = bisect_left(self.days, start)
+        return self.best[i] if i < len(self.best) else None
+
+
+def _cannot_matter(base: Replay, claims: list[Claim], reach: Reach | None = None) -> bool:
     """Whether approving *claims* provably changes no recertification of the base replay.
 
     Approved, the claims add their credits to pools from their arrival on, and
@@ -227,11 +257,14 @@ def _cannot_matter(base: Replay, claims: list[Claim]) -> bool:
     option is met that was not met before, and the replay is unchanged. An
     item that another claim in the pools' reach also names (D-DUP-1) can
     displace that claim instead of adding to it: then the what-if is run.
+    *reach* is :class:`Reach` of *base* (built here when not given).
     """
-    items = {e.item for e in claims}
-    if any(e.item in items and e not in claims for e in base.entries):
-        return False
+    if reach is None:
+        reach = Reach(base)
+    named = Counter(e.item for e in claims)  # claims: distinct claims of the base replay
+    if any(reach.items[item] > count for item, count in named.items()):
+        return False  # another claim names one of their items
     start = min(e.arrival for e in claims)
     extra = sum(e.activity.credits for e in claims)
-    room = max((h for day, h in base.headroom if day >= start), default=None)
+    room = reach.room(start)
     return room is None or room + extra < -1e-6
