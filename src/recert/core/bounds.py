@@ -147,8 +147,8 @@ def whatif_work(record: Record, as_of: date, limit: int = CE_WHATIF_WORK) -> Wor
     """The counter of the what-ifs that fill ``awaiting`` under a ladder policy (R-CE-3).
 
     E.g. a record with 9 holdings, 83 activities and 20 pending claims needs about
-    6,000 units of the 400,000 allowed; 800 pending claims of 80 credits in three
-    holdings would need about 4.6 million and are refused once over.
+    11,000 units of the 400,000 allowed; 800 pending claims of 80 credits in three
+    holdings would need about 4 million and are refused once over.
     """
     pending = pending_claims(record, as_of)
     return Work(
@@ -191,8 +191,9 @@ def check_plan(record: Record, as_of: date) -> None:
 
     A plan decides the record again once per pending claim; under a fixed-cycle
     policy the work is not counted as it runs (:func:`plan_work` counts it under a
-    ladder policy), so pending claims squared x facts x holdings is bounded. E.g. 5 pending claims among 500 facts with 2 holdings (25,000) are
-    planned, 6 are refused.
+    ladder policy), so pending claims squared x facts x holdings is bounded. E.g.
+    5 pending claims among 500 facts with 2 holdings (25,000) are planned, 6 are
+    refused.
 
     Raises:
         RecordError: Over the budget, on the path ``activities``.
