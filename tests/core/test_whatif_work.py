@@ -399,3 +399,30 @@ def test_many_pending_claims_that_cannot_matter_are_asked_about_in_linear_time()
     # one copy at the start of 2024-02-01: 3,000 claims + 1 certification + 1 day left = 3,002 items
     assert made[0].used == 2 * 3_002
     assert result.certification("CCNA").awaiting == ()
+
+
+def test_the_states_a_what_if_builds_to_compare_are_counted() -> None:
+    # CCNA from 2023-01-01; a0 .. a9 approved, 0.01 CE credits each, one a day from 2023-01-03;
+    # p pending, 0.01 credits, completed and claimed 2023-01-02, naming a0's item: approved, p
+    # (completed first) keeps the item and a0 is a duplicate (D-DUP-1), so p's what-if is run.
+    # Its statuses stay the base replay's (0.1 credits never renew), so on each day after p's it
+    # builds its state to compare, and never meets the base replay's (p holds a0's place).
+    #   copies: at the start of 2023-01-02, 11 claims + 1 certification + 11 days left = 23 items,
+    #     once for the base replay and once for the what-if: 2 x 2 x 23 = 92
+    #   days: 2023-01-02 .. 2023-01-12, 11 days with 1 certification: 11 x 7 = 77
+    #   states: 2023-01-03 holds CCNA and p (2); day k = 1..9 after it CCNA, p and a1 .. a(k-1)
+    #     (1 + k): 2 + (2 + 3 + ... + 10) = 2 + 54 = 56
+    # 92 + 77 + 56 = 225 units.
+    day = date(2023, 1, 3)
+    activities = [
+        Activity(
+            f"a{i}", 0.01, day + timedelta(days=i), claimed_on=day + timedelta(days=i), status="approved"
+        )
+        for i in range(10)
+    ]
+    activities.append(Activity("p", 0.01, date(2023, 1, 2), item="a0", claimed_on=date(2023, 1, 2)))
+    record = Record(holdings=[Holding("CCNA", date(2023, 1, 1))], activities=activities)
+    with _counters(engine, "whatif_work") as made:
+        result = evaluate(record, as_of=date(2025, 12, 15), policy=CISCO)
+    assert made[0].used == 225
+    assert result.certification("CCNA").awaiting == ()
