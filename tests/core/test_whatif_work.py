@@ -126,8 +126,8 @@ def test_what_ifs_of_claims_that_each_renew_count_their_copies_and_days() -> Non
 
 def test_awaiting_is_decided_up_to_the_limit_and_refused_beyond() -> None:
     # 9.5 x n x (n + 1): n = 204 gives 9.5 x 204 x 205 = 397,290 <= 400,000 (decided in about
-    # 0.2 s); n = 205 gives 9.5 x 205 x 206 = 401,185 > 400,000 (refused, once over). The count
-    # formula used before refused neither (205 x 205 x 1 = 42,025 > 40,000 refused the second).
+    # 0.3 s); n = 205 gives 9.5 x 205 x 206 = 401,185 > 400,000 (refused, once over). The count
+    # formula used before refused both (204 x 204 x 1 = 41,616 > 40,000; it let 200 through).
     with _counters(engine, "whatif_work") as made:
         result = evaluate(_would_each_renew(204), as_of=AS_OF, policy=CISCO)
     assert made[0].used == 397_290
