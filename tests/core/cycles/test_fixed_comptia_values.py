@@ -314,3 +314,70 @@ def test_earning_a_higher_certification_aligns_only_inside_the_lower_cycle_and_o
         "2024-03-01",
         None,
     )
+
+
+CYSA = "CompTIA CySA+"
+
+# A+ from 2011-01-15 (E 2014-01-15), Security+ from 2011-02-20 (E 2014-02-20), CySA+ from 2017-06-01
+# (E 2020-06-01), no fees dates. All CEUs go to the highest active certification (R-CT-4): s1 and s2
+# (50 each) to Security+, c1 (60) to CySA+, once it is held.
+STAIRS: dict[str, Any] = {
+    "holdings": [
+        {"certification": "A+", "earned_on": "2011-01-15"},
+        {"certification": "Security+", "earned_on": "2011-02-20"},
+        {"certification": "CySA+", "earned_on": "2017-06-01"},
+    ],
+    "activities": [
+        act("s1", 50, "2013-01-21", "2013-01-25"),
+        act("s2", 50, "2016-01-21", "2016-01-25"),
+        act("c1", 60, "2018-05-11", "2018-05-15"),
+    ],
+}
+
+
+def _ends(result: dict[str, Any]) -> list[tuple[str, str, str | None, str | None, str | None]]:
+    return [
+        (c["certification"], c["status"], c["expires_on"], c["recertified_on"], c["recertified_by"])
+        for c in result["certifications"]
+    ]
+
+
+def test_every_earning_and_renewal_of_a_higher_certification_aligns_its_whole_map() -> None:
+    # Security+ renewed on 2013-01-21 (50 >= 50): 2014-02-20 + 3 y = 2017-02-20; A+ (active,
+    # E 2014-01-15) aligned to 2017-02-20. Renewed on 2016-01-21: 2017-02-20 + 3 y = 2020-02-20; A+
+    # aligned to 2020-02-20 (R-CT-6). CySA+ earned on 2017-06-01 (E 2020-06-01): both active that
+    # day, max(2020-02-20, 2020-06-01) = 2020-06-01.
+    early = run(COMPTIA, STAIRS, date(2017, 7, 1))
+    assert _ends(early) == [
+        (CYSA, "active", "2020-06-01", None, None),
+        (SEC, "active", "2020-06-01", "2017-06-01", f"aligned with {CYSA}"),
+        (A, "active", "2020-06-01", "2017-06-01", f"aligned with {CYSA}"),
+    ]
+    # CySA+ renewed on 2018-05-11 (60 >= 60): 2020-06-01 + 3 y = 2023-06-01; Security+ and A+, both
+    # active that day, take max(2020-06-01, 2023-06-01) = 2023-06-01: A+ is active on 2021-01-01.
+    late = run(COMPTIA, STAIRS, date(2021, 1, 1))
+    assert _ends(late) == [
+        (CYSA, "active", "2023-06-01", "2018-05-11", "60 CEUs + CE fee"),
+        (SEC, "active", "2023-06-01", "2018-05-11", f"aligned with {CYSA}"),
+        (A, "active", "2023-06-01", "2018-05-11", f"aligned with {CYSA}"),
+    ]
+
+
+def test_an_alignment_compares_with_the_renewed_next_end_and_never_shortens() -> None:
+    # A+ from 2014-01-15 (E 2017-01-15), Security+ from 2014-02-20 (E 2017-02-20), s1 50 CEUs on
+    # 2015-03-01 renew Security+: next end 2017-02-20 + 3 y = 2020-02-20, and align A+ to 2020-02-20.
+    # CySA+ earned on 2016-06-01 (E 2019-06-01): max(2020-02-20, 2019-06-01) = 2020-02-20 for both,
+    # nothing moves, so the Security+ renewal is not added to 2019-06-01 (2022-06-01).
+    data = {
+        "holdings": [
+            {"certification": "A+", "earned_on": "2014-01-15"},
+            {"certification": "Security+", "earned_on": "2014-02-20"},
+            {"certification": "CySA+", "earned_on": "2016-06-01"},
+        ],
+        "activities": [act("s1", 50, "2015-03-01", "2015-03-05")],
+    }
+    assert _ends(run(COMPTIA, data, date(2016, 7, 1))) == [
+        (CYSA, "active", "2019-06-01", None, None),
+        (SEC, "active", "2020-02-20", "2015-03-01", "50 CEUs + CE fee"),
+        (A, "active", "2020-02-20", "2015-03-01", f"aligned with {SEC}"),
+    ]
