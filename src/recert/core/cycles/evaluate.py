@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from datetime import date
+from functools import partial
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -18,6 +19,7 @@ from dateutil.relativedelta import relativedelta
 from recert.core.cycle_result import ActivityCycle
 from recert.core.cycles.dates import dates_in_range, first_end, validity_on
 from recert.core.cycles.explain import certification_status, events_of, next_steps
+from recert.core.cycles.counting import CycleRun
 from recert.core.cycles.holding import Decision, HoldingRun, Seen
 from recert.core.cycles.model import Program
 from recert.core.cycles.requirements import Passes
@@ -206,7 +208,8 @@ def _decide(record: Record, as_of: date, policy: Policy) -> tuple[Evaluation, di
         leader = runs.get(follow.leader) if follow is not None else None
         validity = validity_on(cert.validity or level.validity, holding.earned_on)
         years = validity.years if validity is not None else None
-        run = HoldingRun(
+        make = partial(
+            HoldingRun,
             cert.name,
             program,
             lifecycle,
@@ -221,7 +224,7 @@ def _decide(record: Record, as_of: date, policy: Policy) -> tuple[Evaluation, di
             earning_codes=frozenset(code for rule in cert.earned_by for slot in rule.slots for code in slot),
             earn_days=_earn_days(cert, passes, policy.parameters.earning_window_years),
         )
-        runs[cert.name] = run
+        run = runs[cert.name] = make()
         if years is None or (follow is not None and leader is None):
             continue  # lifetime (or a follower without its leader): no cycle, no credits
         named_req = any(getattr(r, "named", False) for o in options for r in o.requirements)
@@ -245,8 +248,17 @@ def _decide(record: Record, as_of: date, policy: Policy) -> tuple[Evaluation, di
         else:
             start = holding.earned_on
             end = first_end(start, holding.expires_on, years, lifecycle)
-        end, aligned = _earned_alignment(runs, cert.name, program, start, end)
-        run.run(start, end, seen)
+        # R-CT-6 "earned on D" stretches the first cycle before its activities count, but only for
+        # the days D up to its renewal: a later D is compared with the renewed next end (_align).
+        limit: date | None = None
+        while True:
+            stretched, aligned = _earned_alignment(runs, cert.name, program, start, end, limit)
+            run.run(start, stretched, seen)
+            renewed = run.cycles[0].renewed_on
+            if aligned is None or renewed is None or aligned[0] <= renewed:
+                break
+            limit, run = renewed, make()  # fewer earnings each time (the limit decreases)
+            runs[cert.name] = run
         if intent:
             kept = run.kept()
             for i in kept - taken:
@@ -280,28 +292,46 @@ def _align(
     certs: list[tuple[Holding, Certification]],
     program: Program,
 ) -> None:
-    """R-CT-6: each renewal of X on D aligns the certifications of X's map active on D.
+    """R-CT-6: each earning or renewal of X on D aligns the certifications of X's map active on D.
 
-    Earnings are aligned before the lower certification's cycles run (``_earned_alignment``).
+    All of them in date order (on one day highest first), each to max(the target's latest end,
+    X's new end) (``HoldingRun.align``): an earning inside a first cycle not yet renewed was
+    already applied before that cycle's activities counted (``_earned_alignment``) and changes
+    nothing here. A renewal undone by an earlier alignment of X itself aligns nothing.
     """
     if program.cascade != "map":
         return
-    for _, cert in certs:  # highest first, so an aligned certification passes on the end it was given
+    moments: list[tuple[date, int, date, str, CycleRun | None]] = []
+    for rank, (_, cert) in enumerate(certs):
         run = runs[cert.name]
-        targets = [runs[n] for n in program.renews.get(cert.name, ()) if n in runs and runs[n].cycles]
-        if not run.cycles or not targets:
+        if not any(n in runs for n in program.renews.get(cert.name, ())):
             continue
-        moments = [(c.renewed_on, run.next_end_of(c)) for c in run.cycles if c.renewed_on is not None]
-        for day, end in sorted(moments):
-            for target in targets:
-                target.align(day, end, cert.name)
+        for i, c in enumerate(run.cycles):
+            if i == 0 or c.earned_again:  # earned on its first day (D-FIXED-4)
+                moments.append((c.start, rank, c.end, cert.name, None))
+            if c.renewed_on is not None:
+                moments.append((c.renewed_on, rank, run.next_end_of(c), cert.name, c))
+    for day, _, end, name, renewed in sorted(moments, key=lambda m: (m[0], m[1], m[2])):
+        if renewed is not None and (
+            renewed.renewed_on != day or not any(c is renewed for c in runs[name].cycles)
+        ):
+            continue
+        for target in program.renews.get(name, ()):
+            if target in runs and runs[target].cycles:
+                runs[target].align(day, end, name)
 
 
 def _earned_alignment(
-    runs: dict[str, HoldingRun], name: str, program: Program, start: date, end: date
+    runs: dict[str, HoldingRun],
+    name: str,
+    program: Program,
+    start: date,
+    end: date,
+    limit: date | None = None,
 ) -> tuple[date, tuple[date, str] | None]:
     """R-CT-6 "earned on D": the first cycle [start, end] of *name* runs to the end of every
-    higher certification whose map names it and that was earned on a day D of that cycle.
+    higher certification whose map names it and that was earned on a day D of that cycle
+    (with *limit*: only on a day D <= *limit*, the cycle's renewal day).
 
     A certification is earned on its first cycle's first day, by exam passes or as a
     holding starting that day (D-FIXED-4): both give the same answer. Returns the end
@@ -316,7 +346,7 @@ def _earned_alignment(
         if r.cycles and name in program.renews.get(n, ())
     )
     for day, higher_end, higher in earnings:
-        if start <= day <= end < higher_end:
+        if start <= day <= end < higher_end and (limit is None or day <= limit):
             end, aligned = higher_end, (day, higher)
     return end, aligned
 
