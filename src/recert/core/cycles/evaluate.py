@@ -17,9 +17,9 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from recert.core.cycle_result import ActivityCycle
+from recert.core.cycles.counting import CycleRun
 from recert.core.cycles.dates import dates_in_range, first_end, validity_on
 from recert.core.cycles.explain import certification_status, events_of, next_steps
-from recert.core.cycles.counting import CycleRun
 from recert.core.cycles.holding import Decision, HoldingRun, Seen
 from recert.core.cycles.model import Program
 from recert.core.cycles.requirements import Passes
