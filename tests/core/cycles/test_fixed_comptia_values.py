@@ -119,6 +119,8 @@ def test_the_intent_level_renews_and_aligns_what_its_map_names_but_never_revives
         event("2020-02-04", "suspended", A, "R-CT-7", f"{A} not renewed by 2020-02-03: suspended"),
         event("2020-03-05", "expired", A, "R-CT-7", f"{A} expired from 2020-03-05; last active day 2020-02-03"),
         event("2021-09-01", "held", NET, "R-CT-1", f"{NET} held: cycle 2021-09-01 to 2029-04-01"),
+        # One event for each alignment (R-CT-6): Security+ earned on 2023-04-01, then renewed.
+        event("2023-04-01", "aligned", NET, "R-CT-6", f"{NET} aligned with {SEC} on 2023-04-01: expires 2026-04-01"),
         event("2023-04-01", "held", SEC, "R-CT-1", f"{SEC} held: cycle 2023-04-01 to 2026-04-01"),
         event("2024-03-01", "aligned", NET, "R-CT-6", f"{NET} aligned with {SEC} on 2024-03-01: expires 2029-04-01"),
         event(
@@ -265,10 +267,12 @@ def test_a_lifetime_certification_ranked_higher_does_not_stop_the_others() -> No
     )
     t1 = next(a for a in result["activities"] if a["id"] == "t1")
     assert (t1["counted_toward"], t1["counted_toward_all"]) == (NET, [NET])
-    # The lifetime certification has no events; the others' come after it is skipped. A cycle shows
-    # its last alignment (2023-05-01 replaced the one of 2022-01-10 in the same cycle).
+    # The lifetime certification has no events; the others' come after it is skipped. Each
+    # alignment of A+'s one cycle is an event (2022-01-10 by the earning, 2023-05-01 by the renewal);
+    # A+'s status shows the last one.
     assert [(e["on"], e["kind"], e["certification"]) for e in result["events"]] == [
         ("2021-09-01", "held", A),
+        ("2022-01-10", "aligned", A),
         ("2022-01-10", "held", NET),
         ("2023-05-01", "aligned", A),
         ("2023-05-01", "recertified", NET),
@@ -356,6 +360,17 @@ def test_every_earning_and_renewal_of_a_higher_certification_aligns_its_whole_ma
     # CySA+ renewed on 2018-05-11 (60 >= 60): 2020-06-01 + 3 y = 2023-06-01; Security+ and A+, both
     # active that day, take max(2020-06-01, 2023-06-01) = 2023-06-01: A+ is active on 2021-01-01.
     late = run(COMPTIA, STAIRS, date(2021, 1, 1))
+    # Every alignment is an event, the day it happened, with the end it gave (A+ is aligned on
+    # Security+'s earning too: 2011-02-20, max(2014-01-15, 2014-02-20) = 2014-02-20).
+    assert [(e["on"], e["certification"], e["detail"]) for e in late["events"] if e["kind"] == "aligned"] == [
+        ("2011-02-20", A, f"{A} aligned with {SEC} on 2011-02-20: expires 2014-02-20"),
+        ("2013-01-21", A, f"{A} aligned with {SEC} on 2013-01-21: expires 2017-02-20"),
+        ("2016-01-21", A, f"{A} aligned with {SEC} on 2016-01-21: expires 2020-02-20"),
+        ("2017-06-01", A, f"{A} aligned with {CYSA} on 2017-06-01: expires 2020-06-01"),
+        ("2017-06-01", SEC, f"{SEC} aligned with {CYSA} on 2017-06-01: expires 2020-06-01"),
+        ("2018-05-11", A, f"{A} aligned with {CYSA} on 2018-05-11: expires 2023-06-01"),
+        ("2018-05-11", SEC, f"{SEC} aligned with {CYSA} on 2018-05-11: expires 2023-06-01"),
+    ]
     assert _ends(late) == [
         (CYSA, "active", "2023-06-01", "2018-05-11", "60 CEUs + CE fee"),
         (SEC, "active", "2023-06-01", "2018-05-11", f"aligned with {CYSA}"),

@@ -46,6 +46,8 @@ class CycleRun:
         restart: For an option with ``restarts``: the day the next cycle runs from.
         aligned_on: The day a higher certification's renewal aligned this cycle's end (R-CT-6).
         aligned_by: That certification.
+        alignments: (day, certification, new end) of every alignment of the cycle's end, in date
+            order (R-CT-6); the last one is ``aligned_on`` and ``aligned_by``.
         earned_again: Whether the cycle began with the certification earned again after it lapsed.
         revoked: (revoked from, last active day) of a cycle revoked before it was earned again.
         members: (activity index, counted credits, category, completed_on) of what counted.
@@ -71,6 +73,7 @@ class CycleRun:
     restart: date | None = None
     aligned_on: date | None = None
     aligned_by: str | None = None
+    alignments: list[tuple[date, str, date]] = attrs.field(factory=list)
     earned_again: bool = False
     revoked: tuple[date, date] | None = None
     members: list[tuple[int, float, str, date]] = attrs.field(factory=list)

@@ -255,7 +255,7 @@ def _decide(record: Record, as_of: date, policy: Policy) -> tuple[Evaluation, di
             stretched, aligned = _earned_alignment(runs, cert.name, program, start, end, limit)
             run.run(start, stretched, seen)
             renewed = run.cycles[0].renewed_on
-            if aligned is None or renewed is None or aligned[0] <= renewed:
+            if not aligned or renewed is None or aligned[-1][0] <= renewed:
                 break
             limit, run = renewed, make()  # fewer earnings each time (the limit decreases)
             runs[cert.name] = run
@@ -264,8 +264,9 @@ def _decide(record: Record, as_of: date, policy: Policy) -> tuple[Evaluation, di
             for i in kept - taken:
                 owners[i] = cert.name  # decided now, before any alignment changes a cycle (D-FIXED-5)
             taken |= kept
-        if aligned is not None:  # marked after kept(): as for a renewal's alignment (_align)
-            run.cycles[0].aligned_on, run.cycles[0].aligned_by = aligned
+        if aligned:  # marked after kept(): as for a renewal's alignment (_align)
+            run.cycles[0].aligned_on, run.cycles[0].aligned_by, _ = aligned[-1]
+            run.cycles[0].alignments = aligned
     _align(runs, certs, program)
     statuses = [certification_status(runs[c.name], h, c, policy, as_of) for h, c in certs]
     outcomes = [
@@ -328,18 +329,18 @@ def _earned_alignment(
     start: date,
     end: date,
     limit: date | None = None,
-) -> tuple[date, tuple[date, str] | None]:
+) -> tuple[date, list[tuple[date, str, date]]]:
     """R-CT-6 "earned on D": the first cycle [start, end] of *name* runs to the end of every
     higher certification whose map names it and that was earned on a day D of that cycle
     (with *limit*: only on a day D <= *limit*, the cycle's renewal day).
 
     A certification is earned on its first cycle's first day, by exam passes or as a
     holding starting that day (D-FIXED-4): both give the same answer. Returns the end
-    and the (day, certification) of the last alignment, if any.
+    and the (day, certification, new end) of each alignment, in date order.
     """
+    aligned: list[tuple[date, str, date]] = []
     if program.cascade != "map":
-        return end, None
-    aligned: tuple[date, str] | None = None
+        return end, aligned
     earnings = sorted(
         (r.cycles[0].start, r.cycles[0].end, n)
         for n, r in runs.items()
@@ -347,7 +348,8 @@ def _earned_alignment(
     )
     for day, higher_end, higher in earnings:
         if start <= day <= end < higher_end and (limit is None or day <= limit):
-            end, aligned = higher_end, (day, higher)
+            end = higher_end
+            aligned.append((day, higher, end))
     return end, aligned
 
 

@@ -234,14 +234,14 @@ def events_of(runs: dict[str, HoldingRun], certs: list[Certification], as_of: da
                         f"{cert.name} earned again on {c.start} by its exams: cycle {c.start} to {c.end}",
                     )
                 )
-            if c.aligned_on is not None and c.aligned_by is not None:
+            for day, by, end in c.alignments:
                 out.append(
                     Event(
-                        c.aligned_on,
+                        day,
                         "aligned",
                         cert.name,
-                        run.program.renews_rules.get(c.aligned_by, run.lifecycle.cycle_rule),
-                        f"{cert.name} aligned with {c.aligned_by} on {c.aligned_on}: expires {c.end}",
+                        run.program.renews_rules.get(by, run.lifecycle.cycle_rule),
+                        f"{cert.name} aligned with {by} on {day}: expires {end}",
                     )
                 )
             if c.rolled_in:

@@ -308,6 +308,7 @@ class HoldingRun:
         self.cycles = self.cycles[: self.cycles.index(run) + 1]
         run.end, run.renewed_on, run.renewed_by, run.restart = end, None, None, None
         run.aligned_on, run.aligned_by = day, by
+        run.alignments.append((day, by, end))
         return True
 
     def next_end_of(self, run: CycleRun) -> date:
