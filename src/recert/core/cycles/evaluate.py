@@ -17,11 +17,11 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from recert.core.cycle_result import ActivityCycle
-from recert.core.cycles.counting import CycleRun
 from recert.core.cycles.dates import dates_in_range, first_end, validity_on
 from recert.core.cycles.explain import certification_status, events_of, next_steps
 from recert.core.cycles.holding import Decision, HoldingRun, Seen
 from recert.core.cycles.model import Program
+from recert.core.cycles.renewal_map import align_map, earned_alignment
 from recert.core.cycles.requirements import Passes
 from recert.core.cycles.whatif import check_budget, share_key, unaffected
 from recert.core.policy import Certification, Policy, normalize_name
@@ -249,10 +249,10 @@ def _decide(record: Record, as_of: date, policy: Policy) -> tuple[Evaluation, di
             start = holding.earned_on
             end = first_end(start, holding.expires_on, years, lifecycle)
         # R-CT-6 "earned on D" stretches the first cycle before its activities count, but only for
-        # the days D up to its renewal: a later D is compared with the renewed next end (_align).
+        # the days D up to its renewal: a later D is compared with the renewed next end (align_map).
         limit: date | None = None
         while True:
-            stretched, aligned = _earned_alignment(runs, cert.name, program, start, end, limit)
+            stretched, aligned = earned_alignment(runs, cert.name, program, start, end, limit)
             run.run(start, stretched, seen)
             renewed = run.cycles[0].renewed_on
             if not aligned or renewed is None or aligned[-1][0] <= renewed:
@@ -264,10 +264,10 @@ def _decide(record: Record, as_of: date, policy: Policy) -> tuple[Evaluation, di
             for i in kept - taken:
                 owners[i] = cert.name  # decided now, before any alignment changes a cycle (D-FIXED-5)
             taken |= kept
-        if aligned:  # marked after kept(): as for a renewal's alignment (_align)
+        if aligned:  # marked after kept(): as for a renewal's alignment (align_map)
             run.cycles[0].aligned_on, run.cycles[0].aligned_by, _ = aligned[-1]
             run.cycles[0].alignments = aligned
-    _align(runs, certs, program)
+    align_map(runs, certs, program)
     statuses = [certification_status(runs[c.name], h, c, policy, as_of) for h, c in certs]
     outcomes = [
         _outcome(
@@ -286,71 +286,6 @@ def _decide(record: Record, as_of: date, policy: Policy) -> tuple[Evaluation, di
         candidate=record.candidate,
     )
     return evaluation, runs
-
-
-def _align(
-    runs: dict[str, HoldingRun],
-    certs: list[tuple[Holding, Certification]],
-    program: Program,
-) -> None:
-    """R-CT-6: each earning or renewal of X on D aligns the certifications of X's map active on D.
-
-    All of them in date order (on one day highest first), each to max(the target's latest end,
-    X's new end) (``HoldingRun.align``): an earning inside a first cycle not yet renewed was
-    already applied before that cycle's activities counted (``_earned_alignment``) and changes
-    nothing here. A renewal undone by an earlier alignment of X itself aligns nothing.
-    """
-    if program.cascade != "map":
-        return
-    moments: list[tuple[date, int, date, str, CycleRun | None]] = []
-    for rank, (_, cert) in enumerate(certs):
-        run = runs[cert.name]
-        if not any(n in runs for n in program.renews.get(cert.name, ())):
-            continue
-        for i, c in enumerate(run.cycles):
-            if i == 0 or c.earned_again:  # earned on its first day (D-FIXED-4)
-                moments.append((c.start, rank, c.end, cert.name, None))
-            if c.renewed_on is not None:
-                moments.append((c.renewed_on, rank, run.next_end_of(c), cert.name, c))
-    for day, _, end, name, renewed in sorted(moments, key=lambda m: (m[0], m[1], m[2])):
-        if renewed is not None and (
-            renewed.renewed_on != day or not any(c is renewed for c in runs[name].cycles)
-        ):
-            continue
-        for target in program.renews.get(name, ()):
-            if target in runs and runs[target].cycles:
-                runs[target].align(day, end, name)
-
-
-def _earned_alignment(
-    runs: dict[str, HoldingRun],
-    name: str,
-    program: Program,
-    start: date,
-    end: date,
-    limit: date | None = None,
-) -> tuple[date, list[tuple[date, str, date]]]:
-    """R-CT-6 "earned on D": the first cycle [start, end] of *name* runs to the end of every
-    higher certification whose map names it and that was earned on a day D of that cycle
-    (with *limit*: only on a day D <= *limit*, the cycle's renewal day).
-
-    A certification is earned on its first cycle's first day, by exam passes or as a
-    holding starting that day (D-FIXED-4): both give the same answer. Returns the end
-    and the (day, certification, new end) of each alignment, in date order.
-    """
-    aligned: list[tuple[date, str, date]] = []
-    if program.cascade != "map":
-        return end, aligned
-    earnings = sorted(
-        (r.cycles[0].start, r.cycles[0].end, n)
-        for n, r in runs.items()
-        if r.cycles and name in program.renews.get(n, ())
-    )
-    for day, higher_end, higher in earnings:
-        if start <= day <= end < higher_end and (limit is None or day <= limit):
-            end = higher_end
-            aligned.append((day, higher, end))
-    return end, aligned
 
 
 def _earn_days(cert: Certification, passes: Passes, window_years: int) -> frozenset[date]:
