@@ -396,3 +396,30 @@ def test_an_alignment_compares_with_the_renewed_next_end_and_never_shortens() ->
         (SEC, "active", "2020-02-20", "2015-03-01", "50 CEUs + CE fee"),
         (A, "active", "2020-02-20", "2015-03-01", f"aligned with {SEC}"),
     ]
+
+
+def test_an_earning_aligns_to_the_earned_cycle_not_to_the_end_a_later_alignment_gave_it() -> None:
+    # Network+ from 2022-07-17 (E 2025-07-17), Security+ from 2022-10-27 (E 2025-10-27), CySA+ from
+    # 2024-02-13 (E 2027-02-13). On 2022-10-27 Network+ takes Security+'s new cycle, 2025-10-27; only
+    # on 2024-02-13 does CySA+ give both 2027-02-13 (R-CT-6), although Security+'s one cycle now
+    # runs to 2027-02-13.
+    data = {
+        "holdings": [
+            {"certification": "Network+", "earned_on": "2022-07-17"},
+            {"certification": "Security+", "earned_on": "2022-10-27"},
+            {"certification": "CySA+", "earned_on": "2024-02-13"},
+        ]
+    }
+    result = run(COMPTIA, data, date(2024, 6, 1))
+    assert [
+        (e["on"], e["certification"], e["detail"]) for e in result["events"] if e["kind"] == "aligned"
+    ] == [
+        ("2022-10-27", NET, f"{NET} aligned with {SEC} on 2022-10-27: expires 2025-10-27"),
+        ("2024-02-13", NET, f"{NET} aligned with {CYSA} on 2024-02-13: expires 2027-02-13"),
+        ("2024-02-13", SEC, f"{SEC} aligned with {CYSA} on 2024-02-13: expires 2027-02-13"),
+    ]
+    assert [(c["expires_on"], c["recertified_by"]) for c in result["certifications"]] == [
+        ("2027-02-13", None),
+        ("2027-02-13", f"aligned with {CYSA}"),
+        ("2027-02-13", f"aligned with {CYSA}"),
+    ]

@@ -200,6 +200,7 @@ def _decide(record: Record, as_of: date, policy: Policy) -> tuple[Evaluation, di
     intent = policy.parameters.pooling == "highest_level"
     taken: set[int] = set()
     owners: dict[int, str] = {}
+    earned_ends: dict[str, date] = {}
     for holding, cert in order:
         level = policy.level(cert.level)
         lifecycle = program.lifecycle_of(cert.level)
@@ -251,8 +252,9 @@ def _decide(record: Record, as_of: date, policy: Policy) -> tuple[Evaluation, di
         # R-CT-6 "earned on D" stretches the first cycle before its activities count, but only for
         # the days D up to its renewal: a later D is compared with the renewed next end (align_map).
         limit: date | None = None
+        earned_ends[cert.name] = end  # its own new cycle when earned, before any alignment
         while True:
-            stretched, aligned = earned_alignment(runs, cert.name, program, start, end, limit)
+            stretched, aligned = earned_alignment(runs, earned_ends, cert.name, program, start, end, limit)
             run.run(start, stretched, seen)
             renewed = run.cycles[0].renewed_on
             if not aligned or renewed is None or aligned[-1][0] <= renewed:
@@ -267,7 +269,7 @@ def _decide(record: Record, as_of: date, policy: Policy) -> tuple[Evaluation, di
         if aligned:  # marked after kept(): as for a renewal's alignment (align_map)
             run.cycles[0].aligned_on, run.cycles[0].aligned_by, _ = aligned[-1]
             run.cycles[0].alignments = aligned
-    align_map(runs, certs, program)
+    align_map(runs, earned_ends, certs, program)
     statuses = [certification_status(runs[c.name], h, c, policy, as_of) for h, c in certs]
     outcomes = [
         _outcome(

@@ -19,6 +19,7 @@ __all__ = ["align_map", "earned_alignment"]
 
 def align_map(
     runs: dict[str, HoldingRun],
+    earned_ends: dict[str, date],
     certs: list[tuple[Holding, Certification]],
     program: Program,
 ) -> None:
@@ -27,7 +28,8 @@ def align_map(
     All of them in date order (on one day highest first), each to max(the target's latest end,
     X's new end) (``HoldingRun.align``): an earning inside a first cycle not yet renewed was
     already applied before that cycle's activities counted (:func:`earned_alignment`) and changes
-    nothing here. A renewal undone by an earlier alignment of X itself aligns nothing.
+    nothing here. A renewal undone by an earlier alignment of X itself aligns nothing. X's new
+    end when earned is its own first end (*earned_ends*), not the one a later alignment gave it.
     """
     if program.cascade != "map":
         return
@@ -38,7 +40,8 @@ def align_map(
             continue
         for i, c in enumerate(run.cycles):
             if i == 0 or c.earned_again:  # earned on its first day (D-FIXED-4)
-                moments.append((c.start, rank, c.end, cert.name, None))
+                own = earned_ends.get(cert.name, c.end) if i == 0 else c.end
+                moments.append((c.start, rank, own, cert.name, None))
             if c.renewed_on is not None:
                 moments.append((c.renewed_on, rank, run.next_end_of(c), cert.name, c))
     for day, _, end, name, renewed in sorted(moments, key=lambda m: (m[0], m[1], m[2])):
@@ -53,6 +56,7 @@ def align_map(
 
 def earned_alignment(
     runs: dict[str, HoldingRun],
+    earned_ends: dict[str, date],
     name: str,
     program: Program,
     start: date,
@@ -61,7 +65,8 @@ def earned_alignment(
 ) -> tuple[date, list[tuple[date, str, date]]]:
     """R-CT-6 "earned on D": the first cycle [start, end] of *name* runs to the end of every
     higher certification whose map names it and that was earned on a day D of that cycle
-    (with *limit*: only on a day D <= *limit*, the cycle's renewal day).
+    (with *limit*: only on a day D <= *limit*, the cycle's renewal day). The end of a higher
+    certification is its own first end (*earned_ends*), before any alignment of its own.
 
     A certification is earned on its first cycle's first day, by exam passes or as a
     holding starting that day (D-FIXED-4): both give the same answer. Returns the end
@@ -71,7 +76,7 @@ def earned_alignment(
     if program.cascade != "map":
         return end, aligned
     earnings = sorted(
-        (r.cycles[0].start, r.cycles[0].end, n)
+        (r.cycles[0].start, earned_ends.get(n, r.cycles[0].end), n)
         for n, r in runs.items()
         if r.cycles and name in program.renews.get(n, ())
     )
