@@ -423,3 +423,32 @@ def test_an_earning_aligns_to_the_earned_cycle_not_to_the_end_a_later_alignment_
         ("2027-02-13", f"aligned with {CYSA}"),
         ("2027-02-13", f"aligned with {CYSA}"),
     ]
+
+
+def test_a_renewal_after_the_alignment_renews_the_aligned_cycle() -> None:
+    # Network+ from 2019-05-01 (E 2022-05-01), CertMaster CE for Network+ on 2021-03-01 (R-CT-5):
+    # 2022-05-01 + 3 y = 2025-05-01. A+ from 2021-01-10 (E 2024-01-10) is active that day: aligned to
+    # 2025-05-01 (R-CT-6). CertMaster CE for A+ on 2023-06-01 then renews that aligned cycle:
+    # 2025-05-01 + 3 y = 2028-05-01 (the renewal is not undone by the earlier alignment).
+    data = {
+        "holdings": [
+            {"certification": "Network+", "earned_on": "2019-05-01"},
+            {"certification": "A+", "earned_on": "2021-01-10"},
+        ],
+        "exams": [
+            {"exam": "CMCE-N+", "passed_on": "2021-03-01"},
+            {"exam": "CMCE-A+", "passed_on": "2023-06-01"},
+        ],
+    }
+    result = run(COMPTIA, data, date(2024, 6, 1))
+    assert _ends(result) == [
+        (NET, "active", "2025-05-01", "2021-03-01", "CertMaster CE for Network+"),
+        (A, "active", "2028-05-01", "2023-06-01", "CertMaster CE for A+"),
+    ]
+    assert [(e["on"], e["kind"], e["certification"]) for e in result["events"]] == [
+        ("2019-05-01", "held", NET),
+        ("2021-01-10", "held", A),
+        ("2021-03-01", "aligned", A),
+        ("2021-03-01", "recertified", NET),
+        ("2023-06-01", "recertified", A),
+    ]

@@ -295,21 +295,45 @@ class HoldingRun:
                 return
 
     def align(self, day: date, end: date, by: str) -> bool:
-        """R-CT-6 / D-CT-5: the cycle active on *day* runs to *end* if that is later; never a revival.
+        """R-CT-6 / D-CT-5: the cycle active on *day* runs to *end* if that is later than its latest
+        end (the renewed next end when it was renewed by *day*); never a revival.
 
-        Returns whether anything changed (D-DESIGN-2: the start stays, ``served_by`` is *by*).
+        A renewal of that cycle after *day* stays: it renews the aligned cycle, and the cycles
+        after it follow the new end (:meth:`_follow`). Returns whether anything changed
+        (D-DESIGN-2: the start stays, ``served_by`` is *by*).
         """
-        run = next((c for c in self.cycles if c.start <= day <= c.end), None)
+        run = next((c for c in reversed(self.cycles) if c.start <= day <= c.end), None)
         if run is None or self.revoked_on is not None:
             return False
-        current = self.next_end_of(run) if run.renewed_on is not None and run.renewed_on <= day else run.end
-        if end <= current:
+        before = run.renewed_on is not None and run.renewed_on <= day
+        if end <= (self.next_end_of(run) if before else run.end):
             return False
-        self.cycles = self.cycles[: self.cycles.index(run) + 1]
-        run.end, run.renewed_on, run.renewed_by, run.restart = end, None, None, None
+        at = self.cycles.index(run)
+        if before:
+            self.cycles = self.cycles[: at + 1]
+            run.renewed_on, run.renewed_by, run.restart = None, None, None
+        run.end = end
         run.aligned_on, run.aligned_by = day, by
         run.alignments.append((day, by, end))
+        self._follow(at)
         return True
+
+    def _follow(self, at: int) -> None:
+        """The cycles renewed one from the other after ``cycles[at]`` run from its end (R-FC-2, D-CT-4).
+
+        One that now starts after the evaluation date is not open yet (as ``_advance``).
+        """
+        for i in range(at + 1, len(self.cycles)):
+            prev, nxt = self.cycles[i - 1], self.cycles[i]
+            if prev.renewed_on is None:
+                return  # the next one was earned again, not renewed
+            if prev.restart is not None:
+                nxt.end = max(nxt.end, prev.end)
+            else:
+                nxt.start, nxt.end = prev.end + ONE_DAY, next_end(prev.end, self.years)
+            if nxt.start > self.as_of:
+                del self.cycles[i:]
+                return
 
     def next_end_of(self, run: CycleRun) -> date:
         """The end of the cycle after a renewed *run* (R-FC-2; a restarting option: its own cycle, D-CT-4)."""

@@ -95,8 +95,12 @@ def _unaffected_in(run: HoldingRun, cycle: CycleRun, room: float, seen: Seen, ru
     x = step_down(min(a.credits, room), run.program.credit_step)
     if x <= _EPS:
         return True  # nothing more counts: the caps were full when it would have counted
-    if cycle.aligned_on is not None:
-        return False  # its end was moved after the replay (R-CT-6): the dates read below are not the replay's
+    if cycle.aligned_on is not None or any(
+        c.aligned_on is not None for c in run.cycles if c.start < cycle.start
+    ):
+        return (
+            False  # its dates were moved after the replay (R-CT-6): the dates read below are not the replay's
+        )
     exact = _exact(run, cycle, seen, x)
     renewed = cycle.first_renewed_on
     if renewed is None:
