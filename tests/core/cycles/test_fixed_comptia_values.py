@@ -452,3 +452,24 @@ def test_a_renewal_after_the_alignment_renews_the_aligned_cycle() -> None:
         ("2021-03-01", "recertified", NET),
         ("2023-06-01", "recertified", A),
     ]
+
+
+def test_a_renewal_of_an_aligned_cycle_passes_on_the_end_it_gives() -> None:
+    # Security+ from 2016-05-01 (E 2019-05-01) takes s1, 50 CEUs on 2018-04-04 (R-CT-4): renewed,
+    # 2019-05-01 + 3 y = 2022-05-01. Network+ (from 2017-04-11, E 2020-04-11) and A+ (from 2017-07-04,
+    # E 2020-07-04) are aligned to 2022-05-01. CertMaster CE for Network+ on 2018-09-02 renews its
+    # aligned cycle: 2022-05-01 + 3 y = 2025-05-01, and A+, active that day, takes 2025-05-01 too.
+    data = {
+        "holdings": [
+            {"certification": "Security+", "earned_on": "2016-05-01"},
+            {"certification": "Network+", "earned_on": "2017-04-11"},
+            {"certification": "A+", "earned_on": "2017-07-04"},
+        ],
+        "exams": [{"exam": "CMCE-N+", "passed_on": "2018-09-02"}],
+        "activities": [act("s1", 50, "2018-04-04", "2018-04-05")],
+    }
+    assert _ends(run(COMPTIA, data, date(2024, 6, 1))) == [
+        (SEC, "expired", "2022-05-01", "2018-04-04", "50 CEUs + CE fee"),
+        (NET, "active", "2025-05-01", "2018-09-02", "CertMaster CE for Network+"),
+        (A, "active", "2025-05-01", "2018-09-02", f"aligned with {NET}"),
+    ]

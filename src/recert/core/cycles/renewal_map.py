@@ -28,7 +28,8 @@ def align_map(
     All of them in date order (on one day highest first), each to max(the target's latest end,
     X's new end) (``HoldingRun.align``): an earning inside a first cycle not yet renewed was
     already applied before that cycle's activities counted (:func:`earned_alignment`) and changes
-    nothing here. A renewal undone by an earlier alignment of X itself aligns nothing. X's new
+    nothing here. A renewal undone by an earlier alignment of X itself aligns nothing; one of a
+    cycle an earlier alignment of X stretched passes on the end it gives from there. X's new
     end when earned is its own first end (*earned_ends*), not the one a later alignment gave it.
     """
     if program.cascade != "map":
@@ -45,10 +46,10 @@ def align_map(
             if c.renewed_on is not None:
                 moments.append((c.renewed_on, rank, run.next_end_of(c), cert.name, c))
     for day, _, end, name, renewed in sorted(moments, key=lambda m: (m[0], m[1], m[2])):
-        if renewed is not None and (
-            renewed.renewed_on != day or not any(c is renewed for c in runs[name].cycles)
-        ):
-            continue
+        if renewed is not None:
+            if renewed.renewed_on != day or not any(c is renewed for c in runs[name].cycles):
+                continue
+            end = runs[name].next_end_of(renewed)  # from the end an earlier alignment gave it
         for target in program.renews.get(name, ()):
             if target in runs and runs[target].cycles:
                 runs[target].align(day, end, name)
