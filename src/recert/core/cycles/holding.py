@@ -321,12 +321,16 @@ class HoldingRun:
     def _follow(self, at: int) -> None:
         """The cycles renewed one from the other after ``cycles[at]`` run from its end (R-FC-2, D-CT-4).
 
-        One that now starts after the evaluation date is not open yet (as ``_advance``).
+        One that now starts after the evaluation date is not open yet (as ``_advance``); one
+        earned again after a cycle that no longer lapsed before it is dropped, as before the
+        alignment (its exam passes renewed nothing in the replay, R-PMI-5).
         """
         for i in range(at + 1, len(self.cycles)):
             prev, nxt = self.cycles[i - 1], self.cycles[i]
-            if prev.renewed_on is None:
-                return  # the next one was earned again, not renewed
+            if prev.renewed_on is None:  # the next one was earned again, not renewed
+                if nxt.start <= self.window_end(prev.end):
+                    del self.cycles[i:]
+                return
             if prev.restart is not None:
                 nxt.end = max(nxt.end, prev.end)
             else:
