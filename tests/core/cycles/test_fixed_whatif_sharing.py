@@ -156,3 +156,163 @@ def test_claims_renewing_by_the_cycle_end_share_a_what_if_when_the_window_admits
         ]
     )
     assert _awaited(record, COMPTIA, date(2024, 6, 1)) == ("active", date(2026, 6, 1), 150, "p000")
+
+
+def test_claims_renewing_by_the_cycle_end_share_a_what_if_after_the_end_too() -> None:
+    # The record above with s1 40 and s2 9.5 (49.5), on 2026-07-01: E 2026-06-01 has passed unrenewed,
+    # Security+ is suspended in its 30-day window (2026-06-02 .. 2026-07-01, R-CT-7). CompTIA has no
+    # rollover, so after E a claim's what-if still differs only in the renewal day (on or before E):
+    # one what-if for the 150, each of which would renew the cycle (R-FC-5).
+    record = _security_plus(
+        [
+            _approved("s1", 40, date(2023, 7, 1), "training"),
+            _approved("s2", 9.5, date(2024, 3, 1), "training"),
+            *_pending(150, 1, date(2024, 1, 2), "training"),
+        ]
+    )
+    assert _awaited(record, COMPTIA, date(2026, 7, 1)) == ("suspended", date(2026, 6, 1), 150, "p000")
+
+
+def test_claims_share_a_what_if_when_the_earning_pass_is_on_the_cycle_first_day() -> None:
+    # Security+ earned by SY0-701 on 2023-06-01, the cycle's first day. "Passed again" (the restarting
+    # option) counts a pass of an earning exam only after the first day (D-CT-4), so it is not met;
+    # each 1-CEU claim (49 + 1 = 50) renews by CEUs on its day: one what-if for the 150. (Were the
+    # earning pass counted, each claim's what-if would restart the cycle and need its own.)
+    record = Record(
+        holdings=(Holding("Security+", date(2023, 6, 1)),),
+        exams=(recert.ExamPass("SY0-701", date(2023, 6, 1)),),
+        activities=(
+            _approved("s1", 49, date(2023, 7, 1), "training"),
+            *_pending(150, 1, date(2024, 1, 2), "training"),
+        ),
+    )
+    assert _awaited(record, COMPTIA, date(2024, 6, 1)) == ("active", date(2026, 6, 1), 150, "p000")
+
+
+def test_claims_before_a_renewal_under_a_renewal_map_each_need_a_what_if() -> None:
+    # Security+ alone: s1 49 (2023-07-01) and s2 1 (2024-03-01) renew it on 2024-03-01 by CEUs. 150
+    # pending 1-CEU claims of 2023-08-01: approved, each renews it on 2023-08-01 instead. The date
+    # moves nothing for Security+ itself (R-FC-2), but CompTIA aligns the certifications a renewal
+    # renews by its day (R-CT-6), so an earlier renewal is not proved harmless, and the cycle is
+    # already renewed (no shared key): 150 x 152 x 1 = 22,800 > 15,000: refused.
+    record = _security_plus(
+        [
+            _approved("s1", 49, date(2023, 7, 1), "training"),
+            _approved("s2", 1, date(2024, 3, 1), "training"),
+            *_pending(150, 1, date(2023, 8, 1), "training"),
+        ]
+    )
+    assert _refused(record, COMPTIA, date(2024, 6, 1)).startswith(NEEDED_150)
+
+
+def test_claims_before_a_renewal_that_would_fill_the_cap_to_the_brim_each_need_a_what_if() -> None:
+    # a1 89 Group A (2022-09-01); b1 29 Group B, a2 1 and a3 1 Group A on 2023-03-01: 120, renewed that
+    # day. 150 pending 1-CPE Group B claims of 2022-10-01, before it: each would count in full then
+    # (Group B empty on that day) and bring Group B to 30, the cap (R-ISC2-2), so b1 would count 1
+    # less: the renewal is not proved the same (case D needs no cap at its limit): refused.
+    record = _cissp(
+        [
+            _approved("a1", 89, date(2022, 9, 1)),
+            _approved("b1", 29, date(2023, 3, 1), "group_b"),
+            _approved("a2", 1, date(2023, 3, 1)),
+            _approved("a3", 1, date(2023, 3, 1)),
+            *_pending(150, 1, date(2022, 10, 1), "group_b"),
+        ]
+    )
+    assert _refused(record, ISC2, date(2024, 6, 1)).startswith(NEEDED_150)
+
+
+def test_claims_before_a_renewal_made_in_the_window_each_need_a_what_if() -> None:
+    # a1 90 Group A (2022-09-01) and b1 30 Group B completed 2025-07-01, after E 2025-06-01, in the
+    # 90-day window that admits activities (R-ISC2-4): renewed on 2025-07-01. 150 pending 1-CPE
+    # claims of 2023-01-02 would not renew earlier (91 < 120), but the proof that an earlier renewal
+    # moves nothing holds only for renewals by E (a renewal after E ends a suspension): refused.
+    record = _cissp(
+        [
+            _approved("a1", 90, date(2022, 9, 1)),
+            _approved("b1", 30, date(2025, 7, 1), "group_b"),
+            *_pending(150, 1, date(2023, 1, 2)),
+        ]
+    )
+    assert _refused(record, ISC2, date(2025, 8, 1)).startswith(NEEDED_150)
+
+
+def test_claims_before_a_renewal_made_on_the_cycle_end_need_no_what_if() -> None:
+    # As above with b1 completed on E 2025-06-01 itself: renewed on E (120 = 90 A + 30 B), by the one
+    # credit option, no follower, no renewal map: a claim before that day renews no later and the
+    # renewal on or before E moves no date (R-FC-2; case D): no what-if. Decided on 2025-08-01: the
+    # next cycle runs from 2025-06-02 to 2028-06-01; b1 is Group B, which does not roll over (R-ISC2-5).
+    record = _cissp(
+        [
+            _approved("a1", 90, date(2022, 9, 1)),
+            _approved("b1", 30, date(2025, 6, 1), "group_b"),
+            *_pending(150, 1, date(2023, 1, 2)),
+        ]
+    )
+    status = recert.evaluate(record, as_of=date(2025, 8, 1), policy=ISC2).certifications[0]
+    assert (status.recertified_on, status.term_started_on, status.expires_on, status.awaiting) == (
+        date(2025, 6, 1),
+        date(2025, 6, 2),
+        date(2028, 6, 1),
+        (),
+    )
+
+
+def _rolled(claims: list[Activity], as_of: date = date(2025, 7, 1)) -> Record:
+    # a1 130 Group A renews the CISSP on 2022-09-01; r1 30 Group A approved on 2025-03-01, in the last
+    # six months (2024-12-01, 2025-06-01] of the cycle (R-ISC2-5): min(max 40, excess 160 - 120 = 40,
+    # Group A excess 160 - 90 = 70, r1 30) = 30 roll into the cycle from 2025-06-02.
+    return _cissp([_approved("a1", 130, date(2022, 9, 1)), _approved("r1", 30, date(2025, 3, 1)), *claims])
+
+
+def _rolled_decided(record: Record) -> tuple[date | None, date | None, tuple[str, ...], object]:
+    result = recert.evaluate(record, as_of=date(2025, 7, 1), policy=ISC2)
+    status = result.certifications[0]
+    return (
+        status.term_started_on,
+        status.expires_on,
+        status.awaiting,
+        result.to_dict()["certifications"][0]["cycle"]["rolled_in"],
+    )
+
+
+def test_claims_on_the_day_before_the_rollover_months_need_no_what_if() -> None:
+    # 150 pending 1-CPE Group A claims of 2024-12-01: the six months are after 2024-12-01, so they
+    # cannot roll over themselves, and the take of r1 was limited by r1 itself (30 < both excesses):
+    # more Group A credits roll over the same 30 (case B): no what-if; decided.
+    record = _rolled(_pending(150, 1, date(2024, 12, 1)))
+    assert _rolled_decided(record) == (date(2025, 6, 2), date(2028, 6, 1), (), 30)
+
+
+def test_claims_on_the_first_day_of_the_rollover_months_each_need_a_what_if() -> None:
+    # Claims of 2024-12-02, inside the six months, could roll over themselves: each needs a what-if:
+    # 150 x 152 x 1 = 22,800 > 15,000: refused.
+    assert _refused(_rolled(_pending(150, 1, date(2024, 12, 2))), ISC2, date(2025, 7, 1)).startswith(NEEDED_150)
+
+
+def test_claims_on_the_cycle_end_each_need_a_what_if() -> None:
+    # Claims of E 2025-06-01 itself, the last day of the six months, could roll over: refused.
+    assert _refused(_rolled(_pending(150, 1, date(2025, 6, 1))), ISC2, date(2025, 7, 1)).startswith(NEEDED_150)
+
+
+def test_group_b_claims_in_the_rollover_months_need_no_what_if() -> None:
+    # Claims of 2025-01-02 in Group B: inside the six months, but only Group A rolls over (R-ISC2-5),
+    # and the Group B cap is far (0 used): no what-if; decided as the first of these.
+    record = _rolled(_pending(150, 1, date(2025, 1, 2), "group_b"))
+    assert _rolled_decided(record) == (date(2025, 6, 2), date(2028, 6, 1), (), 30)
+
+
+def test_claims_adding_to_the_binding_excess_of_a_rollover_each_need_a_what_if() -> None:
+    # a1 60 Group A + b1 30 Group B (2022-09) and r1 40 Group A on 2025-03-01 renew the CISSP that day
+    # (130 CPE, 100 Group A). Rollover: min(40, excess 130 - 120 = 10, Group A excess 100 - 90 = 10,
+    # r1 40) = 10: the excesses bind. A 1-CPE Group A claim of 2023-01-02 raises both to 11, so 11
+    # would roll over: not proved the same, each needs a what-if: 150 x 153 x 1 > 15,000: refused.
+    record = _cissp(
+        [
+            _approved("a1", 60, date(2022, 9, 1)),
+            _approved("b1", 30, date(2022, 9, 2), "group_b"),
+            _approved("r1", 40, date(2025, 3, 1)),
+            *_pending(150, 1, date(2023, 1, 2)),
+        ]
+    )
+    assert _refused(record, ISC2, date(2025, 7, 1)).startswith(NEEDED_150)
