@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from fixed_helpers import COMPTIA, ISC2
+from fixed_helpers import COMPTIA, ISC2, PMI, act
 
 import recert
 from recert import Activity, Holding, Record
@@ -59,7 +59,9 @@ def _awaited(record: Record, policy: recert.Policy, as_of: date) -> tuple[str, d
     return (status.status, status.expires_on, len(status.awaiting), status.awaiting[0])
 
 
-NEEDED_150 = "150 pending or audited claims each need the record decided again to find what awaits them (D-FIXED-7)"
+NEEDED_150 = (
+    "150 pending or audited claims each need the record decided again to find what awaits them (D-FIXED-7)"
+)
 
 
 def test_claims_renewing_on_their_day_share_a_what_if_when_the_sums_are_not_exact() -> None:
@@ -287,12 +289,16 @@ def test_claims_on_the_day_before_the_rollover_months_need_no_what_if() -> None:
 def test_claims_on_the_first_day_of_the_rollover_months_each_need_a_what_if() -> None:
     # Claims of 2024-12-02, inside the six months, could roll over themselves: each needs a what-if:
     # 150 x 152 x 1 = 22,800 > 15,000: refused.
-    assert _refused(_rolled(_pending(150, 1, date(2024, 12, 2))), ISC2, date(2025, 7, 1)).startswith(NEEDED_150)
+    assert _refused(_rolled(_pending(150, 1, date(2024, 12, 2))), ISC2, date(2025, 7, 1)).startswith(
+        NEEDED_150
+    )
 
 
 def test_claims_on_the_cycle_end_each_need_a_what_if() -> None:
     # Claims of E 2025-06-01 itself, the last day of the six months, could roll over: refused.
-    assert _refused(_rolled(_pending(150, 1, date(2025, 6, 1))), ISC2, date(2025, 7, 1)).startswith(NEEDED_150)
+    assert _refused(_rolled(_pending(150, 1, date(2025, 6, 1))), ISC2, date(2025, 7, 1)).startswith(
+        NEEDED_150
+    )
 
 
 def test_group_b_claims_in_the_rollover_months_need_no_what_if() -> None:
@@ -316,3 +322,67 @@ def test_claims_adding_to_the_binding_excess_of_a_rollover_each_need_a_what_if()
         ]
     )
     assert _refused(record, ISC2, date(2025, 7, 1)).startswith(NEEDED_150)
+
+
+def test_claims_equal_to_a_rollover_excess_each_need_a_what_if() -> None:
+    # a1 90 Group A + b1 30 Group B renew the CISSP on 2022-09-02 (120); r1 10 Group A on 2025-03-01, in
+    # the last six months: min(40, excess 130 - 120 = 10, Group A excess 100 - 90 = 10, r1 10) = 10.
+    # The excesses equal the take: a minimum within the proof's margin of binding counts as binding,
+    # so 150 pending 1-CPE Group A claims of 2023-01-02 (after the renewal) each need a what-if: refused.
+    record = _cissp(
+        [
+            _approved("a1", 90, date(2022, 9, 1)),
+            _approved("b1", 30, date(2022, 9, 2), "group_b"),
+            _approved("r1", 10, date(2025, 3, 1)),
+            *_pending(150, 1, date(2023, 1, 2)),
+        ]
+    )
+    assert _refused(record, ISC2, date(2025, 7, 1)).startswith(NEEDED_150)
+
+
+def _pmp(claim_category: str, ways: tuple[float, float]) -> dict[str, object]:
+    # PMP from 2021-01-10 (E 2024-01-10): w1 ways[0] ways, p1 15 power, b1 15 business (2021), g1 25
+    # giving back (2022-06-01); y1 ways[1] ways on 2023-06-01 brings ways to 10: renewed that day (total
+    # 65, Education 40). Rollover year (2023-01-10, 2024-01-10]: y1 rolls min(y1, total excess 5,
+    # Education 5, ways excess 2) = 2. 150 pending 1-PDU claims of 2022-01-03 in *claim_category*,
+    # before the renewal (case D: they cannot make it earlier, ways is short until y1).
+    return {
+        "holdings": [{"certification": "PMP", "earned_on": "2021-01-10"}],
+        "activities": [
+            act("w1", ways[0], "2021-06-01", "2021-06-02", category="education_ways_of_working"),
+            act("p1", 15, "2021-07-01", "2021-07-02", category="education_power_skills"),
+            act("b1", 15, "2021-08-01", "2021-08-02", category="education_business_acumen"),
+            act("g1", 25, "2022-06-01", "2022-06-02", category="giving_back_other"),
+            act("y1", ways[1], "2023-06-01", "2023-06-02", category="education_ways_of_working"),
+            *(
+                act(f"q{k:03}", 1, "2022-01-03", "2022-01-03", status="pending", category=claim_category)
+                for k in range(150)
+            ),
+        ],
+    }
+
+
+def test_claims_in_an_area_whose_minimum_does_not_bind_the_rollover_need_no_what_if() -> None:
+    # w1 4, y1 6. A power-skills claim raises the total and Education excesses to 6, but y1's take is
+    # bound by the ways excess 2, which a power-skills PDU does not change: 2 rolls either way, even
+    # though y1 (6) is more than the total excess (5) the claim adds to: no what-if; decided.
+    data = _pmp("education_power_skills", (4, 6))
+    result = recert.evaluate(recert.record_from_mapping(data, policy=PMI), as_of=date(2024, 3, 1), policy=PMI)
+    status = result.certifications[0]
+    assert (
+        status.expires_on,
+        status.awaiting,
+        result.to_dict()["certifications"][0]["cycle"]["rolled_in"],
+    ) == (
+        date(2027, 1, 10),
+        (),
+        2,
+    )
+
+
+def test_claims_in_the_area_whose_minimum_binds_the_rollover_each_need_a_what_if() -> None:
+    # w1 6, y1 4. A ways claim raises the ways excess that binds y1's take to 3 (y1 4 and the total
+    # excess 6 are larger): the rollover changes, each claim needs a what-if: 150 x 155 x 1 = 23,250 >
+    # 15,000: refused.
+    record = recert.record_from_mapping(_pmp("education_ways_of_working", (6, 4)), policy=PMI)
+    assert _refused(record, PMI, date(2024, 3, 1)).startswith(NEEDED_150)
