@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from builders import SPEC_ENARSI, SPEC_ENCOR, act, d, held, passed, record, run
+from builders import CCNP_ENT, SPEC_ENARSI, SPEC_ENCOR, act, d, held, passed, record, run, with_params
 from recert import policy_from_mapping
 
 
@@ -77,3 +77,51 @@ def test_an_exam_option_after_an_unmet_ce_option_still_recertifies() -> None:
         "1 X exam",
         d("2025-06-15"),
     )
+
+
+def _options(result: Any, certification: str) -> list[tuple[str, str, float, list[int]]]:
+    (step,) = (n for n in result.to_dict()["next"] if n["certification"] == certification)
+    return [
+        (o["option"], o["missing"], o["credits_missing"], [e["count"] for e in o["exams_missing"]])
+        for o in step["options"]
+    ]
+
+
+def test_next_steps_count_the_passes_inside_the_term_up_to_the_evaluation_day() -> None:
+    # CCNP Enterprise held from 2022-01-10 (-> 2025-01-10). 300-410 (ENARSI, concentration) passed on
+    # 2021-06-01, before the term: it earns the ENARSI Specialist (-> 2024-06-01) but does not count
+    # for the CCNP's options. 300-415 (SD-WAN, concentration) passed on 2023-03-01, the evaluation day:
+    # it counts (passed on or before that day, inside the term, not used), so "2 concentration exams"
+    # lacks one; it earns the SD-WAN Specialist, which renews the ENARSI one by cascade (-> 2026-03-01).
+    # The Specialists' CE option counts in the professional pool (D-POOL-1): its own counts 0 of 40.
+    rec = record(
+        [held(CCNP_ENT, "2022-01-10")], [passed("300-410", "2021-06-01"), passed("300-415", "2023-03-01")]
+    )
+    result = run(rec, "2023-03-01")
+    assert _options(result, CCNP_ENT) == [
+        ("1 core exam", "1 core exam", 0, [1]),
+        ("2 concentration exams", "1 concentration exam", 0, [1]),
+        ("1 expert written exam", "1 expert written exam", 0, [1]),
+        ("1 expert lab exam", "1 expert lab exam", 0, [1]),
+        ("40 CE credits + 1 professional exam", "40 CE credits", 40, []),
+        ("80 CE credits", "80 CE credits", 80, []),
+    ]
+    assert _options(result, SPEC_ENARSI)[-1] == (
+        "40 CE credits",
+        "40 CE credits (CE credits count in the professional pool toward CCNP Enterprise, D-POOL-1)",
+        40,
+        [],
+    )
+
+
+def test_next_steps_under_each_level_pooling_count_each_level_s_own_pool() -> None:
+    # D-POOL-2 with pooling = each_level: CCNP Enterprise and the Enterprise Core Specialist held from
+    # 2022-01-10 (-> 2025-01-10); c1 10 credits (2022-06-01) count in each level's pool. The Specialist's
+    # "40 CE credits" lacks 40 - 10 = 30 in its own pool (no D-POOL-1 note: its pool is its own); the
+    # CCNP's "80 CE credits" lacks 70.
+    rec = record(
+        [held(CCNP_ENT, "2022-01-10"), held(SPEC_ENCOR, "2022-01-10")], [], [act("c1", 10, "2022-06-01")]
+    )
+    result = run(rec, "2023-03-01", with_params(pooling="each_level"))
+    assert _options(result, SPEC_ENCOR)[-1] == ("40 CE credits", "30 CE credits", 30, [])
+    assert _options(result, CCNP_ENT)[-1] == ("80 CE credits", "70 CE credits", 70, [])
