@@ -94,3 +94,51 @@ def test_earning_again_recertifies_resets_the_pool_and_cascades_to_its_level_and
     ]
     (c1,) = result.activities
     assert (c1.outcome, c1.counted_toward) == ("forfeited", "Fellow")
+
+
+def test_an_earning_cascade_waits_for_the_same_check_s_direct_recertifications() -> None:
+    # Novice (rank 0, CE only) and Member (rank 1, its first option one X exam) held from 2021-01-01
+    # (-> 2024-01-01). F (kind x) passed on 2022-06-15 earns the Fellow (rank 2, -> 2025-06-15, R-OPT-2)
+    # and meets the Member's exam option in the same check: the Member is recertified by its own option
+    # (new term to 2025-06-15), and the Fellow's earning cascades below it (R-CASC-2) once that is done:
+    # the Novice, from 2024-01-01 to 2025-06-15, by cascade from the Fellow (the highest source first).
+    def level(rank: int, options: list[dict[str, Any]]) -> dict[str, Any]:
+        return {"rank": rank, "ladder": True, "validity": [{"years": 3}], "options": options}
+
+    ce = {"label": "5 CE credits", "rule": "G-CE", "requirements": [{"ce_credits": 5}]}
+    policy = policy_from_mapping(
+        {
+            "exam_kinds": ["x"],
+            "policy": {"id": "guild", "version": "1"},
+            "rules": {"G-CE": {"title": "CE"}, "G-X": {"title": "Exam"}},
+            "levels": {
+                "novice": level(0, [ce]),
+                "member": level(
+                    1,
+                    [
+                        {"label": "1 X exam", "rule": "G-X", "requirements": [{"exams": 1, "kinds": ["x"]}]},
+                        ce,
+                    ],
+                ),
+                "fellow": level(2, [ce]),
+            },
+            "exams": [{"code": "F", "kind": "x"}],
+            "certifications": [
+                {"name": "Novice", "level": "novice"},
+                {"name": "Member", "level": "member"},
+                {"name": "Fellow", "level": "fellow", "earned_by": [{"exams": [["F"]]}]},
+            ],
+        }
+    )
+    rec = record([held("Member", "2021-01-01"), held("Novice", "2021-01-01")], [passed("F", "2022-06-15")])
+    result = run(rec, "2022-08-01", policy)
+    assert [(c.certification, c.expires_on, c.recertified_by) for c in result.certifications] == [
+        ("Fellow", d("2025-06-15"), None),
+        ("Member", d("2025-06-15"), "1 X exam"),
+        ("Novice", d("2025-06-15"), "cascade from Fellow"),
+    ]
+    assert [(e.kind, e.certification, e.rule) for e in result.events if e.on == d("2022-06-15")] == [
+        ("earned", "Fellow", "R-OPT-2"),
+        ("recertified", "Member", "G-X"),
+        ("cascaded", "Novice", "R-CASC-2"),
+    ]
