@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from fixed_helpers import PMI, act, cert, run
+from fixed_helpers import PMI, act, cert, policy_data, run
+
+import recert
 
 
 def _pmp(*activities: dict[str, object]) -> dict[str, object]:
@@ -73,3 +75,25 @@ def test_a_newest_activity_with_nothing_to_roll_does_not_stop_the_older_ones() -
     pmp = cert(result, "PMP")
     assert (pmp["recertified_on"], pmp["cycle"]["rolled_in"]) == ("2023-12-01", 3)
     assert pmp["cycle"]["categories"]["education_power_skills"]["counted"] == 3
+
+
+def test_a_rollover_window_given_in_days() -> None:
+    # ISC2 with the rollover window given as 30 days instead of 6 months (a policy variant): CISSP from
+    # 2022-06-01 (E 2025-06-01), renewed on 2022-09-01 by a1 130 Group A. The window is (E - 30 days,
+    # E] = (2025-05-02, 2025-06-01]: r1 10 Group A on 2025-05-02 is outside, r2 5 Group A on 2025-05-03
+    # inside. Excess: total 145 - 120 = 25, Group A 145 - 90 = 55; r2 rolls min(40, 5, 25, 55) = 5.
+    data = policy_data("isc2-cissp")
+    data["lifecycle"]["rollover"]["within"] = {"days": 30}
+    policy = recert.policy_from_mapping(data)
+    record = {
+        "holdings": [{"certification": "CISSP", "earned_on": "2022-06-01"}],
+        "activities": [
+            act("a1", 130, "2022-09-01", "2022-09-01"),
+            act("r1", 10, "2025-05-02", "2025-05-02"),
+            act("r2", 5, "2025-05-03", "2025-05-03"),
+        ],
+    }
+    result = run(policy, record, date(2025, 7, 1))
+    assert {a["id"]: a["rolled_over"] for a in result["activities"]} == {"a1": 0, "r1": 0, "r2": 5}
+    cissp = cert(result, "CISSP")
+    assert (cissp["term_started_on"], cissp["cycle"]["rolled_in"]) == ("2025-06-02", 5)
