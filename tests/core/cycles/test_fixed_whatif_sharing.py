@@ -13,10 +13,12 @@ Through the public API only (``recert.evaluate``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pytest
-from fixed_helpers import COMPTIA, ISC2, PMI, act
+from fixed_helpers import COMPTIA, ISC2, PMI, act, policy_data
 
 import recert
 from recert import Activity, Holding, Record
@@ -386,3 +388,113 @@ def test_claims_in_the_area_whose_minimum_binds_the_rollover_each_need_a_what_if
     # 15,000: refused.
     record = recert.record_from_mapping(_pmp("education_ways_of_working", (6, 4)), policy=PMI)
     assert _refused(record, PMI, date(2024, 3, 1)).startswith(NEEDED_150)
+
+
+def _variant(program: str, level: str, change: Callable[[list[dict[str, Any]]], None]) -> recert.Policy:
+    # An embedded policy with the options of one level changed (a policy variant, loaded again).
+    data = policy_data(program)
+    change(data["levels"][level]["options"])
+    return recert.policy_from_mapping(data)
+
+
+def _by_the_end() -> Record:
+    # The record of the "by the cycle end" test: 40.3 + 9.5 approved, 150 claims of 1 CEU on 2024-01-02.
+    return _security_plus(
+        [
+            _approved("s1", 40.3, date(2023, 7, 1), "training"),
+            _approved("s2", 9.5, date(2024, 3, 1), "training"),
+            *_pending(150, 1, date(2024, 1, 2), "training"),
+        ]
+    )
+
+
+def test_claims_renewing_by_the_cycle_end_do_not_share_when_two_options_take_credits() -> None:
+    # Security+ with a second credit option, 60 CEUs (a variant): which option a what-if's renewal by
+    # the end names is no longer proved (the proof needs one credit option): 150 x 152 > 15,000: refused.
+    def more(options: list[dict[str, Any]]) -> None:
+        options.append(
+            {"label": "60 CEUs", "rule": "R-CT-2", "requirements": [{"ce_credits": 60, "rule": "R-CT-2"}]}
+        )
+
+    assert _refused(_by_the_end(), _variant("comptia", "security_plus", more), date(2024, 6, 1)).startswith(
+        NEEDED_150
+    )
+
+
+def test_claims_renewing_by_the_cycle_end_do_not_share_when_the_credit_option_restarts_the_cycle() -> None:
+    # Security+ whose CEU option restarts the cycle (a variant): a renewal's day then moves the next
+    # cycle, so what-ifs renewing on different days are not alike: refused.
+    def restart(options: list[dict[str, Any]]) -> None:
+        options[-1]["restarts"] = True
+
+    policy = _variant("comptia", "security_plus", restart)
+    assert _refused(_by_the_end(), policy, date(2024, 6, 1)).startswith(NEEDED_150)
+
+
+def test_claims_before_a_renewal_each_need_a_what_if_when_two_options_take_credits() -> None:
+    # CISSP with a second credit option, 200 CPE (a variant). a1 100 Group A (2022-09-01) + b1 30 Group B
+    # (2023-03-01) renew it on 2023-03-01 by the first; 150 pending 1-CPE claims of 2022-10-01 before
+    # that day: the proof that an earlier renewal changes nothing needs one credit option: refused.
+    def more(options: list[dict[str, Any]]) -> None:
+        options.append(
+            {
+                "label": "200 CPE",
+                "rule": "R-ISC2-2",
+                "requirements": [{"ce_credits": 200, "rule": "R-ISC2-2"}],
+            }
+        )
+
+    record = _cissp(
+        [
+            _approved("a1", 100, date(2022, 9, 1)),
+            _approved("b1", 30, date(2023, 3, 1), "group_b"),
+            *_pending(150, 1, date(2022, 10, 1)),
+        ]
+    )
+    assert _refused(record, _variant("isc2-cissp", "cissp", more), date(2024, 6, 1)).startswith(NEEDED_150)
+
+
+def test_claims_share_a_what_if_when_earlier_options_are_clearly_short_of_credits_or_fees() -> None:
+    # CISSP with three options (a variant): 200 CPE; the embedded one (120 CPE, 90 Group A, AMF); 120 CPE
+    # without the AMF. AMF paid through 2024-06-01 only, before E 2025-06-01. a1 89.3 Group A + b1 30
+    # Group B; each 1-CPE claim of 2023-01-02 makes 120.3: the first option is short by far (no margin
+    # to mind), the second only of its fees, the third is met, 0.3 clear: one what-if for the 150.
+    def three(options: list[dict[str, Any]]) -> None:
+        options.insert(0, {"label": "200 CPE", "rule": "R-ISC2-2", "requirements": [{"ce_credits": 200}]})
+        options.append({"label": "120 CPE", "rule": "R-ISC2-2", "requirements": [{"ce_credits": 120}]})
+
+    record = _cissp(
+        [
+            _approved("a1", 89.3, date(2022, 9, 1)),
+            _approved("b1", 30, date(2022, 9, 2), "group_b"),
+            *_pending(150, 1, date(2023, 1, 2)),
+        ],
+        fees=date(2024, 6, 1),
+    )
+    policy = _variant("isc2-cissp", "cissp", three)
+    assert _awaited(record, policy, date(2024, 6, 1)) == ("active", date(2025, 6, 1), 150, "p000")
+
+
+def test_claims_share_a_what_if_under_yearly_minimums_when_the_sums_are_not_exact() -> None:
+    # ISACA without the quarter-hour step (a variant), so 40.3 hours count as 40.3. CISA from 2022-01-01,
+    # period 2022-01-01 .. 2024-12-31: a22 40.3 (2022), a23 40 (2023), a24 39 (2024-02-01) = 119.3, every
+    # year >= 20. Each 1-hour claim of 2024-03-01 makes 120.3 and 2024 40, all clear of 120 and 20 by more
+    # than the margin: the period renews on the claim's day (R-ISACA-2): one what-if for the 150
+    # (150 x 153 > 15,000 otherwise); E stays 2024-12-31 until one is approved.
+    data = policy_data("isaca-cisa")
+    del data["parameters"]["credit_step"]
+    policy = recert.policy_from_mapping(data)
+
+    def cpe(id_: str, hours: float, day: date) -> Activity:
+        return _approved(id_, hours, day, "cpe")
+
+    record = Record(
+        holdings=(Holding("CISA", date(2022, 1, 1)),),
+        activities=(
+            cpe("a22", 40.3, date(2022, 2, 1)),
+            cpe("a23", 40, date(2023, 2, 1)),
+            cpe("a24", 39, date(2024, 2, 1)),
+            *_pending(150, 1, date(2024, 3, 1), "cpe"),
+        ),
+    )
+    assert _awaited(record, policy, date(2024, 6, 1)) == ("active", date(2024, 12, 31), 150, "p000")
