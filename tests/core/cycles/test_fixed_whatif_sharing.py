@@ -498,3 +498,17 @@ def test_claims_share_a_what_if_under_yearly_minimums_when_the_sums_are_not_exac
         ),
     )
     assert _awaited(record, policy, date(2024, 6, 1)) == ("active", date(2024, 12, 31), 150, "p000")
+
+
+def test_claims_meeting_a_minimum_exactly_with_amounts_in_tenths_do_not_share_a_what_if() -> None:
+    # a1 89.2 Group A + b1 30 Group B; each 0.8-CPE claim makes exactly 120 CPE and 90 Group A: met, by
+    # less than the margin. 89.2 and 0.8 are not multiples of 1/1024, so their float sums are not exact
+    # in every order and the proof keeps its margin: each claim needs its own what-if: refused.
+    record = _cissp(
+        [
+            _approved("a1", 89.2, date(2022, 9, 1)),
+            _approved("b1", 30, date(2022, 9, 2), "group_b"),
+            *_pending(150, 0.8, date(2023, 1, 2)),
+        ]
+    )
+    assert _refused(record, ISC2, date(2024, 6, 1)).startswith(NEEDED_150)
