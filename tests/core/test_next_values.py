@@ -125,3 +125,17 @@ def test_next_steps_under_each_level_pooling_count_each_level_s_own_pool() -> No
     result = run(rec, "2023-03-01", with_params(pooling="each_level"))
     assert _options(result, SPEC_ENCOR)[-1] == ("40 CE credits", "30 CE credits", 30, [])
     assert _options(result, CCNP_ENT)[-1] == ("80 CE credits", "70 CE credits", 70, [])
+
+
+def test_an_exam_outside_the_catalog_counts_by_the_kind_the_record_gives() -> None:
+    # 999-999 is not in the Cisco catalog; the record gives its kind, associate (a kind the policy
+    # knows), and lists the same pass twice (one exam taken on one date counts once, D-EXAM-2). CCNA
+    # held from 2022-01-10: "1 associate exam" met on 2023-06-01, new term to 2026-06-01 (R-OPT-1).
+    from recert import ExamPass
+
+    twice = [ExamPass("999-999", d("2023-06-01"), kind="associate")] * 2
+    result = run(record([held("CCNA", "2022-01-10")], twice), "2023-07-01")
+    ccna = result.certification("CCNA")
+    assert (ccna.expires_on, ccna.recertified_by) == (d("2026-06-01"), "1 associate exam")
+    (renewal,) = [e for e in result.events if e.kind == "recertified"]
+    assert (renewal.on, renewal.uses.exams) == (d("2023-06-01"), ("999-999 on 2023-06-01",))
