@@ -1,12 +1,17 @@
-"""Next steps of several certifications of one level, and the order of a level's options (R-OPT-1).
+"""Rolling-cycle replay edges that the other value tests leave open (issue 17 mutation survivors).
 
-Every value worked out by hand from spec/cisco-ce-policy.md (sections 2 and 6) and, for a policy
-whose CE option comes first, from its own data. Through the public API only.
+Next steps of several certifications of one level (own and shared deadlines, each level's own pool,
+passes inside the term up to the evaluation day), the order of a level's options (R-OPT-1), an exam
+outside the catalog with its kind, and dates after the year 9000. Every value worked out by hand
+from spec/cisco-ce-policy.md (sections 2 to 6) or, for a policy variant, from its own data. Through
+the public API only.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+import pytest
 
 from builders import CCNP_ENT, SPEC_ENARSI, SPEC_ENCOR, act, d, held, passed, record, run, with_params
 from recert import policy_from_mapping
@@ -139,3 +144,32 @@ def test_an_exam_outside_the_catalog_counts_by_the_kind_the_record_gives() -> No
     assert (ccna.expires_on, ccna.recertified_by) == (d("2026-06-01"), "1 associate exam")
     (renewal,) = [e for e in result.events if e.kind == "recertified"]
     assert (renewal.on, renewal.uses.exams) == (d("2023-06-01"), ("999-999 on 2023-06-01",))
+
+
+def test_every_date_after_the_year_9000_is_named_by_its_path() -> None:
+    # Dates after the year 9000 are refused (no room to add terms and windows), each with its path,
+    # whether or not the evaluation reads it; 9000-12-31 itself is allowed (holdings[1].expires_on).
+    from datetime import date
+
+    import recert
+    from recert import Activity, ExamPass, Holding, Record
+
+    rec = Record(
+        holdings=(
+            Holding("CCNA", date(2022, 1, 10), expires_on=date(9001, 1, 1)),
+            Holding(CCNP_ENT, date(2022, 1, 10), expires_on=date(9000, 12, 31)),
+        ),
+        exams=(ExamPass("200-301", date(9001, 2, 1)),),
+        activities=(Activity("a", 1, date(2023, 1, 1), claimed_on=date(9001, 3, 1), status="approved"),),
+        as_of=date(9001, 1, 2),
+        emeritus_on=date(9002, 1, 1),
+    )
+    with pytest.raises(recert.RecordError) as caught:
+        recert.evaluate(rec, as_of=date(2024, 1, 1))
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        ("as_of", "9001-01-02 is after the year 9000"),
+        ("emeritus_on", "9002-01-01 is after the year 9000"),
+        ("holdings[0].expires_on", "9001-01-01 is after the year 9000"),
+        ("exams[0].passed_on", "9001-02-01 is after the year 9000"),
+        ("activities[0].claimed_on", "9001-03-01 is after the year 9000"),
+    ]
