@@ -512,3 +512,73 @@ def test_claims_meeting_a_minimum_exactly_with_amounts_in_tenths_do_not_share_a_
         ]
     )
     assert _refused(record, ISC2, date(2024, 6, 1)).startswith(NEEDED_150)
+
+
+def test_claims_naming_a_concentration_too_small_to_renew_it_need_no_what_if() -> None:
+    # CISSP (AMF through 2028-06-01) and ISSAP, which follows it, from 2022-06-01; c1 10 Group A naming
+    # ISSAP approved. 150 pending 1-CPE claims naming ISSAP (2023-01-02) count toward ISSAP (named) and
+    # the CISSP (shared credits, D-ISC2-5): each alone leaves ISSAP at 11 of 20 named CPE (R-ISC2-8) and
+    # the CISSP at 11 of 120: no what-if (case C; what one claim's proof adds is not kept for the next).
+    # Decided: nothing awaited, both expire 2025-06-01.
+    record = Record(
+        holdings=(
+            Holding("CISSP", date(2022, 6, 1), fees_paid_through=date(2028, 6, 1)),
+            Holding("ISSAP", date(2022, 6, 1)),
+        ),
+        activities=(
+            Activity(
+                "c1",
+                10,
+                date(2022, 9, 1),
+                claimed_on=date(2022, 9, 1),
+                status="approved",
+                applies_to=("ISSAP",),
+            ),
+            *(
+                Activity(
+                    f"p{k:03}",
+                    1,
+                    date(2023, 1, 2),
+                    claimed_on=date(2023, 1, 2),
+                    status="pending",
+                    applies_to=("ISSAP",),
+                )
+                for k in range(150)
+            ),
+        ),
+    )
+    result = recert.evaluate(record, as_of=date(2024, 6, 1), policy=ISC2)
+    assert [(c.certification, c.expires_on, c.awaiting) for c in result.certifications] == [
+        ("CISSP", date(2025, 6, 1), ()),
+        ("CISSP-ISSAP", date(2025, 6, 1), ()),
+    ]
+
+
+def test_claims_of_a_talent_area_too_small_to_meet_it_need_no_what_if() -> None:
+    # PMP from 2021-01-10 (E 2024-01-10): w1 5 ways, p1 15 power, b1 15 business, g1 25 giving back:
+    # 60 PDUs, Education 35, but ways 5 of 8 (R-PMI-3). 150 pending 0.5-PDU ways claims (2022-01-03):
+    # each alone makes ways 5.5, still short: no what-if (case C, each proof on its own). Decided on
+    # 2023-06-01: active, E 2024-01-10, nothing awaited.
+    data = {
+        "holdings": [{"certification": "PMP", "earned_on": "2021-01-10"}],
+        "activities": [
+            act("w1", 5, "2021-06-01", "2021-06-02", category="education_ways_of_working"),
+            act("p1", 15, "2021-07-01", "2021-07-02", category="education_power_skills"),
+            act("b1", 15, "2021-08-01", "2021-08-02", category="education_business_acumen"),
+            act("g1", 25, "2022-06-01", "2022-06-02", category="giving_back_other"),
+            *(
+                act(
+                    f"q{k:03}",
+                    0.5,
+                    "2022-01-03",
+                    "2022-01-03",
+                    status="pending",
+                    category="education_ways_of_working",
+                )
+                for k in range(150)
+            ),
+        ],
+    }
+    result = recert.evaluate(recert.record_from_mapping(data, policy=PMI), as_of=date(2023, 6, 1), policy=PMI)
+    status = result.certifications[0]
+    assert (status.status, status.expires_on, status.awaiting) == ("active", date(2024, 1, 10), ())
