@@ -314,3 +314,26 @@ def test_earning_a_higher_certification_aligns_only_inside_the_lower_cycle_and_o
         "2024-03-01",
         None,
     )
+
+
+def test_a_certmaster_renewal_uses_its_pass_not_the_ceus_counted_in_the_cycle() -> None:
+    # Security+ from 2023-06-01 (E 2026-06-01); s1 10 CEUs counted (2023-07-01). CMCE-S+ passed on
+    # 2024-03-01 meets "CertMaster CE for Security+" (R-CT-5): renewed that day; the next cycle ends
+    # 2029-06-01 (fixed cycles do not stack, R-FC-2). The renewal used the pass only: s1's 10 CEUs were
+    # not needed by it, so its event lists no activity.
+    data = {
+        "holdings": [{"certification": "Security+", "earned_on": "2023-06-01"}],
+        "exams": [{"exam": "CMCE-S+", "passed_on": "2024-03-01"}],
+        "activities": [act("s1", 10, "2023-07-01", "2023-07-01")],
+    }
+    result = run(COMPTIA, data, date(2024, 6, 1))
+    renewal = next(e for e in result["events"] if e["kind"] == "recertified")
+    assert renewal == event(
+        "2024-03-01",
+        "recertified",
+        SEC,
+        "R-CT-5",
+        "CompTIA Security+ renewed on 2024-03-01 by CertMaster CE for Security+: cycle ending 2026-06-01 "
+        "is followed by one ending 2029-06-01",
+        {"activities": [], "exams": ["CMCE-S+ on 2024-03-01"]},
+    )
