@@ -222,21 +222,35 @@ def test_a_period_short_in_total_is_suspended_to_15_january_then_revoked_from_th
 def test_a_revocation_without_a_window_names_the_cycle_rule() -> None:
     # ISACA without its 1-15 January window (a variant): CISA from 2022-01-01 (period to 2024-12-31);
     # 2022 has a1 10 hours, short of 20 by the yearly deadline 2023-01-15 (R-ISACA-3): revoked from
-    # 2023-01-16. With no window to name, the revocation names the cycle rule, R-ISACA-1.
+    # 2023-01-16. With no window to name, the revocation names the cycle rule, R-ISACA-1, on 2023-03-01
+    # and still once the CISA exam passed on 2023-06-01 earns it again (period 2023-06-01 to
+    # 2026-12-31: another date than 1 January ends 31 December of its year + 3, R-ISACA-1).
     data = policy_data("isaca-cisa")
     del data["lifecycle"]["window"]
     policy = recert.policy_from_mapping(data)
-    record = {
+    record: dict[str, Any] = {
         "holdings": [{"certification": "CISA", "earned_on": "2022-01-01"}],
         "activities": [act("a1", 10, "2022-05-01", "2022-05-01", category="cpe")],
     }
-    result = run(policy, record, date(2023, 3, 1))
-    assert result["events"][-1] == event(
+    revoked = event(
         "2023-01-16",
         "revoked",
         "CISA",
         "R-ISACA-1",
         "CISA revoked from 2023-01-16; last active day 2023-01-15",
     )
-    cisa = cert(result, "CISA")
-    assert (cisa["status"], cisa["expires_on"]) == ("revoked", "2023-01-15")
+    result = run(policy, record, date(2023, 3, 1))
+    assert result["events"][-1] == revoked
+    assert (cert(result, "CISA")["status"], cert(result, "CISA")["expires_on"]) == ("revoked", "2023-01-15")
+    record["exams"] = [{"exam": "CISA", "passed_on": "2023-06-01"}]
+    result = run(policy, record, date(2023, 7, 1))
+    assert result["events"][1:] == [
+        revoked,
+        event(
+            "2023-06-01",
+            "earned",
+            "CISA",
+            "R-ISACA-1",
+            "CISA earned again on 2023-06-01 by its exams: cycle 2023-06-01 to 2026-12-31",
+        ),
+    ]
