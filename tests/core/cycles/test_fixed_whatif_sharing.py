@@ -582,3 +582,50 @@ def test_claims_of_a_talent_area_too_small_to_meet_it_need_no_what_if() -> None:
     result = recert.evaluate(recert.record_from_mapping(data, policy=PMI), as_of=date(2023, 6, 1), policy=PMI)
     status = result.certifications[0]
     assert (status.status, status.expires_on, status.awaiting) == ("active", date(2024, 1, 10), ())
+
+
+def _pmp_capped(giving_back: list[dict[str, object]], power: float, claim_category: str) -> recert.Record:
+    # PMP from 2021-01-10 (E 2024-01-10): w1 4 ways, p1 *power* power skills, b1 15 business (2021), the
+    # Giving Back activities *giving_back* (2021-09), y1 6 ways on 2023-06-01 (ways 10: renewed that day).
+    # 150 pending 1-PDU claims of 2022-01-03 in *claim_category*, before the renewal.
+    data = {
+        "holdings": [{"certification": "PMP", "earned_on": "2021-01-10"}],
+        "activities": [
+            act("w1", 4, "2021-06-01", "2021-06-02", category="education_ways_of_working"),
+            act("p1", power, "2021-07-01", "2021-07-02", category="education_power_skills"),
+            act("b1", 15, "2021-08-01", "2021-08-02", category="education_business_acumen"),
+            *giving_back,
+            act("y1", 6, "2023-06-01", "2023-06-02", category="education_ways_of_working"),
+            *(
+                act(f"q{k:03}", 1, "2022-01-03", "2022-01-03", status="pending", category=claim_category)
+                for k in range(150)
+            ),
+        ],
+    }
+    return recert.record_from_mapping(data, policy=PMI)
+
+
+def _pmp_decided(record: recert.Record) -> tuple[date | None, tuple[str, ...], object]:
+    result = recert.evaluate(record, as_of=date(2024, 3, 1), policy=PMI)
+    status = result.certifications[0]
+    return (status.expires_on, status.awaiting, result.to_dict()["certifications"][0]["cycle"]["rolled_in"])
+
+
+def test_claims_over_a_full_group_cap_need_no_what_if() -> None:
+    # g1 25 Giving Back (other): the Giving Back group cap of 25 is full (R-PMI-4). Total 65, Education
+    # 40: renewed 2023-06-01, y1 rolls min(6, 5, 5, ways 2) = 2. A Giving Back claim would count 0 (the
+    # group's cap, though its own category has none): no what-if; decided.
+    gb = [act("g1", 25, "2021-09-01", "2021-09-02", category="giving_back_other")]
+    assert _pmp_decided(_pmp_capped(gb, 15, "giving_back_other")) == (date(2027, 1, 10), (), 2)
+
+
+def test_claims_over_a_full_category_cap_need_no_what_if() -> None:
+    # g1 8 Working as a practitioner (its own cap of 8 full, R-PMI-4) and g2 10 other Giving Back (group
+    # 18 of 25). p1 22: total 65, Education 47, ways 10 on 2023-06-01: renewed; y1 rolls
+    # min(6, 5, 12, 2) = 2. A practitioner claim would count 0 (its category's cap; the group has room):
+    # no what-if; decided.
+    gb = [
+        act("g1", 8, "2021-09-01", "2021-09-02", category="giving_back_practitioner"),
+        act("g2", 10, "2021-09-03", "2021-09-04", category="giving_back_other"),
+    ]
+    assert _pmp_decided(_pmp_capped(gb, 22, "giving_back_practitioner")) == (date(2027, 1, 10), (), 2)
