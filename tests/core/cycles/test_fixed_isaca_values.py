@@ -254,3 +254,36 @@ def test_a_revocation_without_a_window_names_the_cycle_rule() -> None:
             "CISA earned again on 2023-06-01 by its exams: cycle 2023-06-01 to 2026-12-31",
         ),
     ]
+
+
+def test_the_exam_passed_on_the_day_of_the_revocation_earns_it_again_that_day() -> None:
+    # CISA from 2022-01-01; 2022 has a1 10 hours: revoked from 2023-01-16 (R-ISACA-4). The CISA exam
+    # passed on 2023-01-16 itself earns it again that day: period 2023-01-16 to 2026-12-31 (R-ISACA-1).
+    data = {
+        "holdings": [{"certification": "CISA", "earned_on": "2022-01-01"}],
+        "exams": [{"exam": "CISA", "passed_on": "2023-01-16"}],
+        "activities": [act("a1", 10, "2022-05-01", "2022-05-01", category="cpe")],
+    }
+    result = run(ISACA, data, date(2023, 3, 1))
+    assert result["events"][1:] == [
+        event(
+            "2023-01-16",
+            "revoked",
+            "CISA",
+            "R-ISACA-4",
+            "CISA revoked from 2023-01-16; last active day 2023-01-15",
+        ),
+        event(
+            "2023-01-16",
+            "earned",
+            "CISA",
+            "R-ISACA-1",
+            "CISA earned again on 2023-01-16 by its exams: cycle 2023-01-16 to 2026-12-31",
+        ),
+    ]
+    cisa = cert(result, "CISA")
+    assert (cisa["status"], cisa["term_started_on"], cisa["expires_on"]) == (
+        "active",
+        "2023-01-16",
+        "2026-12-31",
+    )
