@@ -629,3 +629,116 @@ def test_claims_over_a_full_category_cap_need_no_what_if() -> None:
         act("g2", 10, "2021-09-03", "2021-09-04", category="giving_back_other"),
     ]
     assert _pmp_decided(_pmp_capped(gb, 22, "giving_back_practitioner")) == (date(2027, 1, 10), (), 2)
+
+
+def _at_the_brim(later_activities: int) -> Record:
+    # a1 90.5 Group A + b1 29 Group B; 100 pending 1-CPE Group B claims of 2023-01-02, each of which
+    # would renew the cycle (120.5) and fill the Group B cap to the brim: a what-if each (see above).
+    # Besides, *later_activities* approved activities and two exam passes (ISSAP, ISSEP) dated
+    # 2024-07-01, after the evaluation date: not facts of the decision (D-ASOF-1), but counted by the
+    # budget, which is read before anything is decided.
+    return Record(
+        holdings=(Holding("CISSP", date(2022, 6, 1), fees_paid_through=date(2028, 6, 1)),),
+        activities=(
+            _approved("a1", 90.5, date(2022, 9, 1)),
+            _approved("b1", 29, date(2022, 9, 2), "group_b"),
+            *_pending(100, 1, date(2023, 1, 2), "group_b"),
+            *(_approved(f"l{k:02}", 1, date(2024, 7, 1)) for k in range(later_activities)),
+        ),
+        exams=(recert.ExamPass("ISSAP", date(2024, 7, 1)), recert.ExamPass("ISSEP", date(2024, 7, 1))),
+    )
+
+
+def test_what_ifs_exactly_at_the_budget_are_run() -> None:
+    # 100 what-ifs x (2 + 100 + 46 activities + 2 exam passes = 150 facts) x 1 holding = 15,000: not over
+    # the limit: decided; the CISSP awaits all 100 (each would renew it: E 2025-06-01 -> 2028-06-01).
+    assert _awaited(_at_the_brim(46), ISC2, date(2024, 6, 1)) == ("active", date(2025, 6, 1), 100, "p000")
+
+
+def test_what_ifs_one_fact_over_the_budget_are_refused() -> None:
+    # One more later activity: 100 x 151 x 1 = 15,100 > 15,000: refused, the exam passes counted too.
+    assert _refused(_at_the_brim(47), ISC2, date(2024, 6, 1)) == (
+        "100 pending or audited claims each need the record decided again to find what awaits them "
+        "(D-FIXED-7), with 151 activities and exam passes: over the limit of 15,000 (claims x activities "
+        "and passes x 1 holdings); decide fewer pending claims at once"
+    )
+
+
+def _renewing_on_their_day(day: date, category: str = "group_a") -> Record:
+    # a1 99 Group A + b1 20 Group B (119); 150 pending 1-CPE claims of *day* in *category*: each makes
+    # 120 (Group A >= 90, Group B 21 under its cap) and renews the cycle on its own day (R-ISC2-2).
+    return _cissp(
+        [
+            _approved("a1", 99, date(2022, 9, 1)),
+            _approved("b1", 20, date(2022, 9, 2), "group_b"),
+            *_pending(150, 1, day, category),
+        ]
+    )
+
+
+def test_claims_that_could_roll_over_themselves_do_not_share_once_the_cycle_ended() -> None:
+    # On 2025-07-01, after E 2025-06-01, a what-if that renews the cycle also rolls credits over
+    # (R-ISC2-5): a Group A claim of 2024-12-02, inside the last six months, would roll over itself, so
+    # what-ifs differ by claim: 150 x 152 > 15,000: refused.
+    assert _refused(_renewing_on_their_day(date(2024, 12, 2)), ISC2, date(2025, 7, 1)).startswith(NEEDED_150)
+
+
+def test_claims_that_cannot_roll_over_share_a_what_if_once_the_cycle_ended() -> None:
+    # Group B claims of 2024-12-02 (Group B does not roll over) and Group A claims of 2024-12-01 (before
+    # the six months) renew it alike, with the same category, credits and cycle year: one what-if each
+    # group. On 2025-07-01 the CISSP, not renewed by E, is suspended in its 90-day window (R-ISC2-4),
+    # E 2025-06-01, and awaits all 150.
+    expected = ("suspended", date(2025, 6, 1), 150, "p000")
+    assert _awaited(_renewing_on_their_day(date(2024, 12, 2), "group_b"), ISC2, date(2025, 7, 1)) == expected
+    assert _awaited(_renewing_on_their_day(date(2024, 12, 1)), ISC2, date(2025, 7, 1)) == expected
+
+
+def test_claims_in_the_rollover_months_share_a_what_if_until_the_cycle_end() -> None:
+    # Evaluated on E 2025-06-01 itself: no rollover is made yet, Group A claims of 2024-12-02 share one
+    # what-if; the CISSP is active on E and awaits all 150.
+    assert _awaited(_renewing_on_their_day(date(2024, 12, 2)), ISC2, date(2025, 6, 1)) == (
+        "active",
+        date(2025, 6, 1),
+        150,
+        "p000",
+    )
+
+
+def test_claims_of_a_certification_another_holding_renews_by_the_map_do_not_share() -> None:
+    # CompTIA: Security+ and Network+ from 2023-06-01. s1 49 CEUs toward Security+ (the intent level,
+    # R-CT-4); each 1-CEU claim of 2024-01-02 would renew Security+, and with it Network+ by the renewal
+    # map (R-CT-6): the what-ifs are not proved alike: 150 x 151 x 2 > 15,000: refused.
+    record = Record(
+        holdings=(Holding("Security+", date(2023, 6, 1)), Holding("Network+", date(2023, 6, 1))),
+        activities=(
+            _approved("s1", 49, date(2023, 7, 1), "training"),
+            *_pending(150, 1, date(2024, 1, 2), "training"),
+        ),
+    )
+    assert _refused(record, COMPTIA, date(2024, 6, 1)).startswith(NEEDED_150)
+
+
+def test_claims_of_a_certification_named_in_another_holding_s_map_do_not_share() -> None:
+    # CompTIA: Security+ from 2019-01-01 (expired 2022-01-01, never renewed) and Network+ from 2021-06-01
+    # (E 2024-06-01). n1 29 CEUs toward Network+ (2021-09-01); 1-CEU claims of 2022-06-01 count toward
+    # Network+ (Security+ has expired) and would each renew it; Security+'s map names Network+, so the
+    # proof does not treat Network+ as alone: 150 x 151 x 2 > 15,000: refused.
+    record = Record(
+        holdings=(Holding("Security+", date(2019, 1, 1)), Holding("Network+", date(2021, 6, 1))),
+        activities=(
+            _approved("n1", 29, date(2021, 9, 1), "training"),
+            *_pending(150, 1, date(2022, 6, 1), "training"),
+        ),
+    )
+    assert _refused(record, COMPTIA, date(2023, 6, 1)).startswith(NEEDED_150)
+
+
+def test_claims_completed_on_the_cycle_end_share_a_what_if() -> None:
+    # Group A claims completed on E 2025-06-01 itself still count in the cycle and renew it on E, alike:
+    # one what-if; evaluated on E, the CISSP is active and awaits all 150.
+    assert _awaited(_renewing_on_their_day(date(2025, 6, 1)), ISC2, date(2025, 6, 1)) == (
+        "active",
+        date(2025, 6, 1),
+        150,
+        "p000",
+    )
