@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from fixed_helpers import COMPTIA, ISC2, PMI, act, policy_data
+from fixed_helpers import COMPTIA, ISACA, ISC2, PMI, act, policy_data
 
 import recert
 from recert import Activity, Holding, Record
@@ -342,7 +342,7 @@ def test_claims_equal_to_a_rollover_excess_each_need_a_what_if() -> None:
     assert _refused(record, ISC2, date(2025, 7, 1)).startswith(NEEDED_150)
 
 
-def _pmp(claim_category: str, ways: tuple[float, float]) -> dict[str, object]:
+def _pmp(claim_category: str, ways: tuple[float, float], credits: float = 1) -> dict[str, object]:
     # PMP from 2021-01-10 (E 2024-01-10): w1 ways[0] ways, p1 15 power, b1 15 business (2021), g1 25
     # giving back (2022-06-01); y1 ways[1] ways on 2023-06-01 brings ways to 10: renewed that day (total
     # 65, Education 40). Rollover year (2023-01-10, 2024-01-10]: y1 rolls min(y1, total excess 5,
@@ -357,7 +357,9 @@ def _pmp(claim_category: str, ways: tuple[float, float]) -> dict[str, object]:
             act("g1", 25, "2022-06-01", "2022-06-02", category="giving_back_other"),
             act("y1", ways[1], "2023-06-01", "2023-06-02", category="education_ways_of_working"),
             *(
-                act(f"q{k:03}", 1, "2022-01-03", "2022-01-03", status="pending", category=claim_category)
+                act(
+                    f"q{k:03}", credits, "2022-01-03", "2022-01-03", status="pending", category=claim_category
+                )
                 for k in range(150)
             ),
         ],
@@ -742,3 +744,116 @@ def test_claims_completed_on_the_cycle_end_share_a_what_if() -> None:
         150,
         "p000",
     )
+
+
+def test_claims_below_the_credit_step_need_no_what_if_even_where_a_minimum_binds() -> None:
+    # As the last test with 0.2-PDU ways claims: PDUs count in quarters (R-PMI-7), so each would count
+    # 0 and cannot change the binding ways excess: no what-if; decided, 2 rolled over.
+    data = _pmp("education_ways_of_working", (6, 4), credits=0.2)
+    result = recert.evaluate(recert.record_from_mapping(data, policy=PMI), as_of=date(2024, 3, 1), policy=PMI)
+    status = result.certifications[0]
+    assert (
+        status.expires_on,
+        status.awaiting,
+        result.to_dict()["certifications"][0]["cycle"]["rolled_in"],
+    ) == (
+        date(2027, 1, 10),
+        (),
+        2,
+    )
+
+
+def test_claims_before_a_renewal_that_bring_a_group_cap_to_the_brim_each_need_a_what_if() -> None:
+    # g1 24 Giving Back (other; group cap 25, R-PMI-4), renewed on 2023-06-01 with a rollover. A 1-PDU
+    # Giving Back claim of 2022-01-03 would count 1 and fill the group's cap: not proved harmless to the
+    # credits after it (case D needs no cap at its limit): 150 x 155 > 15,000: refused.
+    gb = [act("g1", 24, "2021-09-01", "2021-09-02", category="giving_back_other")]
+    assert _refused(_pmp_capped(gb, 15, "giving_back_other"), PMI, date(2024, 3, 1)).startswith(NEEDED_150)
+
+
+def test_claims_before_a_renewal_that_leave_room_under_a_cap_need_no_what_if() -> None:
+    # a1 100 Group A (2022-09-01) and b1 28.5 Group B (2023-03-01) renew the CISSP on 2023-03-01. 150
+    # pending 1-CPE Group B claims of 2022-10-01: with one, Group B would be 29.5, under the cap of 30 by
+    # more than the margin: the renewal comes no later and nothing else changes (case D): no what-if;
+    # decided (next cycle from 2025-06-02 to 2028-06-01).
+    record = _cissp(
+        [
+            _approved("a1", 100, date(2022, 9, 1)),
+            _approved("b1", 28.5, date(2023, 3, 1), "group_b"),
+            *_pending(150, 1, date(2022, 10, 1), "group_b"),
+        ]
+    )
+    status = recert.evaluate(record, as_of=date(2024, 6, 1), policy=ISC2).certifications[0]
+    assert (status.recertified_on, status.expires_on, status.awaiting) == (
+        date(2023, 3, 1),
+        date(2028, 6, 1),
+        (),
+    )
+
+
+def test_claims_on_the_day_of_a_renewal_under_a_renewal_map_each_need_a_what_if() -> None:
+    # Security+ alone: s1 49 and s2 1 (2024-03-01) renew it on 2024-03-01. 150 pending 1-CEU claims of
+    # 2024-03-01 itself: the renewal map makes the renewal's day matter (R-CT-6), and a claim of that
+    # day is not proved to leave it as is: refused.
+    record = _security_plus(
+        [
+            _approved("s1", 49, date(2023, 7, 1), "training"),
+            _approved("s2", 1, date(2024, 3, 1), "training"),
+            *_pending(150, 1, date(2024, 3, 1), "training"),
+        ]
+    )
+    assert _refused(record, COMPTIA, date(2024, 6, 1)).startswith(NEEDED_150)
+
+
+def _cisa(hours_2022: float) -> Record:
+    # ISACA: CISA from 2022-01-01 (period to 2024-12-31); a22 *hours_2022* in 2022, a23 5 in 2023: 2023
+    # is short of 20, revoked from 2024-01-16 (R-ISACA-4). 150 pending 1-hour claims of 2022-06-01.
+    return Record(
+        holdings=(Holding("CISA", date(2022, 1, 1)),),
+        activities=(
+            _approved("a22", hours_2022, date(2022, 5, 1), "cpe"),
+            _approved("a23", 5, date(2023, 5, 1), "cpe"),
+            *_pending(150, 1, date(2022, 6, 1), "cpe"),
+        ),
+    )
+
+
+def test_claims_in_a_year_met_by_far_need_no_what_if() -> None:
+    # 2022 has 25 hours: a claim keeps it met and cannot renew the period (31 < 120) nor mend 2023:
+    # no what-if; decided: revoked, last active day 2024-01-15.
+    status = recert.evaluate(_cisa(25), as_of=date(2024, 3, 1), policy=ISACA).certifications[0]
+    assert (status.status, status.expires_on, status.awaiting) == ("revoked", date(2024, 1, 15), ())
+
+
+def test_claims_in_a_year_met_exactly_each_need_a_what_if() -> None:
+    # 2022 has exactly 20 hours: met, but within the proof's margin of the minimum, so a claim of 2022
+    # is not proved to leave that year's side unchanged: 150 x 152 > 15,000: refused.
+    assert _refused(_cisa(20), ISACA, date(2024, 3, 1)).startswith(NEEDED_150)
+
+
+def test_claims_naming_a_concentration_with_nothing_named_yet_need_no_what_if() -> None:
+    # CISSP and ISSAP from 2022-06-01, no activity yet. 150 pending 19.5-CPE claims naming ISSAP: each
+    # alone gives ISSAP 19.5 of 20 named CPE and the CISSP 19.5 of 120: neither renews (case C):
+    # decided, nothing awaited.
+    record = Record(
+        holdings=(
+            Holding("CISSP", date(2022, 6, 1), fees_paid_through=date(2028, 6, 1)),
+            Holding("ISSAP", date(2022, 6, 1)),
+        ),
+        activities=tuple(
+            Activity(
+                f"p{k:03}",
+                19.5,
+                date(2023, 1, 2),
+                claimed_on=date(2023, 1, 2),
+                status="pending",
+                applies_to=("ISSAP",),
+            )
+            for k in range(150)
+        ),
+    )
+    result = recert.evaluate(record, as_of=date(2024, 6, 1), policy=ISC2)
+    assert [(c.certification, c.expires_on, c.awaiting) for c in result.certifications] == [
+        ("CISSP", date(2025, 6, 1), ()),
+        ("CISSP-ISSAP", date(2025, 6, 1), ()),
+    ]
