@@ -635,8 +635,6 @@ class _Replay:
                 reason = "no_target"
             elif all(a.claimed > expires for expires in a.seen):
                 reason = "claimed_after_expiration"
-                if self.active(day):  # a later term is current on the claim day: the engine says
-                    self.notes.add("claim_anchor_expired_term_reason")  # outside_term (known bug)
             else:
                 reason = "outside_term"
             self.outcomes[a.id] = ActResult(a.id, "rejected", reason)

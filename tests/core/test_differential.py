@@ -28,7 +28,6 @@ from datetime import date, timedelta
 from typing import Any
 
 import attrs
-import pytest
 from dateutil.relativedelta import relativedelta
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -184,7 +183,7 @@ def engine_view(record: Record, as_of: date, policy: Policy = CISCO) -> OracleRe
 #: spec; each has a strict xfail test below. The property test steps around
 #: them until the engine is fixed: when an xfail below starts passing, remove
 #: its note here.
-KNOWN_ENGINE_BUGS: frozenset[str] = frozenset({"claim_anchor_expired_term_reason"})
+KNOWN_ENGINE_BUGS: frozenset[str] = frozenset()
 
 #: Situations where the spec allows two readings and the engine's is the documented one (each
 #: has a hand-worked test below); the property tests step around them like known bugs.
@@ -225,12 +224,6 @@ def test_engine_agrees_with_the_oracle_on_ce_heavy_records(case: tuple[Record, d
     assert_agree(record, as_of, skip_known=True)
 
 
-@pytest.mark.skipif(
-    os.environ.get("HYPOTHESIS_PROFILE", "dev") == "ci",
-    reason="finds engine/oracle reason disagreements under the claim anchor (D-ANCHOR-1) in full "
-    "runs (one pinned below as a strict xfail, others being shrunk): run it with the dev or "
-    "thorough profile until they are fixed (issue 17)",
-)
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scoped_records(wide=True), st.sampled_from(sorted(POLICIES)))  # (claim window, anchor)
 def test_engine_agrees_with_the_oracle_on_wider_records(
@@ -581,9 +574,6 @@ def test_an_item_held_in_one_pool_term_is_free_in_the_other_experts_term() -> No
     assert "item_free_in_one_pool_term" in oracle_evaluate(record, date(2024, 3, 18), CISCO).notes
 
 
-@pytest.mark.xfail(strict=True, reason="known engine bug: claim anchor, an expired term's activity "
-                   "claimed while a later term is current gets outside_term (D-REASON-1 says "
-                   "claimed_after_expiration)")
 def test_claim_anchor_activity_of_an_expired_term_is_claimed_after_expiration() -> None:
     # Found by test_engine_agrees_with_the_oracle_on_wider_records (2026-12-07). Anchor "claim"
     # (D-ANCHOR-1), claim window 365 days. CCNA earned 2020-03-02, expires 2020-03-02 + 3 years =
@@ -602,6 +592,5 @@ def test_claim_anchor_activity_of_an_expired_term_is_claimed_after_expiration() 
         ),
     )
     policy = POLICIES[(365, "claim")]
-    assert "claim_anchor_expired_term_reason" in oracle_evaluate(record, date(2024, 3, 1), policy).notes
     a0 = evaluate(record, as_of=date(2024, 3, 1), policy=policy).activity("a0")
     assert (a0.outcome, a0.reason) == ("rejected", "claimed_after_expiration")

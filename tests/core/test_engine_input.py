@@ -29,12 +29,15 @@ def test_an_exam_kind_that_contradicts_the_catalog_is_refused() -> None:
 
 
 def test_far_future_dates_are_refused_with_their_paths() -> None:
-    # 9999-12-01 + 3 years would leave datetime's range: refused, not crashed on.
+    # 9999-12-01 + 3 years would leave datetime's range: refused, not crashed on; the evaluation
+    # date given as an argument is checked like the record's dates (one check for both policies'
+    # kinds, core/bounds.py).
     record = Record(holdings=[Holding("CCNA", date(9999, 12, 1))])
     with pytest.raises(RecordError) as caught:
         evaluate(record, as_of=date(9999, 12, 31))
     assert [str(p) for p in caught.value.problems] == [
-        "holdings[0].earned_on: 9999-12-01 is after the year 9000"
+        "as_of: 9999-12-31 is after the year 9000",
+        "holdings[0].earned_on: 9999-12-01 is after the year 9000",
     ]
 
 

@@ -29,6 +29,12 @@ MAX_ACTIVITIES = 10_000
 #: Most years between a record's earliest date and the evaluation date (a career lasts well under
 #: 80 years; a policy's validity is at most MAX_YEARS). Dates after the evaluation date are ignored.
 MAX_SPAN_YEARS = 100
+#: The latest year a record's date may be in (room for terms, cycles and windows to be added
+#: without leaving ``datetime.date``'s range, which ends in 9999).
+LAST_YEAR = 9000
+#: Under a fixed-cycle policy, the earliest year a record's date may be in (room for cycle years,
+#: windows and rollovers to be counted back).
+FIRST_YEAR_FIXED = 1000
 #: Under the Cisco policy: at most this many (pending or audited claims x (activities + exam
 #: passes) x holdings): each such claim may need the record replayed again to fill ``awaiting``
 #: (R-CE-3). Calibrated on the costliest shape measured (every Cisco holding and 500 exam passes:
@@ -175,8 +181,11 @@ _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u200e\u200f\u202a-\u202e\
 
 def _escape(match: re.Match[str]) -> str:
     char = match.group()
-    return repr(char)[1:-1] if char not in "\u200e\u200f" and not "\u202a" <= char <= "\u2069" \
+    return (
+        repr(char)[1:-1]
+        if char not in "\u200e\u200f" and not "\u202a" <= char <= "\u2069"
         else f"\\u{ord(char):04x}"
+    )
 
 
 def printable(text: str, *, limit: int = MAX_LINE) -> str:

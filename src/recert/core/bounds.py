@@ -12,6 +12,7 @@ from datetime import date
 
 from recert.core._limits import (
     CE_WHATIF_BUDGET,
+    LAST_YEAR,
     MAX_ACTIVITIES,
     MAX_EXAMS,
     MAX_HOLDINGS,
@@ -21,7 +22,14 @@ from recert.core._limits import (
 from recert.core.record import Record
 from recert.exceptions import Problem, RecordError
 
-__all__ = ["check_ce_whatifs", "check_plan", "check_record", "earliest_allowed", "pending_claims"]
+__all__ = [
+    "check_ce_whatifs",
+    "check_plan",
+    "check_record",
+    "dated_fields",
+    "earliest_allowed",
+    "pending_claims",
+]
 
 _CLAIMS_AWAITED = ("pending", "audit")
 
@@ -49,16 +57,34 @@ _DATES = {
 }
 
 
-def check_record(record: Record, as_of: date) -> None:
-    """Refuse a record with more holdings, exam passes or activities than allowed, or spanning too long.
+def dated_fields(record: Record, as_of: date) -> list[tuple[str, date]]:
+    """Every date given, with its path: ``as_of``, ``emeritus_on``, then each list's items in order."""
+    out = [("as_of", as_of)]
+    if record.emeritus_on is not None:
+        out.append(("emeritus_on", record.emeritus_on))
+    for key, fields in _DATES.items():
+        for i, item in enumerate(getattr(record, key)):
+            for name in fields:
+                value = getattr(item, name)
+                if value is not None:
+                    out.append((f"{key}[{i}].{name}", value))
+    return out
 
-    The counts: ``MAX_HOLDINGS``, ``MAX_EXAMS``, ``MAX_ACTIVITIES``. The span: every date
-    of the record on or before *as_of* is at most ``MAX_SPAN_YEARS`` years before it
-    (dates after *as_of* are ignored by the decision, D-ASOF-1, and are not checked).
+
+def check_record(record: Record, as_of: date) -> None:
+    """Refuse a record with more holdings, exam passes or activities than allowed, dates too late,
+    or spanning too long.
+
+    The counts: ``MAX_HOLDINGS``, ``MAX_EXAMS``, ``MAX_ACTIVITIES``. The calendar: no date
+    (*as_of* included) after the year ``LAST_YEAR`` (9000), so that terms and windows can be
+    added. The span: every date of the record on or before *as_of* is at most
+    ``MAX_SPAN_YEARS`` years before it (dates after *as_of* are ignored by the decision,
+    D-ASOF-1, and are not checked).
 
     Raises:
-        RecordError: One problem per list over its count (path: the list), then the
-            first date of each list before :func:`earliest_allowed` (path: the field).
+        RecordError: One problem per list over its count (path: the list); else one per
+            date after the year 9000 (path: the field); else the first date of each list
+            before :func:`earliest_allowed` (path: the field).
     """
     problems: list[Problem] = []
     for key, most in (("holdings", MAX_HOLDINGS), ("exams", MAX_EXAMS), ("activities", MAX_ACTIVITIES)):
@@ -67,23 +93,27 @@ def check_record(record: Record, as_of: date) -> None:
             problems.append(Problem(key, f"{count} entries are more than {most}"))
     if problems:
         raise RecordError(problems)
+    dated = dated_fields(record, as_of)
+    problems = [
+        Problem(path, f"{value.isoformat()} is after the year {LAST_YEAR}")
+        for path, value in dated
+        if value.year > LAST_YEAR
+    ]
+    if problems:
+        raise RecordError(problems)
     earliest = earliest_allowed(as_of)
-    for key, fields in _DATES.items():
-        for i, item in enumerate(getattr(record, key)):
-            for name in fields:
-                value = getattr(item, name)
-                if value is not None and value < earliest:
-                    problems.append(
-                        Problem(
-                            f"{key}[{i}].{name}",
-                            f"{value.isoformat()} is more than {MAX_SPAN_YEARS} years before the evaluation "
-                            f"date {as_of.isoformat()} (the earliest date recert reads is {earliest.isoformat()})",
-                        )
-                    )
-                    break
-            else:
-                continue
-            break  # the first of each list
+    reported: set[str] = set()
+    for path, value in dated:
+        key = path.partition("[")[0]
+        if value < earliest and key not in reported:  # the first of each list
+            reported.add(key)
+            problems.append(
+                Problem(
+                    path,
+                    f"{value.isoformat()} is more than {MAX_SPAN_YEARS} years before the evaluation "
+                    f"date {as_of.isoformat()} (the earliest date recert reads is {earliest.isoformat()})",
+                )
+            )
     if problems:
         raise RecordError(problems)
 

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from recert.core._builtin_rules import BUILTIN_RULES
+from recert.core._builtin_rules import BUILTIN_RULES, FIXED_CYCLE_RULES
 from recert.core._limits import (
     MAX_CLAIM_WINDOW_DAYS,
     MAX_DEPTH,
@@ -42,6 +42,7 @@ from recert.io._record_checks import too_many_digits
 from recert.io.offering_rules import offering_rules_from_mapping
 
 __all__ = ["cisco_policy", "load_policy", "policy_from_bytes", "policy_from_mapping"]
+
 
 def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -> Policy:
     """Build a :class:`Policy` from a mapping shaped like the policy TOML file.
@@ -98,7 +99,10 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
         renewal = "recertification"
     parameters = Parameters(
         claim_window_days=r.whole(
-            {} if window_off else params, "claim_window_days", "parameters", default=365,
+            {} if window_off else params,
+            "claim_window_days",
+            "parameters",
+            default=365,
             maximum=MAX_CLAIM_WINDOW_DAYS,
         ),
         recertification_anchor=anchor,
@@ -127,7 +131,8 @@ def policy_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -
             values=r.strings(entry, "values", p),
             reconstructed=bool(r.flag(entry, "reconstructed", p, False)),
         )
-    for rid, (title, text) in BUILTIN_RULES.items():
+    builtin = BUILTIN_RULES | FIXED_CYCLE_RULES if _has_fixed_cycle(data) else BUILTIN_RULES
+    for rid, (title, text) in builtin.items():
         rules.setdefault(rid, Rule(id=rid, title=title, source=("recert",), text=text))
     rule_ids = set(rules)
 
@@ -432,3 +437,12 @@ def cisco_policy() -> Policy:
     """
     resource = importlib.resources.files("recert.io.policies").joinpath("cisco-ce.toml")
     return policy_from_bytes(resource.read_bytes(), ".toml", "cisco-ce.toml (embedded)")
+
+
+def _has_fixed_cycle(data: Mapping[str, Any]) -> bool:
+    """Whether the document gives a fixed cycle, to the policy or to a level (before it is checked)."""
+    tables = [data.get("lifecycle")]
+    levels = data.get("levels")
+    if isinstance(levels, Mapping):
+        tables += [entry.get("lifecycle") for entry in levels.values() if isinstance(entry, Mapping)]
+    return any(isinstance(table, Mapping) and table.get("cycle") == "fixed" for table in tables)

@@ -36,6 +36,7 @@ import cattrs
 from cattrs.errors import AttributeValidationNote, ForbiddenExtraKeysError
 
 from recert.core._limits import (
+    LAST_YEAR,
     MAX_ACTIVITIES,
     MAX_CREDITS,
     MAX_DEPTH,
@@ -92,8 +93,8 @@ def _structure_date(value: object, _: object) -> date:
             raise ValueError(f"{value!r} is not a date: {error}") from None
     else:
         raise ValueError(f"{_describe(value)} is not a date (YYYY-MM-DD)")
-    if day.year > 9000:  # Input limits (record-format.md): refused here first, so the error names the file
-        raise ValueError(f"{day.isoformat()} is after the year 9000")
+    if day.year > LAST_YEAR:  # Input limits (record-format.md): refused here first, so the error names the file
+        raise ValueError(f"{day.isoformat()} is after the year {LAST_YEAR}")
     return day
 
 

@@ -237,7 +237,8 @@ def test_numbers_are_rounded_to_six_decimals_and_whole_numbers_are_integers() ->
 def test_a_certification_own_caps_and_options_and_a_level_lifecycle_win_over_the_defaults() -> None:
     # A variant of the ISC2 policy (DESIGN.md 1.1, 1.10): the CISSP gets its own cap (Group B 10 a
     # cycle) and its own option (80 Group A, then 100 in total); its level a 10-day window; and the
-    # policy does not define D-FC-5, so a rejection by the program cites R-FC-4 (the fallback).
+    # policy does not define D-FC-5, so the loader adds recert's own wording of it (source
+    # "recert") and a rejection by the program still cites a rule id of the policy.
     data = policy_data("isc2-cissp")
     cissp = next(c for c in data["certifications"] if c["name"] == "CISSP")
     cissp["caps"] = [{"categories": ["group_b"], "max": 10, "rule": "R-ISC2-2"}]
@@ -254,6 +255,7 @@ def test_a_certification_own_caps_and_options_and_a_level_lifecycle_win_over_the
     data["levels"]["cissp"]["lifecycle"] = {"window": {"days": 10, "rule": "R-ISC2-4"}}
     del data["rules"]["D-FC-5"]
     policy = recert.policy_from_mapping(data)
+    assert policy.rule("D-FC-5").source == ("recert",)
     record = {
         "holdings": [{"certification": "CISSP", "earned_on": "2021-03-01"}],
         "activities": [
@@ -279,7 +281,7 @@ def test_a_certification_own_caps_and_options_and_a_level_lifecycle_win_over_the
     assert activity(result, "b1")["counted_credits"] == 10
     assert (activity(result, "r1")["reason"], activity(result, "r1")["rule"]) == (
         "rejected_by_program",
-        "R-FC-4",
+        "D-FC-5",
     )
 
 
@@ -386,3 +388,45 @@ def test_whole_sums_of_fractions_are_written_as_integers() -> None:
     }
     text = json.dumps(cert(run(ISC2, data, date(2021, 6, 1)), "CISSP")["cycle"])
     assert '"counted": 20,' in text
+
+
+def _cited(value: Any) -> set[str]:
+    """Every ``rule`` value anywhere in a JSON result."""
+    if isinstance(value, dict):
+        found = {value["rule"]} if isinstance(value.get("rule"), str) else set()
+        for item in value.values():
+            found |= _cited(item)
+        return found
+    if isinstance(value, list):
+        return set().union(*map(_cited, value)) if value else set()
+    return set()
+
+
+def test_a_fixed_cycle_policy_without_the_generic_rules_cites_only_rule_ids_it_defines() -> None:
+    # The CompTIA policy with every R-FC-* and D-FC-* rule taken out of [rules]: the loader adds
+    # recert's wording of those the evaluator cites (source "recert"), so no result cites a rule
+    # id the policy lacks. Security+ earned 2022-04-10: cycle to 2022-04-10 + 3 years = 2025-04-10.
+    # a1 (2023-03-01) is in the cycle and counts (R-FC-4); r1 is rejected by the program (reason
+    # order D-FC-5); o1 (2021-01-01) is before the holding's start: outside_term (R-FC-4).
+    data = policy_data("comptia")
+    generic = sorted(rid for rid in data["rules"] if rid.startswith(("R-FC-", "D-FC-")))
+    assert generic == [f"D-FC-{n}" for n in (2, 3, 4, 5)] + [f"R-FC-{n}" for n in range(1, 10)]
+    for rid in generic:
+        del data["rules"][rid]
+    policy = recert.policy_from_mapping(data)
+    record = {
+        "holdings": [{"certification": "CompTIA Security+", "earned_on": "2022-04-10"}],
+        "activities": [
+            act("a1", 30, "2023-03-01", "2023-03-05", category="training"),
+            act("r1", 5, "2023-05-01", "2023-05-02", status="rejected", category="training"),
+            act("o1", 5, "2021-01-01", "2021-01-02", category="training"),
+        ],
+    }
+    result = run(policy, record, date(2023, 6, 1))
+    assert [(a["id"], a["outcome"], a["reason"], a["rule"]) for a in result["activities"]] == [
+        ("a1", "counted", None, "R-FC-4"),
+        ("r1", "rejected", "rejected_by_program", "D-FC-5"),
+        ("o1", "rejected", "outside_term", "R-FC-4"),
+    ]
+    assert _cited(result) <= set(policy.rules)
+    assert policy.rule("R-FC-4").source == policy.rule("D-FC-5").source == ("recert",)

@@ -10,6 +10,8 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from recert.core._limits import FIRST_YEAR_FIXED
+from recert.core.bounds import dated_fields
 from recert.core.cycles.model import Lifecycle
 from recert.core.policy import Validity
 from recert.core.record import Record
@@ -79,31 +81,13 @@ def yearly_deadline(year_end: date, month_day: tuple[int, int]) -> date:
     return candidate if candidate > year_end else date(year_end.year + 1, month, day)
 
 
-_LAST_YEAR = 9000  # room for cycles and windows to be added without leaving datetime's range
-_FIRST_YEAR = 1000  # room for cycle years, windows and rollovers to be counted back (issue 17)
-
-
 def dates_in_range(record: Record, as_of: date) -> list[Problem]:
-    """Dates so late that adding a cycle would leave the calendar are refused, not crashed on."""
-    dated: list[tuple[str, date | None]] = [("as_of", as_of)]
-    for i, h in enumerate(record.holdings):
-        dated += [
-            (f"holdings[{i}].earned_on", h.earned_on),
-            (f"holdings[{i}].expires_on", h.expires_on),
-            (f"holdings[{i}].fees_paid_through", h.fees_paid_through),
-        ]
-    dated += [(f"exams[{i}].passed_on", e.passed_on) for i, e in enumerate(record.exams)]
-    for i, a in enumerate(record.activities):
-        dated += [
-            (f"activities[{i}].completed_on", a.completed_on),
-            (f"activities[{i}].claimed_on", a.claimed_on),
-        ]
+    """Dates so early that counting cycle years or windows back would leave the calendar.
+
+    Dates after the year 9000 are refused before, by :func:`recert.core.bounds.check_record`.
+    """
     return [
-        Problem(
-            path,
-            f"{value.isoformat()} is {'after' if value.year > _LAST_YEAR else 'before'} the year "
-            f"{_LAST_YEAR if value.year > _LAST_YEAR else _FIRST_YEAR}",
-        )
-        for path, value in dated
-        if value is not None and not _FIRST_YEAR <= value.year <= _LAST_YEAR
+        Problem(path, f"{value.isoformat()} is before the year {FIRST_YEAR_FIXED}")
+        for path, value in dated_fields(record, as_of)
+        if value.year < FIRST_YEAR_FIXED
     ]

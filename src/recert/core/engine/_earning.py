@@ -92,7 +92,7 @@ class Earning(Renewal):
         how = label or " + ".join(p.code for p in chosen)
         if state is not None and state.active:
             old = state.expires
-            state.term_started_on, state.expires = today, state.expiration_from(today)
+            state.start_term(today, state.expiration_from(today))
             state.recertified_on, state.recertified_by = today, f"earned again: {how}"
             state.rule, state.how = "D-EXAM-2", f"recertified on {today} by earning it again ({how})"
             state.used_passes.update(chosen)
@@ -114,6 +114,8 @@ class Earning(Renewal):
         # Earned anew: continuity (R-EMER-1's 10 and 20 years) starts again today.
         fresh = self._new_state(cert, today, cert.retired_on, today)
         fresh.expires = fresh.expiration_from(today)
+        if state is not None:  # its earlier terms, for the claim anchor's reasons (D-REASON-1)
+            fresh.past_terms = (*state.past_terms, (state.term_started_on, state.expires))
         fresh.used_passes.update(chosen)  # D-EXAM-1: the earning passes never renew it
         fresh.how = f"earned on {today} ({how})"
         self.certs[cert.name] = fresh

@@ -82,6 +82,35 @@ class Pool(ReplayState):
             self.entries.append(entry)
             yield entry
 
+    def _claimed_after_past_terms(self, entry: Claim) -> bool:
+        """Under the claim anchor: whether every earlier term containing the completion had expired
+        before the claim, a later term being current (R-CE-2, D-ANCHOR-1, D-REASON-1); sets the reason.
+
+        A term that a renewal replaced before its expiration date does not make the claim late: the
+        activity then lies outside every term it could count toward (``outside_term``).
+        """
+        completed, claimed = entry.completed_on, entry.claimed_on
+        names: list[str] = []
+        last: date | None = None
+        for c in self._ordered():
+            if not c.ce_eligible or c.retired:
+                continue
+            for start, expires in c.past_terms:
+                if start <= completed and (expires is None or completed <= expires):
+                    if expires is None or claimed <= expires:
+                        return False
+                    if c.name not in names:
+                        names.append(c.name)
+                    last = expires if last is None else max(last, expires)
+        if last is None:
+            return False
+        entry.reason, entry.rule = "claimed_after_expiration", "R-CE-2"
+        entry.note = (
+            f"claimed on {claimed}, after {last}, the expiration date of every term it could count "
+            f"toward ({', '.join(names)}); a later term does not contain its completion on {completed}"
+        )
+        return True
+
     def _arrive(self, today: date, entry: Claim) -> None:
         """An activity's credits arrive: find what it counts toward (R-CE-1, R-CE-2, D-CLAIM-2, D-DUP-1)."""
         completed = entry.completed_on
@@ -106,6 +135,8 @@ class Pool(ReplayState):
                     f"claimed on {claimed}, after {last}, the expiration date of every certification "
                     f"it could count toward ({', '.join(c.name for c in ended)})"
                 )
+                return
+            if claimed != completed and self._claimed_after_past_terms(entry):
                 return
             # Which of the two reasons is decided at the end, on the whole record (D-REASON-1).
             entry.reason, entry.rule = "outside_term", "R-CE-1"

@@ -204,11 +204,11 @@ class Renewal(Terms):
                 if self.params.carry_over_excess:
                     entry.spent += take  # the rest of the last one carries over (D-POOL-2)
         from_expiration = (cert.version_level.renewal_from or self.params.renewal_from) == "expiration"
-        cert.term_started_on = today
         if from_expiration and old is not None:
-            cert.expires = cert.expiration_from(old)  # counted from the old expiration date (R-PRE2020-1)
+            # counted from the old expiration date (R-PRE2020-1)
+            cert.start_term(today, cert.expiration_from(old))
         else:
-            cert.expires = cert.expiration_from(today)
+            cert.start_term(today, cert.expiration_from(today))
         cert.status, cert.suspended_until = ACTIVE, None
         cert.recertified_on = today
         cert.recertified_by = verdict.option.label
@@ -277,7 +277,7 @@ class Renewal(Terms):
                 continue
             rule = "R-CASC-2" if strictly_below or (held and cert.rank < source.rank) else "R-CASC-1"
             old = cert.expires
-            cert.term_started_on, cert.expires = today, renewed
+            cert.start_term(today, renewed)
             cert.recertified_on = today
             cert.recertified_by = f"cascade from {source.name}"
             cert.rule = rule

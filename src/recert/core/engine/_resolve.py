@@ -73,9 +73,7 @@ def resolve(record: Record, policy: Policy) -> ResolvedRecord:
         elif exam is not None:
             passes.add(PassFact(exam.code, exam.kind, exam_pass.passed_on))
         elif exam_pass.kind is None:
-            problems.append(
-                Problem(f"exams[{i}].exam", unknown_exam(exam_pass.exam, policy))
-            )
+            problems.append(Problem(f"exams[{i}].exam", unknown_exam(exam_pass.exam, policy)))
         elif exam_pass.kind not in policy.exam_kinds:
             problems.append(Problem(f"exams[{i}].kind", unknown_exam_kind(exam_pass.kind, policy)))
         else:
@@ -85,7 +83,6 @@ def resolve(record: Record, policy: Policy) -> ResolvedRecord:
         if policy.category(activity.category) is None:
             problems.append(Problem(f"activities[{i}].category", unknown_category(activity.category, policy)))
     facts.activities = record.activities
-    problems += _dates_in_range(record)
     facts.emeritus_on = record.emeritus_on
     for _, cert, start, _, _ in facts.holdings:
         first = record.holdings[seen[cert.name]].first_earned_on
@@ -93,24 +90,3 @@ def resolve(record: Record, policy: Policy) -> ResolvedRecord:
     if problems:
         raise RecordError(problems)
     return facts
-
-
-def _dates_in_range(record: Record) -> list[Problem]:
-    """Dates late enough that adding a term would leave the calendar are refused, not crashed on."""
-    out = []
-    dated: list[tuple[str, date | None]] = [("as_of", record.as_of), ("emeritus_on", record.emeritus_on)]
-    for i, h in enumerate(record.holdings):
-        dated += [(f"holdings[{i}].earned_on", h.earned_on), (f"holdings[{i}].expires_on", h.expires_on)]
-    dated += [(f"exams[{i}].passed_on", e.passed_on) for i, e in enumerate(record.exams)]
-    for i, a in enumerate(record.activities):
-        dated += [
-            (f"activities[{i}].completed_on", a.completed_on),
-            (f"activities[{i}].claimed_on", a.claimed_on),
-        ]
-    for path, value in dated:
-        if value is not None and value.year > _LAST_YEAR:
-            out.append(Problem(path, f"{value.isoformat()} is after the year {_LAST_YEAR}"))
-    return out
-
-
-_LAST_YEAR = 9000  # room for terms and windows to be added without leaving datetime's range

@@ -233,6 +233,7 @@ class CertState(Forkable):
         "level",
         "name",
         "options",
+        "past_terms",
         "rank",
         "recertified_by",
         "recertified_on",
@@ -266,6 +267,9 @@ class CertState(Forkable):
     used_passes: set[PassFact]
     #: Approved claims counting toward the current term, unconsumed.
     entries: list[Claim]
+    #: The terms before the current one, oldest first: (start, expiration date as it stood when
+    #: the next term began). Read by the claim anchor's reasons (D-ANCHOR-1, D-REASON-1).
+    past_terms: tuple[tuple[date, date | None], ...]
     emeritus_until: date | None
     suspended_until: date | None
     #: Inputs of the last option check that found nothing met (see ``Renewal._check``).
@@ -307,6 +311,7 @@ class CertState(Forkable):
         self.rule, self.how = "R-VAL-1", ""
         self.used_passes = set()
         self.entries = []
+        self.past_terms = ()
         self.emeritus_until = self.suspended_until = None
         self.unmet = None
         self.name, self.rank, self.version_level = cert.name, level.rank, level
@@ -349,6 +354,7 @@ class CertState(Forkable):
             self.options,
         )
         twin.ce_threshold, twin.compiled, twin.dates = self.ce_threshold, self.compiled, self.dates
+        twin.past_terms = self.past_terms  # a tuple: shared
         return twin
 
     @property
@@ -368,6 +374,11 @@ class CertState(Forkable):
     def contains(self, day: date) -> bool:
         """Whether *day* lies in the current term (start <= day <= expiration; D-TERM-1)."""
         return self.term_started_on <= day and (self.expires is None or day <= self.expires)
+
+    def start_term(self, start: date, expires: date | None) -> None:
+        """End the current term and start one from *start* to *expires* (kept in ``past_terms``)."""
+        self.past_terms += ((self.term_started_on, self.expires),)
+        self.term_started_on, self.expires = start, expires
 
     def expiration_from(self, start: date) -> date | None:
         """Expiration of a term of this certification starting on *start* (R-VAL-1), memoised in ``dates``."""

@@ -197,6 +197,7 @@ class Terms(Pool):
         if earlier is not None:
             # The record's term wins over a term derived from exam passes: one certification.
             state.used_passes = earlier.used_passes
+            state.past_terms = (*earlier.past_terms, (earlier.term_started_on, earlier.expires))
             if earlier.renewable:  # continuous with the earlier term only if it had not expired
                 state.first_on = min(state.first_on, earlier.first_on)
             # The record's term is the current one: no renewal inside the record made it.
