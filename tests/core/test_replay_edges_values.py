@@ -171,3 +171,63 @@ def test_every_date_after_the_year_9000_is_named_by_its_path() -> None:
         ("exams[0].passed_on", "9001-02-01 is after the year 9000"),
         ("activities[0].claimed_on", "9001-03-01 is after the year 9000"),
     ]
+
+
+def test_under_the_claim_anchor_a_claim_after_an_earlier_term_expired_is_late() -> None:
+    # recertification_anchor = claim (D-ANCHOR-1): credits arrive on the claim date. CCNA held from
+    # 2020-01-10 (-> 2023-01-10), not renewed: expired from 2023-01-11; 200-301 passed on 2023-03-01
+    # earns it again (-> 2026-03-01). a (completed 2022-12-01, in the first term) claimed on 2023-06-01:
+    # the later term does not contain its completion and the term that did expired before the claim:
+    # claimed_after_expiration (R-CE-2, D-REASON-1). b, the same day's work claimed on 2023-01-05 while
+    # that term was current, counts in its pool. c (2019-12-01, before any term): outside_term.
+    policy = with_params(recertification_anchor="claim")
+    rec = record(
+        [held("CCNA", "2020-01-10")],
+        [passed("200-301", "2023-03-01")],
+        [
+            act("a", 5, "2022-12-01", "2023-06-01"),
+            act("b", 5, "2022-12-01", "2023-01-05"),
+            act("c", 5, "2019-12-01", "2020-06-01"),
+        ],
+    )
+    result = run(rec, "2023-07-01", policy)
+    assert [(a.id, a.outcome, a.reason, a.rule, a.explanation) for a in result.activities] == [
+        (
+            "a",
+            "rejected",
+            "claimed_after_expiration",
+            "R-CE-2",
+            "a: rejected: claimed on 2023-06-01, after 2023-01-10, the expiration date of every term it could "
+            "count toward (CCNA); a later term does not contain its completion on 2022-12-01",
+        ),
+        (
+            "b",
+            "counted",
+            None,
+            "R-CE-4",
+            "b: counted: 5 CE credits completed on 2022-12-01 count in the pool toward CCNA",
+        ),
+        (
+            "c",
+            "rejected",
+            "outside_term",
+            "R-CE-1",
+            "c: rejected: completed on 2019-12-01, inside no current term of a CE-eligible certification the "
+            "record holds",
+        ),
+    ]
+    assert result.certification("CCNA").expires_on == d("2026-03-01")
+
+
+def test_under_the_claim_anchor_a_claim_before_a_replaced_term_expired_is_outside_every_term() -> None:
+    # CCNA held from 2020-01-10 (-> 2023-01-10) is renewed by 200-301 on 2022-06-01 (-> 2025-06-01). d,
+    # completed 2022-03-01 in the replaced term, claimed on 2022-09-01, before that term's expiration
+    # date: not late, but the current term does not contain its completion: outside_term (R-CE-1).
+    policy = with_params(recertification_anchor="claim")
+    rec = record(
+        [held("CCNA", "2020-01-10")],
+        [passed("200-301", "2022-06-01")],
+        [act("d", 5, "2022-03-01", "2022-09-01")],
+    )
+    (d_,) = run(rec, "2023-07-01", policy).activities
+    assert (d_.outcome, d_.reason, d_.rule) == ("rejected", "outside_term", "R-CE-1")
