@@ -16,6 +16,12 @@ Shapes:
   earning rule can be filled in many ways.
 - ``pending-claims``: 100 pending CE claims of 80 credits and 400 exam days (CCNA's
   200-301, or ENCOR) (the what-ifs of R-CE-3, one replay per pending claim).
+- ``cisco ...``: the what-ifs of ``awaiting`` under the Cisco policy (R-CE-3), counted in units
+  as they run (``CE_WHATIF_WORK``): career-sized records (9 or 12 holdings, 20 or 40 pending
+  claims), claims that each would renew at the work limit and one over, up to 800 pending
+  claims, every Cisco certification held (62) with up to 300 exam days.
+- ``plan: ...``: ``recert plan`` (the record decided, then once per pending claim approved,
+  ``PLAN_WORK``), on the same kinds of records.
 - ``deep-nesting``: 50,000 nested arrays in a JSON text, and a record field holding
   a 400-deep list.
 - ``huge-numbers``: credits of ``1e308`` twice, ``1e999`` (infinite), a 4,000-digit
@@ -46,7 +52,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from recert import RecertError, cisco_policy, evaluate, record_from_mapping
+from recert import RecertError, cisco_policy, evaluate, plan, record_from_mapping
 from recert.core.policy import Policy
 from recert.io.embedded import resolve_policy
 from recert.io.records import _json
@@ -56,9 +62,9 @@ try:
 except ImportError:  # a checkout from before the budget (issue 17): measure it with the same shapes
     WHATIF_BUDGET = 15_000
 try:
-    from recert.core._limits import CE_WHATIF_BUDGET, MAX_EXAMS
-except ImportError:  # a checkout from before the Cisco budget: measure it with the same shapes
-    CE_WHATIF_BUDGET, MAX_EXAMS = 15_000, 300
+    from recert.core._limits import MAX_EXAMS
+except ImportError:  # a checkout from before the limits: measure it with the same shapes
+    MAX_EXAMS = 300
 
 AS_OF = date(2026, 6, 1)
 CCNA = {"certification": "CCNA", "earned_on": "2019-03-01"}
@@ -91,20 +97,75 @@ def pending_claims(claims: int = 100, exam_days: int = 400, exam: str = "200-301
                        "exams": exams, "activities": activities})
 
 
-def cisco_pending_at_limit(holdings: int = 2, exam_days: int = 0) -> str:
-    """As many pending claims as the Cisco what-if budget lets through (claims x facts x holdings)."""
-    count = 1
-    while (count + 1) * (count + 1 + exam_days) * holdings <= CE_WHATIF_BUDGET:
-        count += 1
+def cisco_pending(holdings: int = 2, exam_days: int = 0, count: int = 100, step: int = 2, credits: float = 80) -> str:
+    """*count* pending claims of *credits* every *step* days from 2019-07-02 (each would renew), the first
+    *holdings* certifications of the Cisco policy held from 2019-06-01, ENCOR passed every 3 days."""
     names = [c.name for c in cisco_policy().certifications][:holdings]
     held = [{"certification": n, "earned_on": "2019-06-01"} for n in names]
     exams = [{"exam": "350-401", "passed_on": d} for d in _days(date(2019, 7, 1), exam_days, 3)]
     activities = [
-        {"id": f"p{i}", "credits": 80, "completed_on": d, "claimed_on": d}
-        for i, d in enumerate(_days(date(2019, 7, 2), count, 2))
+        {"id": f"p{i}", "credits": credits, "completed_on": d, "claimed_on": d}
+        for i, d in enumerate(_days(date(2019, 7, 2), count, step))
     ]
-    return json.dumps({"candidate": "pending-limit", "as_of": AS_OF.isoformat(), "holdings": held,
+    return json.dumps({"candidate": "pending", "as_of": AS_OF.isoformat(), "holdings": held,
                        "exams": exams, "activities": activities})
+
+
+def each_renews(count: int) -> str:
+    """CCNA from 2024-01-10, *count* pending claims of 30 CE credits on consecutive days from 2024-02-01,
+    as_of 2025-06-01: each alone would renew CCNA (the what-ifs' work is 9.5 x count x (count + 1) units:
+    204 is the most decided, tests/core/test_whatif_work.py)."""
+    activities = [{"id": f"p{i:03}", "credits": 30, "completed_on": d, "claimed_on": d}
+                  for i, d in enumerate(_days(date(2024, 2, 1), count))]
+    return json.dumps({"as_of": "2025-06-01", "holdings": [{"certification": "CCNA", "earned_on": "2024-01-10"}],
+                       "activities": activities})
+
+
+def one_credit_each(count: int) -> str:
+    """As :func:`each_renews` with claims of 1 CE credit: a plan's decisions count count x (10 count + 9)
+    units (109 is the most planned)."""
+    return each_renews(count).replace('"credits": 30', '"credits": 1')
+
+
+def pooled(approved: int = 900, pending: int = 1, repeat_items: bool = False) -> str:
+    """CCNA from 2023-01-01, *approved* claims of 0.01 CE credits one a day from 2023-01-03 (a pool that
+    grows every day), *pending* claims of 1 credit (0.01 with *repeat_items*, each naming the item of an
+    approved one: D-DUP-1 keeps their what-ifs) arriving 2023-01-02 (the states kept for early stops)."""
+    acts: list[dict[str, Any]] = [
+        {"id": f"a{i}", "credits": 0.01, "completed_on": d, "claimed_on": d, "status": "approved"}
+        for i, d in enumerate(_days(date(2023, 1, 3), approved))
+    ]
+    for k in range(pending):
+        claim = {"id": f"p{k}", "credits": 0.01 if repeat_items else 1, "completed_on": "2023-01-02",
+                 "claimed_on": "2023-01-02"}
+        if repeat_items:
+            claim["item"] = f"a{k * 7 % approved}"
+        acts.append(claim)
+    return json.dumps({"as_of": "2025-12-15", "holdings": [{"certification": "CCNA", "earned_on": "2023-01-01"}],
+                       "activities": acts})
+
+
+REAL_NAMES = ["CCNA", "CCNP Enterprise", "CCNP Security", "CCIE Enterprise Infrastructure", "CCNP Data Center",
+              "CCNP Collaboration", "CCNP Service Provider", "CyberOps Associate", "DevNet Associate",
+              "CCNP Data Center", "DevNet Professional", "CCNP Collaboration"]
+
+
+def real_sized(pending: int = 20, approved: int = 63, holdings: int = 9, exams: int = 0) -> str:
+    """A career-sized record: *holdings* held since 2019 to 2022, an activity every 29 days from 2019-02-01
+    (8 to 40 CE credits, claimed 3 days later), the last *pending* of them pending."""
+    names = list(dict.fromkeys(REAL_NAMES))[:holdings]
+    names += [c.name for c in cisco_policy().certifications if c.name not in names][: holdings - len(names)]
+    held = [{"certification": n, "earned_on": f"{2019 + i % 4}-{1 + i % 9:02}-15"} for i, n in enumerate(names)]
+    start = date(2019, 2, 1)
+    acts = []
+    for i in range(approved + pending):
+        d = start + timedelta(days=29 * i)
+        acts.append({"id": f"a{i}", "credits": (8, 16, 24, 40)[i % 4], "completed_on": d.isoformat(),
+                     "claimed_on": (d + timedelta(days=3)).isoformat(),
+                     "status": "approved" if i < approved else "pending"})
+    passes = [{"exam": "350-401", "passed_on": (start + timedelta(days=97 * i)).isoformat()} for i in range(exams)]
+    return json.dumps({"candidate": "real", "as_of": AS_OF.isoformat(), "holdings": held, "activities": acts,
+                       "exams": passes})
 
 
 def cisco_pending_over(claims: int = 1200) -> str:
@@ -299,9 +360,23 @@ def decide(text: str, policy: Policy | None = None) -> str:
         record = record_from_mapping(_json(text), policy=policy or cisco_policy())
         result = evaluate(record, as_of=record.as_of or AS_OF, policy=policy or cisco_policy())
     except (RecertError, ValueError) as error:  # ValueError: _json's "not valid JSON"
-        first = str(error).splitlines()[0]
-        return "refused: " + (first[:70] + "..." if len(first) > 70 else first)
+        return _refused(error)
     return f"decided ({len(result.activities)} activities, {len(result.events)} events)"
+
+
+def make_plan(text: str) -> str:
+    """Read, decide and plan one record (``recert plan``): ``planned`` or ``refused: ...``."""
+    try:
+        record = record_from_mapping(_json(text), policy=cisco_policy())
+        result = plan(record, as_of=record.as_of or AS_OF, policy=cisco_policy())
+    except (RecertError, ValueError) as error:
+        return _refused(error)
+    return f"planned ({len(result.pending)} pending claims)"
+
+
+def _refused(error: Exception) -> str:
+    first = str(error).splitlines()[0]
+    return "refused: " + (first[:70] + "..." if len(first) > 70 else first)
 
 
 def cpu(function: Callable[[], str], repeats: int) -> tuple[float, str]:
@@ -328,11 +403,23 @@ def main() -> None:
         ("encor-and-lab-daily", lambda: encor_and_lab_daily(args.days * 72 // 100)),
         ("pending-claims (100 claims, 400 CCNA exam days)", pending_claims),
         ("pending-claims (100 claims, 400 ENCOR exam days)", lambda: pending_claims(exam="350-401")),
-        ("cisco pending at the what-if limit, 2 holdings", cisco_pending_at_limit),
-        ("cisco pending at the limit, 1 holding", lambda: cisco_pending_at_limit(1)),
-        ("cisco pending at the limit, 8 holdings, 400 exams", lambda: cisco_pending_at_limit(8, 400)),
-        ("cisco pending at the limit, 62 holdings", lambda: cisco_pending_at_limit(62)),
-        ("cisco pending at the limit, 62 holdings, 240 exams", lambda: cisco_pending_at_limit(62, 240)),
+        ("cisco real-sized: 9 holdings, 63 + 20 pending", real_sized),
+        ("cisco real-sized: 12 holdings, 60 + 40 pending", lambda: real_sized(40, 60, 12)),
+        ("cisco 204 claims that each renew (work limit)", lambda: each_renews(204)),
+        ("cisco 205 claims that each renew (over)", lambda: each_renews(205)),
+        ("cisco 150 pending, 2 holdings (trial c_pend150)", lambda: cisco_pending(2, 0, 150)),
+        ("cisco 300 pending, 2 holdings, 300 exam days", lambda: cisco_pending(2, 300, 300, 7)),
+        ("cisco 50 pending, 8 holdings, 300 exam days", lambda: cisco_pending(8, 300, 50, 5)),
+        ("cisco 50 pending, 20 holdings, 100 exam days", lambda: cisco_pending(20, 100, 50, 9)),
+        ("cisco 800 pending, 3 holdings", lambda: cisco_pending(3, 0, 800, 3)),
+        ("cisco 40 pending, 62 holdings", lambda: cisco_pending(62, 0, 40)),
+        ("cisco 100 pending, 62 holdings", lambda: cisco_pending(62, 0, 100)),
+        ("cisco 1 pending, 62 holdings, 300 exam days", lambda: cisco_pending(62, 300, 1)),
+        ("cisco 2 pending, 62 holdings, 240 exam days", lambda: cisco_pending(62, 240, 2)),
+        ("cisco 3 pending, 62 holdings, 300 exam days", lambda: cisco_pending(62, 300, 3)),
+        ("cisco 1 pending, 880 small claims pooled", lambda: pooled(880)),
+        ("cisco 5 pending repeating items, 800 pooled", lambda: pooled(800, 5, True)),
+        ("cisco 30 pending repeating items, 850 pooled", lambda: pooled(850, 30, True)),
         ("cisco 1,200 pending claims (trial c_pend1200)", cisco_pending_over),
         ("cisco all holdings, 300 ENCOR days (MAX_EXAMS)", all_holdings_exams),
         ("cisco all holdings, 2,000 ENCOR days", lambda: all_holdings_exams(2000)),
@@ -345,6 +432,19 @@ def main() -> None:
         ("long-strings: a 95 KB key", long_key),
         ("long-strings: 45 activities, 1,000-character ids", long_ids),
     ]
+    # recert plan: the record decided, then decided again once per pending claim approved.
+    plans: list[tuple[str, Callable[[], str]]] = [
+        ("plan: real-sized, 9 holdings, 63 + 20 pending", real_sized),
+        ("plan: real-sized, 9 holdings, 20 pending, 7 exams", lambda: real_sized(exams=7)),
+        ("plan: real-sized, 12 holdings, 60 + 40 pending", lambda: real_sized(40, 60, 12)),
+        ("plan: 25 pending, 62 holdings", lambda: cisco_pending(62, 0, 25)),
+        ("plan: 50 pending, 8 holdings, 300 exam days", lambda: cisco_pending(8, 300, 50, 5)),
+        ("plan: 50 pending, 2 holdings, 300 exam days", lambda: cisco_pending(2, 300, 50, 7)),
+        ("plan: 109 claims of 1 credit (work limit)", lambda: one_credit_each(109)),
+        ("plan: 110 claims of 1 credit (over)", lambda: one_credit_each(110)),
+        ("plan: 1 pending, 62 holdings, 300 exam days", lambda: cisco_pending(62, 300, 1)),
+        ("plan: 100 pending, 2 holdings, 300 CCNA exam days", lambda: pending_claims(100, 300)),
+    ]
     print(f"{'shape':50} {'KB':>6} {'CPU s':>8}  outcome")
     every = [(name, "cisco-ce", make) for name, make in shapes] + fixed_shapes()
     for name, policy_id, make in every:
@@ -353,6 +453,12 @@ def main() -> None:
         text = make()
         policy = resolve_policy(policy_id)
         seconds, outcome = cpu(lambda text=text, policy=policy: decide(text, policy), args.repeats)  # type: ignore[misc]
+        print(f"{name:50} {len(text.encode()) / 1000:6.1f} {seconds:8.3f}  {outcome}")
+    for name, make in plans:
+        if args.only and args.only not in name:
+            continue
+        text = make()
+        seconds, outcome = cpu(lambda text=text: make_plan(text), args.repeats)  # type: ignore[misc]
         print(f"{name:50} {len(text.encode()) / 1000:6.1f} {seconds:8.3f}  {outcome}")
 
 

@@ -61,8 +61,8 @@ def _with_pruning_calls(record: Record, as_of: date) -> tuple[list[bool], Evalua
     calls: list[bool] = []
     real = engine._cannot_matter
 
-    def spy(base: engine.Replay, claims: list[engine.Claim]) -> bool:
-        calls.append(real(base, claims))
+    def spy(base: engine.Replay, claims: list[engine.Claim], reach: engine.Reach | None = None) -> bool:
+        calls.append(real(base, claims, reach))
         return calls[-1]
 
     with mock.patch.object(engine, "_cannot_matter", spy):

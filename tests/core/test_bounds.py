@@ -6,15 +6,25 @@ Each bound: the boundary accepted, one over refused, and the message, worked out
 from __future__ import annotations
 
 from datetime import date
+from unittest import mock
 
 import attrs
 import pytest
 
 import recert
-from recert.core.bounds import _DATES, check_ce_whatifs, check_plan, check_record, earliest_allowed
+from recert.core.bounds import (
+    _DATES,
+    Work,
+    check_plan,
+    check_record,
+    earliest_allowed,
+    pending_claims,
+    plan_work,
+)
 from recert.core.record import Activity, ExamPass, Holding, Record
 from recert.exceptions import RecordError
 from recert.io.embedded import resolve_policy
+from recert.planner import _search
 
 AS_OF = date(2026, 6, 1)
 
@@ -83,60 +93,24 @@ def test_exam_passes_built_in_python_are_counted_at_the_entry() -> None:
     assert _message(error).endswith("exams: 301 entries are more than 300")
 
 
-def test_the_cisco_what_if_budget_counts_claims_facts_and_holdings() -> None:
-    # one holding, every activity pending: P x P x 1 <= 40,000: 200 x 200 = 40,000 passes (at the
-    # limit), 201 x 201 = 40,401 does not
-    check_ce_whatifs(_pending(200), AS_OF)
-    with pytest.raises(RecordError) as error:
-        check_ce_whatifs(_pending(201), AS_OF)
-    assert _message(error) == (
-        "activities: 201 pending or audited claims may each need the record decided again to find what awaits "
-        "them (R-CE-3), with 201 activities and exam passes and 1 holdings: 40,401 is over the limit of "
-        "40,000 (claims x activities and passes x holdings); decide fewer pending claims at once"
-    )
-    # two holdings: 141 x 141 x 2 = 39,762 passes, 142 x 142 x 2 = 40,328 does not
-    check_ce_whatifs(_pending(141, holdings=2), AS_OF)
-    with pytest.raises(RecordError):
-        check_ce_whatifs(_pending(142, holdings=2), AS_OF)
-
-
-def test_a_record_without_holdings_counts_as_one_holding_and_says_so() -> None:
-    # no holdings: 201 x 201 x max(1, 0) = 40,401 is over 40,000
-    record = Record(holdings=[], activities=list(_pending(201).activities), as_of=AS_OF)
-    with pytest.raises(RecordError) as error:
-        check_ce_whatifs(record, AS_OF)
-    assert "with 201 activities and exam passes and no holdings (counted as 1): 40,401 is over" in _message(
-        error
-    )
-
-
-def test_evaluate_refuses_a_record_over_the_cisco_what_if_budget() -> None:
-    with pytest.raises(RecordError) as error:
-        recert.evaluate(_pending(201), policy=resolve_policy("cisco-ce"))
-    assert "201 pending or audited claims" in _message(error)
-
-
-def test_claims_completed_after_as_of_and_approved_ones_are_not_counted() -> None:
-    # 250 claims, 1 holding: all pending, 250 x 250 = 62,500 is over; with 90 approved and one of
-    # the others completed after as_of, 159 are counted: 159 x 250 = 39,750 is within 40,000
+def test_pending_claims_counts_those_completed_by_as_of_pending_or_audited() -> None:
+    # 250 claims, all pending: 250; with 90 approved and one of the others completed after as_of,
+    # 159; completed on as_of: counted (160); an approved claim turned audited counts too (161).
     record = _pending(250)
+    assert pending_claims(record, AS_OF) == 250
     acts = list(record.activities)
     acts[:90] = [
         Activity(a.id, 1, a.completed_on, claimed_on=a.claimed_on, status="approved") for a in acts[:90]
     ]
     acts[90] = Activity("late", 1, date(2027, 1, 1), claimed_on=date(2027, 1, 2), status="pending")
-    check_ce_whatifs(Record(holdings=record.holdings, activities=acts, as_of=AS_OF), AS_OF)
-    # completed on as_of: counted, 160 x 250 = 40,000, at the limit; an audited claim counts too: 161 x 250
+    assert pending_claims(Record(holdings=record.holdings, activities=acts), AS_OF) == 159
     acts[90] = Activity("late", 1, date(2026, 6, 1), claimed_on=date(2026, 6, 1), status="pending")
-    check_ce_whatifs(Record(holdings=record.holdings, activities=acts, as_of=AS_OF), AS_OF)
+    assert pending_claims(Record(holdings=record.holdings, activities=acts), AS_OF) == 160
     acts[0] = Activity("audited", 1, date(2025, 1, 1), claimed_on=date(2025, 1, 2), status="audit")
-    with pytest.raises(RecordError) as error:
-        check_ce_whatifs(Record(holdings=record.holdings, activities=acts, as_of=AS_OF), AS_OF)
-    assert "161 pending or audited claims" in _message(error)
-    assert "40,250 is over the limit of 40,000" in _message(error)
+    assert pending_claims(Record(holdings=record.holdings, activities=acts), AS_OF) == 161
 
 
-def test_the_plan_budget_counts_claims_squared() -> None:
+def test_the_fixed_cycle_plan_budget_counts_claims_squared() -> None:
     # one holding, every activity pending: P x P x P x 1 <= 25,000: 29^3 = 24,389 passes, 30^3 = 27,000 does not
     check_plan(_pending(29), AS_OF)
     with pytest.raises(RecordError) as error:
@@ -148,7 +122,43 @@ def test_the_plan_budget_counts_claims_squared() -> None:
     )
 
 
-def test_plan_refuses_beyond_its_budget() -> None:
+def test_a_plan_under_a_fixed_cycle_policy_is_bounded_by_the_formula() -> None:
+    # CompTIA Security+ from 2024-01-01; 30 pending claims of 1 CEU: 30^3 = 27,000 > 25,000.
+    record = Record(
+        holdings=[Holding("CompTIA Security+", date(2024, 1, 1))],
+        activities=[
+            Activity(
+                f"p{i}",
+                1,
+                date(2025, 1, 1),
+                claimed_on=date(2025, 1, 2),
+                status="pending",
+                category="training",
+            )
+            for i in range(30)
+        ],
+        as_of=AS_OF,
+    )
     with pytest.raises(RecordError) as error:
-        recert.plan(_pending(30), policy=resolve_policy("cisco-ce"))
+        recert.plan(record, policy=resolve_policy("comptia"))
     assert "each of its 30 pending or audited claims" in _message(error)
+    assert "27,000 is over the limit of 25,000" in _message(error)
+
+
+def test_a_cisco_plan_is_no_longer_refused_by_the_formula() -> None:
+    # 30 pending claims of 1 CE credit on one day (2025-01-01, claimed 2025-01-02), CCNA from
+    # 2024-01-01: the formula refused it (30^3 = 27,000 > 25,000); its decisions count
+    # 30 x (6 + 7 + 3 x (30 + 1)) = 30 x 106 = 3,180 units of 120,000 (each replays 2024-01-01
+    # before CCNA starts, then the arrival day 2025-01-01, and its result holds 30 activities and
+    # 1 event). Each claim alone changes nothing (1 < 30 CE credits).
+    made: list[Work] = []
+
+    def spy(record: Record, as_of: date) -> Work:
+        made.append(plan_work(record, as_of))
+        return made[-1]
+
+    with mock.patch.object(_search, "plan_work", spy):
+        result = recert.plan(_pending(30), policy=resolve_policy("cisco-ce"))
+    assert made[0].used == 3_180
+    assert len(result.pending) == 30
+    assert all(p.changes == () for p in result.pending)

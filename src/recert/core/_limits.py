@@ -35,18 +35,42 @@ LAST_YEAR = 9000
 #: Under a fixed-cycle policy, the earliest year a record's date may be in (room for cycle years,
 #: windows and rollovers to be counted back).
 FIRST_YEAR_FIXED = 1000
-#: Under the Cisco policy: at most this many (pending or audited claims x (activities + exam
-#: passes) x holdings): each such claim may need the record replayed again to fill ``awaiting``
-#: (R-CE-3). Calibrated on the costliest shape measured (every Cisco holding and 500 exam passes:
-#: about 19 microseconds per unit and replay; at 20,000 one claim with 62 holdings and 300 passes
-#: took 0.79 s); raised from 15,000 to 40,000 so that real records (20 pending claims, 90
-#: activities and exam passes, 9 holdings: 16,200, decided in 0.01 s) are not refused: the
-#: costliest shape at 40,000 (62 holdings, 240 exam passes) took 0.70 s on a loaded machine.
-CE_WHATIF_BUDGET = 40_000
-#: ``recert plan`` decides the record again once per pending claim, each with its own
-#: what-ifs: at most this many (pending claims squared x (activities + exam passes) x holdings).
-#: Raised from 10,000 to 25,000 so that a real record (12 pending claims, 56 facts, 3 holdings:
-#: 24,192, planned in 0.05 s) is planned; shapes at 10,000 took 0.3 to 0.4 s.
+#: Under a ladder (Cisco) policy: the most work, in units, that the what-ifs filling ``awaiting``
+#: (R-CE-3) may do, counted as they run (no clock: counts only, so the answer is the same on any
+#: machine). A what-if replays the record from the day its claim arrives: each day it replays
+#: costs ``WORK_PER_DAY`` units, plus one per certification of the replay, plus
+#: ``WORK_PER_PASS`` per certification for each exam pass of that day; each copy of a replay
+#: (one per day a pending claim arrives, one per what-if) costs ``WORK_PER_COPY`` units per
+#: claim, certification and day left to replay. Calibrated on the costliest shapes measured
+#: (about 1.0 to 1.3 microseconds per unit for what-ifs of 0.5 s and more: 62 holdings and 240
+#: exam passes; 800 pending claims in 3 holdings; 1,200 claims on one day): 400,000 units are
+#: about 0.5 s on top of the record's own replay. A real record (9 holdings, 83 activities, 20
+#: pending claims) needs about 11,000.
+CE_WHATIF_WORK = 400_000
+#: Units of a replayed day of a what-if (see ``CE_WHATIF_WORK``), besides one per certification.
+WORK_PER_DAY = 6
+#: Units of one exam pass of a replayed day, per certification of the replay (the earning search).
+WORK_PER_PASS = 16
+#: Units per claim, certification and day left to replay in a copy of a replay.
+WORK_PER_COPY = 2
+#: Units per claim and certification of a state a what-if compares with the record's own
+#: replay's to stop early (``engine._whatif.Trail``; about 0.5 microseconds each, measured).
+WORK_PER_STATE = 1
+#: Most claims and certifications the record's own replay keeps in all, in the states what-ifs
+#: compare theirs with to stop early (R-CE-3): beyond, later days are not kept and a what-if
+#: reaching them runs to its end (the same answer, counted as its work). A pool of 900 small
+#: approved claims, one a day, and one pending claim held 405,000 (0.9 s, issue 17).
+TRAIL_ITEMS = 50_000
+#: ``recert plan`` decides the record again once per pending claim, with that claim approved
+#: (without the what-ifs of ``awaiting``, which a plan does not read): at most this many units
+#: of work for all of them, counted as ``CE_WHATIF_WORK`` counts, plus ``WORK_PER_RESULT`` per
+#: activity and event of each decision (its result). Under a fixed-cycle policy (which
+#: ``recert plan`` refuses; :func:`recert.plan` accepts) the count formula ``PLAN_BUDGET`` is kept.
+PLAN_WORK = 120_000
+#: Units of each activity and event of a plan's what-if decision (its outcome and explanation).
+WORK_PER_RESULT = 3
+#: ``recert.plan()`` under a fixed-cycle policy: at most this many (pending claims squared x
+#: (activities + exam passes) x holdings).
 PLAN_BUDGET = 25_000
 #: Most CE credits of one activity, and of one ``ce_credits`` requirement of a policy.
 MAX_CREDITS = 100_000

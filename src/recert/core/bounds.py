@@ -11,24 +11,30 @@ from __future__ import annotations
 from datetime import date
 
 from recert.core._limits import (
-    CE_WHATIF_BUDGET,
+    CE_WHATIF_WORK,
     LAST_YEAR,
     MAX_ACTIVITIES,
     MAX_EXAMS,
     MAX_HOLDINGS,
     MAX_SPAN_YEARS,
     PLAN_BUDGET,
+    PLAN_WORK,
+    WORK_PER_COPY,
+    WORK_PER_DAY,
+    WORK_PER_PASS,
 )
 from recert.core.record import Record
 from recert.exceptions import Problem, RecordError
 
 __all__ = [
-    "check_ce_whatifs",
+    "Work",
     "check_plan",
     "check_record",
     "dated_fields",
     "earliest_allowed",
     "pending_claims",
+    "plan_work",
+    "whatif_work",
 ]
 
 _CLAIMS_AWAITED = ("pending", "audit")
@@ -127,35 +133,75 @@ def _facts(record: Record) -> int:
     return max(1, len(record.activities) + len(record.exams))
 
 
-def check_ce_whatifs(record: Record, as_of: date) -> None:
-    """Refuse a record whose ``awaiting`` could need more what-ifs than ``CE_WHATIF_BUDGET`` allows (R-CE-3).
+class Work:
+    """The work what-ifs have done so far, in units, refused once over a limit (issue 17).
 
-    A what-if replays the record from a pending claim's arrival; its cost grows with
-    the facts (activities and exam passes) and the holdings. The budget bounds
-    pending claims x facts x holdings: e.g. 40 pending claims among 500 facts with
-    2 holdings (40,000) are decided, 41 are refused. Counted before the replay, so
-    the copies kept for what-ifs are bounded too.
+    Counts only, never a clock: the same record, date and policy are refused at the
+    same point on any machine. One counter serves one decision (or one plan) and is
+    dropped with it. The units are those of ``recert.core._limits`` (``CE_WHATIF_WORK``).
 
-    Raises:
-        RecordError: Over the budget, on the path ``activities``.
+    Raises (from :meth:`add`, :meth:`day` and :meth:`copy`):
+        RecordError: Once the units counted are over the limit; the problem is
+            the one given (path ``activities``, naming the pending claims).
+    """
+
+    __slots__ = ("limit", "problem", "used")
+
+    def __init__(self, limit: int, problem: Problem) -> None:
+        self.limit = limit
+        self.problem = problem
+        self.used = 0
+
+    def add(self, units: int) -> None:
+        """Count *units* more; refuse once the total is over the limit."""
+        self.used += units
+        if self.used > self.limit:
+            raise RecordError([self.problem])
+
+    def day(self, certifications: int, passes: int) -> None:
+        """One replayed day: ``WORK_PER_DAY`` + per certification 1 + ``WORK_PER_PASS`` per exam pass."""
+        self.add(WORK_PER_DAY + certifications * (1 + WORK_PER_PASS * passes))
+
+    def copy(self, items: int) -> None:
+        """A copy of a replay holding *items* claims, certifications and days left to replay."""
+        self.add(WORK_PER_COPY * items)
+
+
+def whatif_work(record: Record, as_of: date, limit: int = CE_WHATIF_WORK) -> Work:
+    """The counter of the what-ifs that fill ``awaiting`` under a ladder policy (R-CE-3).
+
+    E.g. a record with 9 holdings, 83 activities and 20 pending claims needs about
+    11,000 units of the 400,000 allowed; 800 pending claims of 80 credits in three
+    holdings would need about 4 million and are refused once over.
     """
     pending = pending_claims(record, as_of)
-    if not pending:
-        return
-    facts = _facts(record)
-    holdings = max(1, len(record.holdings))
-    if pending * facts * holdings > CE_WHATIF_BUDGET:
-        raise RecordError(
-            [
-                Problem(
-                    "activities",
-                    f"{pending} pending or audited claims may each need the record decided again to find "
-                    f"what awaits them (R-CE-3), with {facts} activities and exam passes and {_holdings(record)}: "
-                    f"{pending * facts * holdings:,} is over the limit of {CE_WHATIF_BUDGET:,} "
-                    f"(claims x activities and passes x holdings); decide fewer pending claims at once",
-                )
-            ]
-        )
+    return Work(
+        limit,
+        Problem(
+            "activities",
+            f"{pending} pending or audited claims need the record replayed again to find what awaits them "
+            f"(R-CE-3), with {_facts(record)} activities and exam passes and {_holdings(record)}: the "
+            f"replays need more than the limit of {limit:,} units of work (a replayed day counts "
+            f"{WORK_PER_DAY} units, 1 per certification and {WORK_PER_PASS} per exam pass and "
+            f"certification); decide fewer pending claims at once",
+        ),
+    )
+
+
+def plan_work(record: Record, as_of: date, limit: int = PLAN_WORK) -> Work:
+    """The counter of a plan's decisions with one pending claim approved (R-CE-3, ``PLAN_WORK``)."""
+    pending = pending_claims(record, as_of)
+    return Work(
+        limit,
+        Problem(
+            "activities",
+            f"a plan decides the record again for each of its {pending} pending or audited claims, with "
+            f"{_facts(record)} activities and exam passes and {_holdings(record)}: the decisions need more "
+            f"than the limit of {limit:,} units of work (a replayed day counts {WORK_PER_DAY} units, 1 per "
+            f"certification and {WORK_PER_PASS} per exam pass and certification); plan with fewer "
+            f"pending claims",
+        ),
+    )
 
 
 def _holdings(record: Record) -> str:
@@ -165,12 +211,13 @@ def _holdings(record: Record) -> str:
 
 
 def check_plan(record: Record, as_of: date) -> None:
-    """Refuse to plan a record whose what-ifs of pending claims would cost more than ``PLAN_BUDGET``.
+    """Refuse to plan, under a fixed-cycle policy, a record whose what-ifs would cost more than ``PLAN_BUDGET``.
 
-    A plan decides the record again once per pending claim, each decision with the
-    what-ifs of the other pending claims: pending claims squared x facts x holdings is
-    bounded. E.g. 5 pending claims among 500 facts with 2 holdings (25,000) are
-    planned, 6 are refused.
+    A plan decides the record again once per pending claim; under a fixed-cycle
+    policy the work is not counted as it runs (:func:`plan_work` counts it under a
+    ladder policy), so pending claims squared x facts x holdings is bounded. E.g.
+    5 pending claims among 500 facts with 2 holdings (25,000) are planned, 6 are
+    refused.
 
     Raises:
         RecordError: Over the budget, on the path ``activities``.

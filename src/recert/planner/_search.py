@@ -9,7 +9,9 @@ from typing import Any
 import attrs
 
 from recert.api import evaluate
-from recert.core.bounds import check_plan
+from recert.core._limits import WORK_PER_RESULT
+from recert.core.bounds import Work, check_plan, plan_work
+from recert.core.engine import evaluate_alone
 from recert.core.policy import Certification, Level, Policy
 from recert.core.record import Record
 from recert.core.requirements import CECredits, Exams, Option, format_credits
@@ -57,18 +59,25 @@ def plan(
         chosen as the module docstring says.
 
     Raises:
-        RecordError: As :func:`recert.evaluate`; also when pending claims squared x
-            (activities + exam passes) x holdings is over ``PLAN_BUDGET`` (25,000).
+        RecordError: As :func:`recert.evaluate`; also when the decisions with one
+            pending claim approved need more than ``PLAN_WORK`` (120,000) units of work
+            (``bounds.plan_work``, counted as they run), or, under a fixed-cycle policy,
+            when pending claims squared x (activities + exam passes) x holdings is over
+            ``PLAN_BUDGET`` (25,000).
         ValueError: ``credits_per_exam`` is negative.
     """
     if credits_per_exam is not None and credits_per_exam < 0:
         raise ValueError(f"credits_per_exam: {credits_per_exam!r} is negative")
     policy = policy if policy is not None else cisco_policy()
     result = evaluation if evaluation is not None else evaluate(record, as_of=as_of, policy=policy)
-    check_plan(record, result.as_of)  # one decision per pending claim: bounded (issue 17)
+    # One decision per pending claim: its work is counted as it runs, and refused once over
+    # PLAN_WORK (issue 17); under a fixed-cycle policy it is not counted: a formula bounds it.
+    if policy.program is not None and policy.program.fixed:
+        check_plan(record, result.as_of)
+    work = plan_work(record, result.as_of)
     steps, remarks = _steps(result, policy, credits_per_exam)
     pending = tuple(
-        _what_if(record, result, policy, steps, activity_id, credits_per_exam)
+        _what_if(record, result, policy, steps, activity_id, credits_per_exam, work)
         for activity_id in (a.id for a in result.activities if a.outcome == "pending")
     )
     regain = tuple(_regain(c, policy) for c in result.certifications if c.status == "expired")
@@ -335,13 +344,19 @@ def _what_if(
     steps: tuple[Step, ...],
     activity_id: str,
     credits_per_exam: float | None,
+    work: Work,
 ) -> PendingClaim:
-    """The plan if one pending claim is approved (R-CE-3)."""
+    """The plan if one pending claim is approved (R-CE-3); the decision's work is charged to *work*.
+
+    The decision leaves ``awaiting`` out (:func:`~recert.core.engine.evaluate_alone`):
+    the changes and steps read only statuses, expiration dates and what is missing.
+    """
     approved = tuple(
         attrs.evolve(a, status="approved", decided_on=None) if a.id == activity_id else a
         for a in record.activities
     )
-    other = evaluate(attrs.evolve(record, activities=approved), as_of=result.as_of, policy=policy)
+    other = evaluate_alone(attrs.evolve(record, activities=approved), result.as_of, policy, work)
+    work.add(WORK_PER_RESULT * (len(other.activities) + len(other.events)))
     outcome = result.activity(activity_id)
     changes = tuple(
         Change(c.certification, c.status, c.expires_on, after.status, after.expires_on)

@@ -29,7 +29,8 @@ from bisect import bisect_right
 from datetime import date
 
 from recert.core._limits import describe
-from recert.core.bounds import check_ce_whatifs, check_record
+from recert.core.bounds import Work, check_record, whatif_work
+from recert.core.cycles.evaluate import _evaluate as _evaluate_fixed_alone
 from recert.core.cycles.evaluate import evaluate_fixed
 from recert.core.engine._explain import result
 from recert.core.engine._resolve import resolve
@@ -40,7 +41,7 @@ from recert.core.record import Record
 from recert.core.result import Evaluation
 from recert.exceptions import Problem, RecordError, RecordTypeError
 
-__all__ = ["evaluate"]
+__all__ = ["evaluate", "evaluate_alone"]
 
 #: Fewest days with facts after the first pending claim's arrival for which the base replay
 #: records its states so that what-ifs can stop early (measured: below this, recording costs
@@ -73,7 +74,9 @@ def evaluate(record: Record, *, as_of: date | None = None, policy: Policy) -> Ev
         RecordError: No evaluation date; more holdings, exam passes or activities than
             the loaders read (1,000 / 10,000 / 10,000); or names the policy does not know
             (a certification without ``level``, an exam without ``kind``, an
-            unknown category or level), every problem with its path.
+            unknown category or level), every problem with its path; or, under a
+            ladder policy, when the what-ifs of ``awaiting`` need more than
+            ``CE_WHATIF_WORK`` units of work (``bounds.whatif_work``, R-CE-3).
     """
     if type(record) is not Record and not isinstance(record, Record):
         raise RecordTypeError([Problem("record", f"{describe(record)} is not a recert.Record "
@@ -88,7 +91,6 @@ def evaluate(record: Record, *, as_of: date | None = None, policy: Policy) -> Ev
     check_record(record, day)  # counts and years spanned (issue 17: a bounded cost)
     if policy.program is not None and policy.program.fixed:  # the cycle kind, never a policy id
         return evaluate_fixed(record, day, policy)
-    check_ce_whatifs(record, day)
     facts = resolve(record, policy)
     replay = Replay(policy, facts, day)
     # Copies of the replay at the start of each day a pending claim's credits would arrive:
@@ -99,12 +101,45 @@ def evaluate(record: Record, *, as_of: date | None = None, policy: Policy) -> Ev
     # costs more than it saves when few days with facts follow: then every what-if runs to the
     # end (the same answer either way).
     trail = None
+    work = None
     if fork_on:
+        # The copies and the what-ifs' days are counted as they are made, and refused once over
+        # CE_WHATIF_WORK (issue 17): the record's own replay is bounded by its counts.
+        work = whatif_work(record, day)
         days = replay.timeline.days
         first = min(fork_on)
         if len(days) - bisect_right(days, first) >= _TRAIL_AFTER_DAYS:
             trail = Trail()
-    forks = replay.run(fork_on=fork_on, watch=trail.recorder(first) if trail is not None else None)
+    forks = replay.run(
+        fork_on=fork_on, watch=trail.recorder(first) if trail is not None else None, copies=work
+    )
     if replay.problems:
         raise RecordError(replay.problems)
-    return result(replay, record, awaiting(replay, forks, trail))
+    return result(replay, record, awaiting(replay, forks, trail, work))
+
+
+def evaluate_alone(record: Record, as_of: date, policy: Policy, work: Work | None = None) -> Evaluation:
+    """Statuses, expiration dates, outcomes, the pool and what is missing, without what-ifs: a plan's what-if.
+
+    Under a ladder policy the replay is a what-if's (R-CE-3): ``awaiting`` is left
+    empty and the frequent events (recertifications, cascades, pool resets) are not
+    written, so the events, the versions used and the sentences that cite them are
+    incomplete; every status, expiration date, outcome and gap (``next``) is
+    :func:`evaluate`'s, none of them reads an event or ``awaiting``. Each replayed day
+    is charged to *work* when given. Under a fixed-cycle policy: :func:`evaluate`'s
+    result without ``awaiting``.
+
+    Raises:
+        RecordError: As :func:`evaluate` (the what-if limit aside); and the problem
+            of *work* once its limit is passed.
+    """
+    check_record(record, as_of)
+    if policy.program is not None and policy.program.fixed:
+        return _evaluate_fixed_alone(record, as_of, policy)
+    replay = Replay(policy, resolve(record, policy), as_of)
+    replay.explain = False
+    replay.work = work
+    replay.run()
+    if replay.problems:
+        raise RecordError(replay.problems)
+    return result(replay, record, {})

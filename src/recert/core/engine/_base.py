@@ -13,6 +13,7 @@ from typing import Any, ClassVar, NamedTuple, Self
 
 from dateutil.relativedelta import relativedelta
 
+from recert.core.bounds import Work
 from recert.core.engine._resolve import ResolvedRecord
 from recert.core.engine._state import (
     ACTIVE,
@@ -97,6 +98,9 @@ class ReplayState:
     #: Whether the frequent events (recertifications, cascades, pool resets) are written: False in
     #: a what-if, whose events nobody reads (R-CE-3); the rare ones are always written.
     explain: bool
+    #: The counter each replayed day is charged to (a what-if's, or a plan's decision), or None (the
+    #: base replay of a decision: bounded by the record's counts, ``bounds.check_record``).
+    work: Work | None
     #: For each options tuple the replay has checked (by ``id``): the passes of ``passes`` that
     #: one of its exam requirements accepts (see :meth:`_qualifying`). Derived from immutable
     #: inputs only, so forks share it.
@@ -130,6 +134,11 @@ class ReplayState:
             if value is not None:
                 state[name] = copier(value) if forker is None else forker(value, memo)
         return twin
+
+    def size(self) -> int:
+        """What a copy (:meth:`fork`) copies: claims, certifications and days left to replay (``Work.copy``)."""
+        timeline = self.timeline
+        return len(self.entries) + len(self.certs) + len(timeline.days) - timeline.position
 
     def _ordered(self) -> list[CertState]:
         """Certifications highest level first, then by name (the order decisions are taken in)."""

@@ -14,6 +14,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from recert.core.bounds import Work
 from recert.core.engine._earning import Earning
 from recert.core.engine._explain import finish_outcomes
 from recert.core.engine._renewal import Cascade
@@ -49,6 +50,7 @@ class Replay(Earning):
         self.passes = [p for p in facts.passes if p.passed_on <= as_of]
         self.seen = []
         self.explain = True
+        self.work = None
         self.qualifying = {}
         self.dates = {}
         self.window_start = 0
@@ -80,12 +82,15 @@ class Replay(Earning):
         *,
         outcomes: bool = True,
         watch: Callable[[Replay, date], bool] | None = None,
+        copies: Work | None = None,
     ) -> dict[date, Replay]:
         """Replay from where it stands up to ``as_of``; then decide each activity's outcome if *outcomes*.
 
         *watch*, if given, is called at the start of each day (after the day's
         copy is taken, before its steps); when it returns True the replay stops
         there, without outcomes (a what-if that stops early, R-CE-3).
+        Each day replayed is charged to ``self.work`` when set, each copy taken
+        for *fork_on* to *copies* when given (issue 17: a bounded cost).
 
         Returns:
             For each day in *fork_on* the replay reaches: a copy taken at the
@@ -93,6 +98,7 @@ class Replay(Earning):
         """
         forks: dict[date, Replay] = {}
         waiting = sorted(fork_on, reverse=True)
+        work = self.work
         while True:
             boundary = self._next_boundary()
             timeline = self.timeline
@@ -107,10 +113,15 @@ class Replay(Earning):
             if today > self.as_of:
                 break
             while waiting and waiting[-1] <= today:
+                if copies is not None:
+                    copies.copy(self.size())
                 forks[waiting.pop()] = self.fork()
             if watch is not None and watch(self, today):
                 return forks
-            self._day(today, timeline.take() if fact_day == today else _NO_FACTS)
+            facts = timeline.take() if fact_day == today else _NO_FACTS
+            if work is not None:
+                work.day(len(self.certs), len(facts.passes))
+            self._day(today, facts)
         if outcomes:
             finish_outcomes(self)
         return forks
