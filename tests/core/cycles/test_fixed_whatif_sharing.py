@@ -62,7 +62,7 @@ def _awaited(record: Record, policy: recert.Policy, as_of: date) -> tuple[str, d
 
 
 NEEDED_150 = (
-    "150 pending or audited claims each need the record decided again to find what awaits them (D-FIXED-7)"
+    "150 pending or audited claims each need the record decided again to find what awaits them (R-FC-5)"
 )
 
 
@@ -661,7 +661,7 @@ def test_what_ifs_one_fact_over_the_budget_are_refused() -> None:
     # One more later activity: 100 x 151 x 1 = 15,100 > 15,000: refused, the exam passes counted too.
     assert _refused(_at_the_brim(47), ISC2, date(2024, 6, 1)) == (
         "100 pending or audited claims each need the record decided again to find what awaits them "
-        "(D-FIXED-7), with 151 activities and exam passes: over the limit of 15,000 (claims x activities "
+        "(R-FC-5), with 151 activities and exam passes: over the limit of 15,000 (claims x activities "
         "and passes x 1 holdings); decide fewer pending claims at once"
     )
 
