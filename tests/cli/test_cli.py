@@ -262,7 +262,7 @@ def test_ccnp_renewed_text(capsys: pytest.CaptureFixture[str]) -> None:
     # c3 (40 credits, pending) would halve the step: 80 - 40 = 40 credits.
     (pending,) = items(out, "Pending claims (R-CE-3)")
     assert pending.startswith("c3 (40 CE credits toward CCNP Enterprise, claimed on 2025-02-24): if "
-                              "approved, no expiration date changes; the next step is then 40 CE "
+                              "approved alone, no expiration date changes; the next step is then 40 CE "
                               "credits by 2028-02-14 (1080 days left). If it is still pending on "
                               "2028-02-14, act without it")
     options = items(out, "Options, by deadline (R-DATE-2)")
@@ -631,3 +631,39 @@ def test_a_suspended_ccie_counts_its_days_to_the_end_of_the_suspended_year(
     assert status == 0
     (row,) = [line for line in out.splitlines() if line.startswith("  CCIE Security  expert")]
     assert row.split()[3:8] == ["suspended", "2019-04-01", "183", "(to", "2020-04-01)"]
+
+
+def test_text_report_names_pending_claims_that_renew_only_together(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Found by a trial. CCNP Enterprise earned 2022-04-20 expires 2022-04-20 + 3 years =
+    # 2025-04-20 and its cascade keeps CCNA to the same day. Approved: a1 24 + a2 16 = 40 of the
+    # 80 CE credits. Pending: a3 (24, completed 2024-11-05) and a4 (16, completed 2025-01-20):
+    # 40 + 24 = 64 and 40 + 16 = 56 are short of 80; 40 + 24 + 16 = 80 renews on 2025-01-20. So
+    # neither claim alone changes a date, both together do: the report says so (R-CE-3).
+    def act(id: str, credits: int, done: str, status: str) -> dict[str, Any]:
+        return {"id": id, "item": id.upper(), "category": "training", "credits": credits,
+                "completed_on": done, "claimed_on": done, "status": status}
+
+    record = {
+        "holdings": [{"certification": "CCNA", "earned_on": "2021-09-01"},
+                     {"certification": "CCNP Enterprise", "earned_on": "2022-04-20"}],
+        "activities": [act("a1", 24, "2023-05-10", "approved"), act("a2", 16, "2024-02-01", "approved"),
+                       act("a3", 24, "2024-11-05", "pending"), act("a4", 16, "2025-01-20", "pending")],
+    }
+    path = tmp_path / "together.json"
+    path.write_text(json.dumps(record))
+    status, out, _ = run(capsys, "evaluate", path, "--as-of", "2025-05-01")
+    assert status == 0
+    todo = items(out, "What to do next")
+    assert todo[1] == ("CCNA: expired after 2025-04-20: no option was met by then (R-DATE-2); to earn "
+                       "it again, pass 200-301 CCNA; unless a3, a4 are approved together, which would "
+                       "change this (R-CE-3)")
+    assert items(out, "Pending claims (R-CE-3)") == [
+        "a3 (24 CE credits toward CCNP Enterprise, claimed on 2024-11-05): if approved alone, no "
+        "expiration date changes; approved together with a4, it would change CCNP Enterprise, CCNA "
+        "(R-CE-3)",
+        "a4 (16 CE credits toward CCNP Enterprise, claimed on 2025-01-20): if approved alone, no "
+        "expiration date changes; approved together with a3, it would change CCNP Enterprise, CCNA "
+        "(R-CE-3)",
+    ]

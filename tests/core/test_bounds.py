@@ -118,7 +118,7 @@ def test_the_fixed_cycle_plan_budget_counts_claims_squared() -> None:
     assert _message(error) == (
         "activities: a plan decides the record again for each of its 30 pending or audited claims, with 30 "
         "activities and exam passes and 1 holdings: 27,000 is over the limit of 25,000 (claims squared x "
-        "activities and passes x holdings); plan with fewer pending claims"
+        "activities and passes x holdings); plan with fewer pending claims, holdings or exam passes"
     )
 
 

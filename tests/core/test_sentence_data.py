@@ -74,3 +74,16 @@ def test_the_replay_s_sentences_read_as_text() -> None:
         ),
     ]
     assert all(type(e.detail) is str for e in ev.events)
+
+
+def test_a_sentence_formats_with_a_spec_and_shows_its_text_in_repr() -> None:
+    from recert.core.result_event import text_of
+
+    on = date(2024, 3, 1)
+    sentence = Sentence(_reset, "associate", 30, on)
+    text = "the associate pool is used up on 2024-03-01: 30 CE credits used"  # 63 characters
+    assert f"{sentence:>65}" == "  " + text  # a format spec applies to the written text
+    assert f"{sentence:.14}" == "the associate "
+    assert repr(sentence) == repr(text)
+    assert text_of(sentence) == text
+    assert text_of(text) is text  # a str is given back as it is

@@ -8,7 +8,7 @@ exam pass and certification; a copy of a replay 2 units per claim, certification
 a plan's decision 3 more per activity and event of its result; a state a what-if builds to
 compare with the record's own replay's 1 per claim and certification (the states kept for that
 hold at most 50,000 claims and certifications). The counts below are worked out by hand from
-the records' days; the limits are 400,000 (awaiting) and 120,000 (plan).
+the records' days; the limits are 250,000 (awaiting) and 120,000 (plan).
 
 The counter changes no answer, only where a record is refused: ``awaiting`` is compared with
 the naive definition (one whole decision per pending claim, then all of them together) and the
@@ -88,8 +88,8 @@ def test_the_message_names_the_pending_claims_and_the_limit() -> None:
     assert work.problem.message == (
         "3 pending or audited claims need the record replayed again to find what awaits them (R-CE-3), "
         "with 3 activities and exam passes and 1 holdings: the replays need more than the limit of "
-        "400,000 units of work (a replayed day counts 6 units, 1 per certification and 16 per exam pass "
-        "and certification); decide fewer pending claims at once"
+        "250,000 units of work (a replayed day counts 6 units, 1 per certification and 16 per exam pass "
+        "and certification); decide it with fewer pending claims, holdings or exam passes at once"
     )
 
 
@@ -125,18 +125,19 @@ def test_what_ifs_of_claims_that_each_renew_count_their_copies_and_days() -> Non
 
 
 def test_awaiting_is_decided_up_to_the_limit_and_refused_beyond() -> None:
-    # 9.5 x n x (n + 1): n = 204 gives 9.5 x 204 x 205 = 397,290 <= 400,000 (decided in about
-    # 0.3 s); n = 205 gives 9.5 x 205 x 206 = 401,185 > 400,000 (refused, once over). The count
-    # formula used before refused both (204 x 204 x 1 = 41,616 > 40,000; it let 200 through).
+    # 9.5 x n x (n + 1): n = 161 gives 9.5 x 161 x 162 = 247,779 <= 250,000 (decided in about
+    # 0.2 s); n = 162 gives 9.5 x 162 x 163 = 250,857 > 250,000 (refused, once over). The count
+    # formula used before refused both (161 x 161 x 1 = 25,921 <= 40,000 passed, but it refused
+    # real records with fewer claims and more holdings).
     with _counters(engine, "whatif_work") as made:
-        result = evaluate(_would_each_renew(204), as_of=AS_OF, policy=CISCO)
-    assert made[0].used == 397_290
-    assert len(result.certification("CCNA").awaiting) == 204
+        result = evaluate(_would_each_renew(161), as_of=AS_OF, policy=CISCO)
+    assert made[0].used == 247_779
+    assert len(result.certification("CCNA").awaiting) == 161
     with pytest.raises(RecordError) as error:
-        evaluate(_would_each_renew(205), as_of=AS_OF, policy=CISCO)
+        evaluate(_would_each_renew(162), as_of=AS_OF, policy=CISCO)
     assert [p.path for p in error.value.problems] == ["activities"]
-    assert str(error.value).startswith("activities: 205 pending or audited claims need the record replayed")
-    assert "the limit of 400,000 units of work" in str(error.value)
+    assert str(error.value).startswith("activities: 162 pending or audited claims need the record replayed")
+    assert "the limit of 250,000 units of work" in str(error.value)
 
 
 def test_a_record_without_pending_claims_counts_nothing() -> None:
@@ -152,7 +153,7 @@ def test_a_record_without_pending_claims_counts_nothing() -> None:
 
 def test_a_real_sized_record_is_decided_and_planned_far_below_the_limits() -> None:
     # Formerly refused by the plan's formula: 9 holdings, 63 approved and 20 pending claims
-    # (20 x 20 x 83 x 9 = 298,800 > 25,000). Its what-ifs need under a tenth of the 400,000
+    # (20 x 20 x 83 x 9 = 298,800 > 25,000). Its what-ifs need under a tenth of the 250,000
     # units (about 11,000: copies of 83 claims and 9 certifications, what-ifs that stop early)
     # and its plan under a third of the 120,000 (about 29,000: 20 decisions of about 100 days).
     record = _real_sized()
@@ -245,7 +246,7 @@ def test_a_plan_is_made_up_to_the_limit_and_refused_beyond() -> None:
         "activities: a plan decides the record again for each of its 110 pending or audited claims, with 110 "
         "activities and exam passes and 1 holdings: the decisions need more than the limit of 120,000 units "
         "of work (a replayed day counts 6 units, 1 per certification and 16 per exam pass and "
-        "certification); plan with fewer pending claims"
+        "certification); plan with fewer pending claims, holdings or exam passes"
     )
 
 

@@ -198,7 +198,7 @@ def _read_task(task: _Task, policy: Policy) -> Iterator[tuple[str, Record | Rece
             where = f"{task.name} line {task.first + offset}"
             item: Record | RecordError
             try:
-                text = line.decode("utf-8") if isinstance(line, bytes) else line
+                text = line.decode("utf-8-sig") if isinstance(line, bytes) else line.removeprefix("\ufeff")
             except UnicodeDecodeError as error:
                 item = RecordError(f"not UTF-8 text: {error}", source=where)
             else:

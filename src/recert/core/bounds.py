@@ -171,7 +171,7 @@ def whatif_work(record: Record, as_of: date, limit: int = CE_WHATIF_WORK) -> Wor
     """The counter of the what-ifs that fill ``awaiting`` under a ladder policy (R-CE-3).
 
     E.g. a record with 9 holdings, 83 activities and 20 pending claims needs about
-    11,000 units of the 400,000 allowed; 800 pending claims of 80 credits in three
+    11,000 units of the 250,000 allowed; 800 pending claims of 80 credits in three
     holdings would need about 4 million and are refused once over.
     """
     pending = pending_claims(record, as_of)
@@ -183,7 +183,7 @@ def whatif_work(record: Record, as_of: date, limit: int = CE_WHATIF_WORK) -> Wor
             f"(R-CE-3), with {_facts(record)} activities and exam passes and {_holdings(record)}: the "
             f"replays need more than the limit of {limit:,} units of work (a replayed day counts "
             f"{WORK_PER_DAY} units, 1 per certification and {WORK_PER_PASS} per exam pass and "
-            f"certification); decide fewer pending claims at once",
+            f"certification); decide it with fewer pending claims, holdings or exam passes at once",
         ),
     )
 
@@ -199,7 +199,7 @@ def plan_work(record: Record, as_of: date, limit: int = PLAN_WORK) -> Work:
             f"{_facts(record)} activities and exam passes and {_holdings(record)}: the decisions need more "
             f"than the limit of {limit:,} units of work (a replayed day counts {WORK_PER_DAY} units, 1 per "
             f"certification and {WORK_PER_PASS} per exam pass and certification); plan with fewer "
-            f"pending claims",
+            f"pending claims, holdings or exam passes",
         ),
     )
 
@@ -234,7 +234,7 @@ def check_plan(record: Record, as_of: date) -> None:
                     f"a plan decides the record again for each of its {pending} pending or audited claims, "
                     f"with {facts} activities and exam passes and {_holdings(record)}: {cost:,} is over "
                     f"the limit of {PLAN_BUDGET:,} (claims squared x activities and passes x holdings); "
-                    f"plan with fewer pending claims",
+                    f"plan with fewer pending claims, holdings or exam passes",
                 )
             ]
         )

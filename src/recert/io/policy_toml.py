@@ -414,7 +414,7 @@ def policy_from_bytes(raw: bytes, suffix: str, source: str) -> Policy:
 
             data = json.loads(raw)
         else:
-            data = tomllib.loads(raw.decode("utf-8"))
+            data = tomllib.loads(raw.decode("utf-8-sig"))  # a byte order mark is dropped
     except RecursionError:
         raise PolicyError(
             f"not valid {'JSON' if suffix == '.json' else 'TOML'}: arrays and tables are nested deeper "

@@ -385,7 +385,7 @@ def _beyond_limits(data: Mapping[str, Any]) -> list[Problem]:
 
 def _decode(raw: bytes, source: str) -> str:
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8-sig")  # a byte order mark (Windows Notepad) is read and dropped
     except UnicodeDecodeError as error:
         raise RecordError(f"not UTF-8 text: {error}", source=source) from None
 

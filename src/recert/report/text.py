@@ -156,7 +156,7 @@ def render_text(result: Evaluation, source: str = "", plan: Plan | None = None) 
     if plan is not None and plan.pending:
         lines += ["", "Pending claims (R-CE-3)"]
         for pending in plan.pending:
-            lines += _wrap(_pending_text(pending, result.as_of))
+            lines += _wrap(_pending_text(pending, result.as_of, result.certifications))
     elif plan is None:
         waiting = [c for c in result.certifications if c.awaiting]
         if waiting:
@@ -256,21 +256,27 @@ def _direct(step: Step) -> str:
 def _expired(status: CertificationStatus, regain: Regain, plan: Plan) -> str:
     after = f"expired after {status.expires_on}" if status.expires_on else "expired"
     waiting = [p for p in plan.pending if any(c.certification == status.certification for c in p.changes)]
-    unless = ""
+    unless = tail = ""
     if waiting:
         change = next(c for p in waiting for c in p.changes if c.certification == status.certification)
         ids = ", ".join(p.activity for p in waiting)
         unless = (f" unless {ids} {'are' if len(waiting) > 1 else 'is'} approved (then "
                   f"{change.status_if_approved} to {change.expires_if_approved}, R-CE-3)")
+    elif status.awaiting:  # no claim alone changes it, several together would (R-CE-3)
+        tail = (f"; unless {', '.join(status.awaiting)} {'are' if len(status.awaiting) > 1 else 'is'} "
+                "approved together, which would change this (R-CE-3)")
     if status.retired:
-        return f"{after}{unless}: retired, no new ones are issued (R-RET-1)"
+        return f"{after}{unless}: retired, no new ones are issued (R-RET-1){tail}"
     if not regain.paths:
-        return f"{after}{unless}: no option was met by then (R-DATE-2); the catalog names no exams that earn it"
+        return (f"{after}{unless}: no option was met by then (R-DATE-2); the catalog names no exams "
+                f"that earn it{tail}")
     ways = " or ".join(p.label for p in regain.paths)
-    return f"{after}{unless}: no option was met by then (R-DATE-2); to earn it again, pass {ways}"
+    return f"{after}{unless}: no option was met by then (R-DATE-2); to earn it again, pass {ways}{tail}"
 
 
-def _pending_text(pending: PendingClaim, as_of: date) -> str:
+def _pending_text(
+    pending: PendingClaim, as_of: date, certifications: Sequence[CertificationStatus] = ()
+) -> str:
     toward = f" toward {pending.toward}" if pending.toward else ""
     text = f"{pending.activity} ({format_credits(pending.credits)} CE credits{toward}"
     text += f", claimed on {pending.claimed_on})" if pending.claimed_on else ")"
@@ -283,7 +289,13 @@ def _pending_text(pending: PendingClaim, as_of: date) -> str:
                 parts.append(f"{c.certification} expires on {c.expires_if_approved} instead of {c.expires_on}")
         text += ": if approved, " + "; ".join(parts)
     else:
-        text += ": if approved, no expiration date changes"
+        text += ": if approved alone, no expiration date changes"
+        # A claim may matter only with others (R-CE-3): the result's `awaiting` names them.
+        together = [c for c in certifications if pending.activity in c.awaiting and len(c.awaiting) > 1]
+        if together:
+            others = sorted({a for c in together for a in c.awaiting} - {pending.activity})
+            text += (f"; approved together with {', '.join(others)}, it would change "
+                     f"{', '.join(c.certification for c in together)} (R-CE-3)")
     if pending.steps_if_approved:
         first = pending.steps_if_approved[0]
         text += f"; the next step is then {first.todo} {_by(first.by, as_of)}"

@@ -53,7 +53,7 @@ def _refusal(skipped: list[Activity]) -> str:
 
 
 EXPECTED = (
-    "70 pending or audited claims each need the record decided again to find what awaits them (D-FIXED-7), "
+    "70 pending or audited claims each need the record decided again to find what awaits them (R-FC-5), "
     "with 132 activities and exam passes: over the limit of 15,000 (claims x activities and passes x 2 "
     "holdings); decide fewer pending claims at once"
 )
@@ -120,7 +120,7 @@ def test_claims_after_the_renewal_of_an_open_cycle_need_no_what_if() -> None:
     with pytest.raises(recert.RecordError) as caught:
         recert.evaluate(record, as_of=date(2024, 6, 1), policy=ISC2)
     assert caught.value.problems[0].message.startswith(
-        "70 pending or audited claims each need the record decided again to find what awaits them (D-FIXED-7), "
+        "70 pending or audited claims each need the record decided again to find what awaits them (R-FC-5), "
         "with 133 activities and exam passes"
     )
 
@@ -146,7 +146,7 @@ def test_claims_too_small_to_renew_a_cycle_need_no_what_if() -> None:
     with pytest.raises(recert.RecordError) as caught:
         recert.evaluate(record, as_of=date(2024, 6, 1), policy=COMPTIA)
     assert caught.value.problems[0].message.startswith(
-        "70 pending or audited claims each need the record decided again to find what awaits them (D-FIXED-7), "
+        "70 pending or audited claims each need the record decided again to find what awaits them (R-FC-5), "
         "with 131 activities and exam passes"
     )
 
@@ -174,7 +174,7 @@ def test_claims_that_cannot_mend_a_short_year_need_no_what_if() -> None:
     with pytest.raises(recert.RecordError) as caught:
         recert.evaluate(record, as_of=date(2023, 3, 1), policy=ISACA)
     assert caught.value.problems[0].message.startswith(
-        "120 pending or audited claims each need the record decided again to find what awaits them (D-FIXED-7), "
+        "120 pending or audited claims each need the record decided again to find what awaits them (R-FC-5), "
         "with 181 activities and exam passes: over the limit of 15,000 (claims x activities and passes x 1 holdings)"
     )
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from fixed_helpers import COMPTIA, act, cert, event, outcome, run
+from fixed_helpers import COMPTIA, act, cert, event, outcome, policy_data, run
+
+import recert
 
 SEC, NET, A = "CompTIA Security+", "CompTIA Network+", "CompTIA A+"
 
@@ -473,3 +475,54 @@ def test_a_renewal_of_an_aligned_cycle_passes_on_the_end_it_gives() -> None:
         (NET, "active", "2025-05-01", "2018-09-02", "CertMaster CE for Network+"),
         (A, "active", "2025-05-01", "2018-09-02", f"aligned with {NET}"),
     ]
+
+
+def test_a_certmaster_renewal_uses_its_pass_not_the_ceus_counted_in_the_cycle() -> None:
+    # Security+ from 2023-06-01 (E 2026-06-01); s1 10 CEUs counted (2023-07-01). CMCE-S+ passed on
+    # 2024-03-01 meets "CertMaster CE for Security+" (R-CT-5): renewed that day; the next cycle ends
+    # 2029-06-01 (fixed cycles do not stack, R-FC-2). The renewal used the pass only: s1's 10 CEUs were
+    # not needed by it, so its event lists no activity.
+    data = {
+        "holdings": [{"certification": "Security+", "earned_on": "2023-06-01"}],
+        "exams": [{"exam": "CMCE-S+", "passed_on": "2024-03-01"}],
+        "activities": [act("s1", 10, "2023-07-01", "2023-07-01")],
+    }
+    result = run(COMPTIA, data, date(2024, 6, 1))
+    renewal = next(e for e in result["events"] if e["kind"] == "recertified")
+    assert renewal == event(
+        "2024-03-01",
+        "recertified",
+        SEC,
+        "R-CT-5",
+        "CompTIA Security+ renewed on 2024-03-01 by CertMaster CE for Security+: cycle ending 2026-06-01 "
+        "is followed by one ending 2029-06-01",
+        {"activities": [], "exams": ["CMCE-S+ on 2024-03-01"]},
+    )
+
+
+def test_an_exam_renewal_comes_before_the_day_s_activities_whatever_the_order_of_the_options() -> None:
+    # Security+ with its CEU option listed first (a variant of the option order). SY0-701 passed on
+    # 2024-03-01 meets "Security+ exam passed again", which restarts the cycle: 2024-03-01 to 2027-03-01
+    # (D-CT-4). Exam options are tried before the day's activities (as D-DAY-1), so s1 5 CEUs completed
+    # that day count toward the new cycle, even though the CEU option, first in the list, is not one.
+    data = policy_data("comptia")
+    options = data["levels"]["security_plus"]["options"]
+    options.insert(0, options.pop())
+    policy = recert.policy_from_mapping(data)
+    record = {
+        "holdings": [{"certification": "Security+", "earned_on": "2023-06-01"}],
+        "exams": [{"exam": "SY0-701", "passed_on": "2024-03-01"}],
+        "activities": [act("s1", 5, "2024-03-01", "2024-03-01")],
+    }
+    result = run(policy, record, date(2024, 6, 1))
+    s1 = next(a for a in result["activities"] if a["id"] == "s1")
+    assert (s1["cycle_ends_on"], s1["explanation"]) == (
+        "2027-03-01",
+        "s1: counts 5 toward the cycle 2024-03-01 to 2027-03-01",
+    )
+    sec = cert(result, SEC)
+    assert (sec["term_started_on"], sec["expires_on"], sec["recertified_by"]) == (
+        "2024-03-01",
+        "2027-03-01",
+        "Security+ exam passed again",
+    )

@@ -8,7 +8,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from fixed_helpers import ISACA, act, cert, event, outcome, run
+from fixed_helpers import ISACA, act, cert, event, outcome, policy_data, run
+
+import recert
 
 # CISA from 2022-01-01 with the given period end 2024-12-31 (D-ISACA-2). Calendar years (R-ISACA-1).
 # Year 1 = 2022: h1 10 + h2 5 (claimed 2023-01-10, by the deadline 2023-01-15) = 15 < 20: revoked from
@@ -215,3 +217,73 @@ def test_a_period_short_in_total_is_suspended_to_15_january_then_revoked_from_th
             "CISA revoked from 2025-01-16; last active day 2024-12-31",
         ),
     ]
+
+
+def test_a_revocation_without_a_window_names_the_cycle_rule() -> None:
+    # ISACA without its 1-15 January window (a variant): CISA from 2022-01-01 (period to 2024-12-31);
+    # 2022 has a1 10 hours, short of 20 by the yearly deadline 2023-01-15 (R-ISACA-3): revoked from
+    # 2023-01-16. With no window to name, the revocation names the cycle rule, R-ISACA-1, on 2023-03-01
+    # and still once the CISA exam passed on 2023-06-01 earns it again (period 2023-06-01 to
+    # 2026-12-31: another date than 1 January ends 31 December of its year + 3, R-ISACA-1).
+    data = policy_data("isaca-cisa")
+    del data["lifecycle"]["window"]
+    policy = recert.policy_from_mapping(data)
+    record: dict[str, Any] = {
+        "holdings": [{"certification": "CISA", "earned_on": "2022-01-01"}],
+        "activities": [act("a1", 10, "2022-05-01", "2022-05-01", category="cpe")],
+    }
+    revoked = event(
+        "2023-01-16",
+        "revoked",
+        "CISA",
+        "R-ISACA-1",
+        "CISA revoked from 2023-01-16; last active day 2023-01-15",
+    )
+    result = run(policy, record, date(2023, 3, 1))
+    assert result["events"][-1] == revoked
+    assert (cert(result, "CISA")["status"], cert(result, "CISA")["expires_on"]) == ("revoked", "2023-01-15")
+    record["exams"] = [{"exam": "CISA", "passed_on": "2023-06-01"}]
+    result = run(policy, record, date(2023, 7, 1))
+    assert result["events"][1:] == [
+        revoked,
+        event(
+            "2023-06-01",
+            "earned",
+            "CISA",
+            "R-ISACA-1",
+            "CISA earned again on 2023-06-01 by its exams: cycle 2023-06-01 to 2026-12-31",
+        ),
+    ]
+
+
+def test_the_exam_passed_on_the_day_of_the_revocation_earns_it_again_that_day() -> None:
+    # CISA from 2022-01-01; 2022 has a1 10 hours: revoked from 2023-01-16 (R-ISACA-4). The CISA exam
+    # passed on 2023-01-16 itself earns it again that day: period 2023-01-16 to 2026-12-31 (R-ISACA-1).
+    data = {
+        "holdings": [{"certification": "CISA", "earned_on": "2022-01-01"}],
+        "exams": [{"exam": "CISA", "passed_on": "2023-01-16"}],
+        "activities": [act("a1", 10, "2022-05-01", "2022-05-01", category="cpe")],
+    }
+    result = run(ISACA, data, date(2023, 3, 1))
+    assert result["events"][1:] == [
+        event(
+            "2023-01-16",
+            "revoked",
+            "CISA",
+            "R-ISACA-4",
+            "CISA revoked from 2023-01-16; last active day 2023-01-15",
+        ),
+        event(
+            "2023-01-16",
+            "earned",
+            "CISA",
+            "R-ISACA-1",
+            "CISA earned again on 2023-01-16 by its exams: cycle 2023-01-16 to 2026-12-31",
+        ),
+    ]
+    cisa = cert(result, "CISA")
+    assert (cisa["status"], cisa["term_started_on"], cisa["expires_on"]) == (
+        "active",
+        "2023-01-16",
+        "2026-12-31",
+    )

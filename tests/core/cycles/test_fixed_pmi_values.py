@@ -268,3 +268,26 @@ def test_exam_passes_earn_the_certification_on_the_first_pass_and_never_from_a_l
     # On the day of the first pass it is already held; before it, there is nothing.
     assert cert(run(PMI, data, date(2020, 3, 1)), "PMP")["status"] == "active"
     assert run(PMI, data, date(2020, 2, 29))["certifications"] == []
+
+
+def test_the_exam_passed_on_the_last_day_of_the_window_does_not_earn_it_again() -> None:
+    # PMP from 2020-01-10, never renewed: suspended from 2023-01-11, its window ends 2024-01-10 (one
+    # year, R-PMI-5). The PMP exam passed on 2024-01-10, inside the window, is no option of PMP and the
+    # certification has not lapsed yet: nothing is earned; expired from 2024-01-11 (last active day
+    # 2023-01-10).
+    data = {
+        "holdings": [{"certification": "PMP", "earned_on": "2020-01-10"}],
+        "exams": [{"exam": "PMP", "passed_on": "2024-01-10"}],
+    }
+    result = run(PMI, data, date(2024, 2, 1))
+    assert [(e["on"], e["kind"]) for e in result["events"]] == [
+        ("2020-01-10", "held"),
+        ("2023-01-11", "suspended"),
+        ("2024-01-11", "expired"),
+    ]
+    pmp = cert(result, "PMP")
+    assert (pmp["status"], pmp["expires_on"], pmp["term_started_on"]) == (
+        "expired",
+        "2023-01-10",
+        "2020-01-10",
+    )

@@ -209,7 +209,7 @@ def check_budget(record: Record, plan: list[tuple[int, Hashable | None]], holdin
                 Problem(
                     "activities",
                     f"{runs} pending or audited claims each need the record decided again to find what "
-                    f"awaits them (D-FIXED-7), with {facts} activities and exam passes: over the limit of "
+                    f"awaits them (R-FC-5), with {facts} activities and exam passes: over the limit of "
                     f"{WHATIF_BUDGET:,} (claims x activities and passes x {max(1, holdings)} holdings); "
                     f"decide fewer pending claims at once",
                 )
