@@ -667,3 +667,32 @@ def test_text_report_names_pending_claims_that_renew_only_together(
         "expiration date changes; approved together with a3, it would change CCNP Enterprise, CCNA "
         "(R-CE-3)",
     ]
+
+
+def test_text_report_says_enough_of_three_pending_claims(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # As above, with three pending claims of 20 CE credits (a3, a4, a6): 40 approved + 20 = 60 is
+    # short of 80, any two make 40 + 40 = 80. None alone changes a date; the report does not say
+    # all three are needed ("enough of"), and each claim "could" change it with one of the others.
+    def act(id: str, credits: int, done: str, status: str) -> dict[str, Any]:
+        return {"id": id, "item": id.upper(), "category": "training", "credits": credits,
+                "completed_on": done, "claimed_on": done, "status": status}
+
+    record = {
+        "holdings": [{"certification": "CCNA", "earned_on": "2021-09-01"},
+                     {"certification": "CCNP Enterprise", "earned_on": "2022-04-20"}],
+        "activities": [act("a1", 24, "2023-05-10", "approved"), act("a2", 16, "2024-02-01", "approved"),
+                       act("a3", 20, "2024-11-05", "pending"), act("a4", 20, "2025-01-20", "pending"),
+                       act("a6", 20, "2025-02-10", "pending")],
+    }
+    path = tmp_path / "three.json"
+    path.write_text(json.dumps(record))
+    status, out, _ = run(capsys, "evaluate", path, "--as-of", "2025-05-01")
+    assert status == 0
+    assert items(out, "What to do next")[1].endswith(
+        "; unless enough of a3, a4, a6 are approved together, which would change this (R-CE-3)")
+    assert items(out, "Pending claims (R-CE-3)")[0] == (
+        "a3 (20 CE credits toward CCNP Enterprise, claimed on 2024-11-05): if approved alone, no "
+        "expiration date changes; approved together with one or more of a4, a6, it could change "
+        "CCNP Enterprise, CCNA (R-CE-3)")

@@ -8,7 +8,7 @@ exam pass and certification; a copy of a replay 2 units per claim, certification
 a plan's decision 3 more per activity and event of its result; a state a what-if builds to
 compare with the record's own replay's 1 per claim and certification (the states kept for that
 hold at most 50,000 claims and certifications). The counts below are worked out by hand from
-the records' days; the limits are 250,000 (awaiting) and 120,000 (plan).
+the records' days; the limits are 150,000 (awaiting) and 120,000 (plan).
 
 The counter changes no answer, only where a record is refused: ``awaiting`` is compared with
 the naive definition (one whole decision per pending claim, then all of them together) and the
@@ -88,7 +88,7 @@ def test_the_message_names_the_pending_claims_and_the_limit() -> None:
     assert work.problem.message == (
         "3 pending or audited claims need the record replayed again to find what awaits them (R-CE-3), "
         "with 3 activities and exam passes and 1 holdings: the replays need more than the limit of "
-        "250,000 units of work (a replayed day counts 6 units, 1 per certification and 16 per exam pass "
+        "150,000 units of work (a replayed day counts 6 units, 1 per certification and 16 per exam pass "
         "and certification); decide it with fewer pending claims, holdings or exam passes at once"
     )
 
@@ -125,19 +125,19 @@ def test_what_ifs_of_claims_that_each_renew_count_their_copies_and_days() -> Non
 
 
 def test_awaiting_is_decided_up_to_the_limit_and_refused_beyond() -> None:
-    # 9.5 x n x (n + 1): n = 161 gives 9.5 x 161 x 162 = 247,779 <= 250,000 (decided in about
-    # 0.2 s); n = 162 gives 9.5 x 162 x 163 = 250,857 > 250,000 (refused, once over). The count
-    # formula used before refused both (161 x 161 x 1 = 25,921 <= 40,000 passed, but it refused
-    # real records with fewer claims and more holdings).
+    # 9.5 x n x (n + 1): n = 125 gives 9.5 x 125 x 126 = 149,625 <= 150,000 (decided in about
+    # 0.15 s); n = 126 gives 9.5 x 126 x 127 = 152,019 > 150,000 (refused, once over). The count
+    # formula used before let both through (126 x 126 x 1 = 15,876 <= 40,000) but refused real
+    # records with fewer claims and more holdings.
     with _counters(engine, "whatif_work") as made:
-        result = evaluate(_would_each_renew(161), as_of=AS_OF, policy=CISCO)
-    assert made[0].used == 247_779
-    assert len(result.certification("CCNA").awaiting) == 161
+        result = evaluate(_would_each_renew(125), as_of=AS_OF, policy=CISCO)
+    assert made[0].used == 149_625
+    assert len(result.certification("CCNA").awaiting) == 125
     with pytest.raises(RecordError) as error:
-        evaluate(_would_each_renew(162), as_of=AS_OF, policy=CISCO)
+        evaluate(_would_each_renew(126), as_of=AS_OF, policy=CISCO)
     assert [p.path for p in error.value.problems] == ["activities"]
-    assert str(error.value).startswith("activities: 162 pending or audited claims need the record replayed")
-    assert "the limit of 250,000 units of work" in str(error.value)
+    assert str(error.value).startswith("activities: 126 pending or audited claims need the record replayed")
+    assert "the limit of 150,000 units of work" in str(error.value)
 
 
 def test_a_record_without_pending_claims_counts_nothing() -> None:
@@ -153,7 +153,7 @@ def test_a_record_without_pending_claims_counts_nothing() -> None:
 
 def test_a_real_sized_record_is_decided_and_planned_far_below_the_limits() -> None:
     # Formerly refused by the plan's formula: 9 holdings, 63 approved and 20 pending claims
-    # (20 x 20 x 83 x 9 = 298,800 > 25,000). Its what-ifs need under a tenth of the 250,000
+    # (20 x 20 x 83 x 9 = 298,800 > 25,000). Its what-ifs need under a tenth of the 150,000
     # units (about 11,000: copies of 83 claims and 9 certifications, what-ifs that stop early)
     # and its plan under a third of the 120,000 (about 29,000: 20 decisions of about 100 days).
     record = _real_sized()
@@ -338,8 +338,8 @@ def test_the_states_kept_for_early_stops_are_bounded_and_change_no_answer() -> N
     # (a0, a1, ...: 9 credits in all, never a renewal), and p of 1 credit pending, arriving
     # 2023-01-02. The base replay keeps its state on each day after 2023-01-02: on day k
     # (2023-01-03 + k days) 1 certification and the k claims already in the pool, 1 + k items.
-    # It stops keeping once over TRAIL_ITEMS = 50,000: 1 + 2 + ... + 315 = 49,770 <= 50,000,
-    # so day 316 is kept too (49,770 + 316 = 50,086) and no later one: 316 days. (Every state
+    # It stops keeping once over TRAIL_ITEMS = 10,000: 1 + 2 + ... + 140 = 9,870 <= 10,000,
+    # so day 141 is kept too (9,870 + 141 = 10,011) and no later one: 141 days. (Every state
     # kept, 900 days, would hold 1 + ... + 900 = 405,450 items, quadratic in the pool.)
     day = date(2023, 1, 3)
     activities = [
@@ -353,8 +353,8 @@ def test_the_states_kept_for_early_stops_are_bounded_and_change_no_answer() -> N
     replay = Replay(CISCO, resolve(record, CISCO), date(2025, 12, 15))
     trail = Trail()
     forks = replay.run(fork_on={date(2023, 1, 2)}, watch=trail.recorder(date(2023, 1, 2)))
-    assert (len(trail.known), trail.items) == (316, 50_086)
-    assert max(trail.known) == date(2023, 1, 3) + timedelta(days=315)
+    assert (len(trail.known), trail.items) == (141, 10_011)
+    assert max(trail.known) == date(2023, 1, 3) + timedelta(days=140)
     # p approved: 9 + 1 = 10 < 30 CE credits, nothing changes, with or without the states kept.
     assert awaiting(replay, forks, trail) == awaiting(replay, forks) == {}
 

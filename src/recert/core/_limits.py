@@ -47,8 +47,10 @@ FIRST_YEAR_FIXED = 1000
 #: about 0.5 s on top of the record's own replay. A real record (9 holdings, 83 activities, 20
 #: pending claims) needs about 11,000. Lowered from 400,000 after a trial: with every Cisco
 #: certification held, 300 exam passes and 560 activities (0.37 s for the record's own replay), a
-#: unit cost 1.55 microseconds and two pending claims (355,000 units) took 1.09 s in all.
-CE_WHATIF_WORK = 250_000
+#: unit cost 1.55 microseconds and two pending claims (355,000 units) took 1.09 s in all; at
+#: 250,000 a second trial still saw refusals after 1.01 to 1.10 s of CPU on the loaded machine
+#: (that record's own replay, not counted, takes 0.5 to 0.9 s): 150,000.
+CE_WHATIF_WORK = 150_000
 #: Units of a replayed day of a what-if (see ``CE_WHATIF_WORK``), besides one per certification.
 WORK_PER_DAY = 6
 #: Units of one exam pass of a replayed day, per certification of the replay (the earning search).
@@ -61,8 +63,10 @@ WORK_PER_STATE = 1
 #: Most claims and certifications the record's own replay keeps in all, in the states what-ifs
 #: compare theirs with to stop early (R-CE-3): beyond, later days are not kept and a what-if
 #: reaching them runs to its end (the same answer, counted as its work). A pool of 900 small
-#: approved claims, one a day, and one pending claim held 405,000 (0.9 s, issue 17).
-TRAIL_ITEMS = 50_000
+#: approved claims, one a day, and one pending claim held 405,000 (0.9 s, issue 17). Lowered from
+#: 50,000 after a trial: with every Cisco certification held, keeping them took 0.3 to 0.4 s
+#: (about 7 microseconds an item), not counted as work; refusals took 1.0 to 1.1 s, now 0.64 to 0.71.
+TRAIL_ITEMS = 10_000
 #: ``recert plan`` decides the record again once per pending claim, with that claim approved
 #: (without the what-ifs of ``awaiting``, which a plan does not read): at most this many units
 #: of work for all of them, counted as ``CE_WHATIF_WORK`` counts, plus ``WORK_PER_RESULT`` per

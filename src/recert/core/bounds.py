@@ -171,7 +171,7 @@ def whatif_work(record: Record, as_of: date, limit: int = CE_WHATIF_WORK) -> Wor
     """The counter of the what-ifs that fill ``awaiting`` under a ladder policy (R-CE-3).
 
     E.g. a record with 9 holdings, 83 activities and 20 pending claims needs about
-    11,000 units of the 250,000 allowed; 800 pending claims of 80 credits in three
+    11,000 units of the 150,000 allowed; 800 pending claims of 80 credits in three
     holdings would need about 4 million and are refused once over.
     """
     pending = pending_claims(record, as_of)

@@ -263,8 +263,9 @@ def _expired(status: CertificationStatus, regain: Regain, plan: Plan) -> str:
         unless = (f" unless {ids} {'are' if len(waiting) > 1 else 'is'} approved (then "
                   f"{change.status_if_approved} to {change.expires_if_approved}, R-CE-3)")
     elif status.awaiting:  # no claim alone changes it, several together would (R-CE-3)
-        tail = (f"; unless {', '.join(status.awaiting)} {'are' if len(status.awaiting) > 1 else 'is'} "
-                "approved together, which would change this (R-CE-3)")
+        ids = ", ".join(status.awaiting)
+        who = f"{ids} are" if len(status.awaiting) == 2 else f"enough of {ids} are"
+        tail = f"; unless {who} approved together, which would change this (R-CE-3)"
     if status.retired:
         return f"{after}{unless}: retired, no new ones are issued (R-RET-1){tail}"
     if not regain.paths:
@@ -294,7 +295,8 @@ def _pending_text(
         together = [c for c in certifications if pending.activity in c.awaiting and len(c.awaiting) > 1]
         if together:
             others = sorted({a for c in together for a in c.awaiting} - {pending.activity})
-            text += (f"; approved together with {', '.join(others)}, it would change "
+            with_ = others[0] if len(others) == 1 else "one or more of " + ", ".join(others)
+            text += (f"; approved together with {with_}, it {'would' if len(others) == 1 else 'could'} change "
                      f"{', '.join(c.certification for c in together)} (R-CE-3)")
     if pending.steps_if_approved:
         first = pending.steps_if_approved[0]
