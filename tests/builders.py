@@ -114,3 +114,34 @@ def step(ev: Evaluation, certification: str) -> Any:
         if s.certification == certification:
             return s
     raise KeyError(certification)
+
+
+def approved(rec: Record, ids: set[str]) -> Record:
+    """*rec* with the activities *ids* approved (their decision date dropped)."""
+    activities = [attrs.evolve(a, status="approved", decided_on=None) if a.id in ids else a for a in rec.activities]
+    return attrs.evolve(rec, activities=activities)
+
+
+def naive_awaiting(policy: Policy, rec: Record, as_of: date) -> dict[str, tuple[str, ...]]:
+    """R-CE-3 read literally, with the public API: one whole decision per pending claim approved
+    alone, then, when no claim alone changes anything, all of them together."""
+
+    def pairs(result: Evaluation) -> dict[str, tuple[str, date | None]]:
+        return {c.certification: (c.status, c.expires_on) for c in result.certifications}
+
+    base = evaluate(rec, as_of=as_of, policy=policy)
+    pending = sorted(a.id for a in base.activities if a.outcome == "pending")
+    before = pairs(base)
+    out: dict[str, list[str]] = {}
+
+    def changes(ids: list[str]) -> list[str]:
+        after = pairs(evaluate(approved(rec, set(ids)), as_of=as_of, policy=policy))
+        return [name for name in before if after.get(name) != before[name]]
+
+    for claim in pending:
+        for name in changes([claim]):
+            out.setdefault(name, []).append(claim)
+    if not out and len(pending) > 1:  # no single claim changes anything: all of them together
+        for name in changes(pending):
+            out.setdefault(name, []).extend(pending)
+    return {name: tuple(ids) for name, ids in out.items()}

@@ -633,6 +633,21 @@ def test_a_suspended_ccie_counts_its_days_to_the_end_of_the_suspended_year(
     assert row.split()[3:8] == ["suspended", "2019-04-01", "183", "(to", "2020-04-01)"]
 
 
+def _ccnp_with_pending(*pending: tuple[str, int, str]) -> dict[str, Any]:
+    """CCNA and CCNP Enterprise (2022-04-20 + 3 years = 2025-04-20), 24 + 16 = 40 CE credits
+    approved, and the *pending* claims (id, credits, completion = claim date)."""
+    def act(id: str, credits: int, done: str, status: str) -> dict[str, Any]:
+        return {"id": id, "item": id.upper(), "category": "training", "credits": credits,
+                "completed_on": done, "claimed_on": done, "status": status}
+
+    return {
+        "holdings": [{"certification": "CCNA", "earned_on": "2021-09-01"},
+                     {"certification": "CCNP Enterprise", "earned_on": "2022-04-20"}],
+        "activities": [act("a1", 24, "2023-05-10", "approved"), act("a2", 16, "2024-02-01", "approved"),
+                       *(act(i, c, done, "pending") for i, c, done in pending)],
+    }
+
+
 def test_text_report_names_pending_claims_that_renew_only_together(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -641,16 +656,7 @@ def test_text_report_names_pending_claims_that_renew_only_together(
     # 80 CE credits. Pending: a3 (24, completed 2024-11-05) and a4 (16, completed 2025-01-20):
     # 40 + 24 = 64 and 40 + 16 = 56 are short of 80; 40 + 24 + 16 = 80 renews on 2025-01-20. So
     # neither claim alone changes a date, both together do: the report says so (R-CE-3).
-    def act(id: str, credits: int, done: str, status: str) -> dict[str, Any]:
-        return {"id": id, "item": id.upper(), "category": "training", "credits": credits,
-                "completed_on": done, "claimed_on": done, "status": status}
-
-    record = {
-        "holdings": [{"certification": "CCNA", "earned_on": "2021-09-01"},
-                     {"certification": "CCNP Enterprise", "earned_on": "2022-04-20"}],
-        "activities": [act("a1", 24, "2023-05-10", "approved"), act("a2", 16, "2024-02-01", "approved"),
-                       act("a3", 24, "2024-11-05", "pending"), act("a4", 16, "2025-01-20", "pending")],
-    }
+    record = _ccnp_with_pending(("a3", 24, "2024-11-05"), ("a4", 16, "2025-01-20"))
     path = tmp_path / "together.json"
     path.write_text(json.dumps(record))
     status, out, _ = run(capsys, "evaluate", path, "--as-of", "2025-05-01")
@@ -675,17 +681,7 @@ def test_text_report_says_enough_of_three_pending_claims(
     # As above, with three pending claims of 20 CE credits (a3, a4, a6): 40 approved + 20 = 60 is
     # short of 80, any two make 40 + 40 = 80. None alone changes a date; the report does not say
     # all three are needed ("enough of"), and each claim "could" change it with one of the others.
-    def act(id: str, credits: int, done: str, status: str) -> dict[str, Any]:
-        return {"id": id, "item": id.upper(), "category": "training", "credits": credits,
-                "completed_on": done, "claimed_on": done, "status": status}
-
-    record = {
-        "holdings": [{"certification": "CCNA", "earned_on": "2021-09-01"},
-                     {"certification": "CCNP Enterprise", "earned_on": "2022-04-20"}],
-        "activities": [act("a1", 24, "2023-05-10", "approved"), act("a2", 16, "2024-02-01", "approved"),
-                       act("a3", 20, "2024-11-05", "pending"), act("a4", 20, "2025-01-20", "pending"),
-                       act("a6", 20, "2025-02-10", "pending")],
-    }
+    record = _ccnp_with_pending(("a3", 20, "2024-11-05"), ("a4", 20, "2025-01-20"), ("a6", 20, "2025-02-10"))
     path = tmp_path / "three.json"
     path.write_text(json.dumps(record))
     status, out, _ = run(capsys, "evaluate", path, "--as-of", "2025-05-01")

@@ -8,7 +8,7 @@ approved). It now starts each what-if from a copy of the base replay taken
 on the claim's arrival day, and skips the what-ifs that ``_cannot_matter``
 proves useless. These tests hold the engine to the old definition:
 
-* ``_from_scratch_awaiting`` is that definition written with the public API
+* ``builders.naive_awaiting`` is that definition written with the public API
   only: each pending claim (an activity whose outcome is ``pending``) is
   approved by editing the record (``status="approved"``, no ``decided_on``:
   the same as the what-if, since a claim is only pending when its claim date
@@ -36,7 +36,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builders import CCIE_EI, CCNP_ENT, SPEC_ENARSI, act, d, held, passed, record, with_params
+from builders import (
+    CCIE_EI,
+    CCNP_ENT,
+    SPEC_ENARSI,
+    act,
+    approved,
+    d,
+    held,
+    naive_awaiting,
+    passed,
+    record,
+    with_params,
+)
 from recert import Activity, Evaluation, ExamPass, Holding, Policy, Record, cisco_policy, evaluate
 from recert.core.engine import _whatif as engine
 from recert.exceptions import RecordError
@@ -45,37 +57,6 @@ from recert.testing.strategies import Case, cases, policies, policy_cases
 CISCO = cisco_policy()
 
 # --------------------------------------------------------------------------- the old definition
-
-
-def _pairs(result: Evaluation) -> dict[str, tuple[str, date | None]]:
-    return {c.certification: (c.status, c.expires_on) for c in result.certifications}
-
-
-def _approved(record: Record, ids: set[str]) -> Record:
-    activities = [
-        attrs.evolve(a, status="approved", decided_on=None) if a.id in ids else a for a in record.activities
-    ]
-    return attrs.evolve(record, activities=activities)
-
-
-def _from_scratch_awaiting(policy: Policy, record: Record, as_of: date) -> dict[str, tuple[str, ...]]:
-    """``awaiting`` as the engine computed it before the speed-ups: one whole replay per what-if."""
-    base = evaluate(record, as_of=as_of, policy=policy)
-    pending = sorted(a.id for a in base.activities if a.outcome == "pending")
-    before = _pairs(base)
-    out: dict[str, list[str]] = {}
-
-    def changes(ids: list[str]) -> list[str]:
-        after = _pairs(evaluate(_approved(record, set(ids)), as_of=as_of, policy=policy))
-        return [name for name in before if after.get(name) != before[name]]
-
-    for claim in pending:
-        for name in changes([claim]):
-            out.setdefault(name, []).append(claim)
-    if not out and len(pending) > 1:  # no single claim changes anything: all of them together
-        for name in changes(pending):
-            out.setdefault(name, []).extend(pending)
-    return {name: tuple(ids) for name, ids in out.items()}
 
 
 def _awaiting(result: Evaluation) -> dict[str, tuple[str, ...]]:
@@ -88,7 +69,7 @@ def _assert_as_before(policy: Policy, record: Record, as_of: date) -> Evaluation
     with mock.patch.object(engine, "_cannot_matter", return_value=False):
         full = evaluate(record, as_of=as_of, policy=policy)
     assert pruned == full
-    assert _awaiting(pruned) == _from_scratch_awaiting(policy, record, as_of)
+    assert _awaiting(pruned) == naive_awaiting(policy, record, as_of)
     return pruned
 
 
@@ -142,8 +123,8 @@ def test_claim_anchor_the_what_if_starts_on_the_claim_date() -> None:
     )
     result = _assert_as_before(policy, rec, d("2022-06-01"))
     assert _awaiting(result) == {"CCNA": ("p1",)}
-    approved = evaluate(_approved(rec, {"p1"}), as_of=d("2022-06-01"), policy=policy)
-    assert approved.certification("CCNA").expires_on == d("2024-09-01")
+    if_approved = evaluate(approved(rec, {"p1"}), as_of=d("2022-06-01"), policy=policy)
+    assert if_approved.certification("CCNA").expires_on == d("2024-09-01")
 
 
 def test_float_credits_that_reach_the_requirement_only_within_rounding() -> None:
@@ -190,8 +171,8 @@ def test_pre_2020_version_ccie_100_credits_renewal_from_expiration() -> None:
     result = _assert_as_before(CISCO, rec, d("2018-01-01"))
     assert result.certification(CCIE_EI).expires_on == d("2018-03-01")
     assert _awaiting(result) == {CCIE_EI: ("p1",)}
-    approved = evaluate(_approved(rec, {"p1"}), as_of=d("2018-01-01"))
-    assert approved.certification(CCIE_EI).expires_on == d("2020-03-01")
+    if_approved = evaluate(approved(rec, {"p1"}), as_of=d("2018-01-01"))
+    assert if_approved.certification(CCIE_EI).expires_on == d("2020-03-01")
 
 
 def test_pre_2020_suspended_ccie_credits_of_the_suspension_year() -> None:
@@ -255,7 +236,7 @@ def test_emeritus_grant_that_a_pending_claim_would_prevent() -> None:
     ccie = result.certification(CCIE_EI)
     assert (ccie.status, ccie.expires_on, ccie.awaiting) == ("emeritus", d("2023-06-01"), ("p1",))
     with pytest.raises(RecordError):
-        evaluate(_approved(rec, {"p1"}), as_of=as_of)
+        evaluate(approved(rec, {"p1"}), as_of=as_of)
 
 
 def test_option_of_credits_and_an_exam() -> None:

@@ -29,6 +29,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import recert
+from builders import naive_awaiting
 from recert import Activity, Holding, Policy, Record, cisco_policy, evaluate
 from recert.core import engine
 from recert.core._limits import CE_WHATIF_WORK, PLAN_WORK
@@ -253,37 +254,6 @@ def test_a_plan_is_made_up_to_the_limit_and_refused_beyond() -> None:
 # --------------------------------------------------------------------------- the same answers
 
 
-def _pairs(result: recert.Evaluation) -> dict[str, tuple[str, date | None]]:
-    return {c.certification: (c.status, c.expires_on) for c in result.certifications}
-
-
-def _approved(record: Record, ids: set[str]) -> Record:
-    activities = [
-        attrs.evolve(a, status="approved", decided_on=None) if a.id in ids else a for a in record.activities
-    ]
-    return attrs.evolve(record, activities=activities)
-
-
-def _naive_awaiting(policy: Policy, record: Record, as_of: date) -> dict[str, tuple[str, ...]]:
-    """R-CE-3 read literally: one whole decision per pending claim, then all of them together."""
-    base = evaluate(record, as_of=as_of, policy=policy)
-    pending = sorted(a.id for a in base.activities if a.outcome == "pending")
-    before = _pairs(base)
-    out: dict[str, list[str]] = {}
-
-    def changes(ids: list[str]) -> list[str]:
-        after = _pairs(evaluate(_approved(record, set(ids)), as_of=as_of, policy=policy))
-        return [name for name in before if after.get(name) != before[name]]
-
-    for claim in pending:
-        for name in changes([claim]):
-            out.setdefault(name, []).append(claim)
-    if not out and len(pending) > 1:
-        for name in changes(pending):
-            out.setdefault(name, []).extend(pending)
-    return {name: tuple(ids) for name, ids in out.items()}
-
-
 @st.composite
 def _pending_cases(draw: st.DrawFn) -> tuple[Record, date]:
     """A record with several claims still pending on its evaluation date, which is after most facts."""
@@ -309,7 +279,7 @@ def _pending_cases(draw: st.DrawFn) -> tuple[Record, date]:
 def test_awaiting_is_the_naive_what_if_of_every_pending_claim(drawn: tuple[Record, date]) -> None:
     record, as_of = drawn
     result = evaluate(record, as_of=as_of, policy=CISCO)
-    assert {c.certification: c.awaiting for c in result.certifications if c.awaiting} == _naive_awaiting(
+    assert {c.certification: c.awaiting for c in result.certifications if c.awaiting} == naive_awaiting(
         CISCO, record, as_of
     )
 
