@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from builders import act, d, held, passed, record
-from recert import cisco_policy, evaluate
+from recert import cisco_policy, evaluate, load_policy
 from recert.planner import Change, EarningPath, Plan, Step, plan
 
 CCNP = "CCNP Enterprise"
@@ -204,3 +204,17 @@ def test_plan_uses_the_given_policy() -> None:
     # The same record under the embedded policy passed explicitly gives the same plan.
     rec = record([held("CCNA", "2024-01-10")])
     assert plan(rec, as_of=d("2025-01-01"), policy=cisco_policy()) == plan(rec, as_of=d("2025-01-01"))
+
+
+def test_a_record_evaluated_before_the_policy_s_only_version_is_planned_to_its_deadline() -> None:
+    # Found by a trial. The guild policy (examples/policies/dataguild.toml) has one version, in
+    # force from 2024-01-01; a record evaluated on 2023-09-01 is decided by it (D-VERSION-1: no
+    # earlier version). Data Guild Associate earned 2022-01-10 is renewed by r1's 20 CE credits
+    # completed 2023-06-01 but claimed 2023-06-10 (claim anchor): new term 2023-06-10 + 2 years =
+    # 2025-06-10. The next 20 CE credits are due by 2025-06-10, not by 2023-12-31 (the day
+    # before the version in force starts, which no later version follows).
+    guild = load_policy("examples/policies/dataguild.toml")
+    rec = record([held("Data Guild Associate", "2022-01-10")],
+                 activities=[act("r1", 20, "2023-06-01", "2023-06-10", category="course")])
+    step = only_step(plan(rec, as_of=d("2023-09-01"), policy=guild))
+    assert (step.by, step.option, step.credits) == (d("2025-06-10"), "20 CE credits", 20)

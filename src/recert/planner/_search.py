@@ -127,8 +127,10 @@ def _targets(result: Evaluation, policy: Policy) -> tuple[list[_Target], list[Re
     version = policy.version_on(result.as_of)
     # The options assessed are those in force on as_of; a later version may change them
     # (D-VERSION-1): a step is planned before the next version starts.
+    # The version in force may itself start after as_of (a record evaluated before the policy's
+    # first version: that version applies, D-VERSION-1): only a later one caps the steps.
     starts = [v.effective_from for v in (*policy.earlier, policy)
-              if v.effective_from is not None and v.effective_from > result.as_of]
+              if v is not version and v.effective_from is not None and v.effective_from > result.as_of]
     cap = min(starts) - timedelta(days=1) if starts else None
     nexts = {n.certification: n for n in result.next}
     targets: list[_Target] = []
